@@ -1,0 +1,196 @@
+"""How a rule is written: metadata, applicability, expectations (the W3C ACT Rules Format).
+
+A rule is a class with a :class:`RuleMeta` and two methods. ``applicability`` yields the test
+targets (elements; page-level rules yield the root ``<html>``). ``expect`` returns a
+:class:`Verdict` for one target. A rule whose applicability yields nothing is
+``inapplicable`` for the page. Messages are module-level :class:`Diagnostic` constants next
+to the rule; per-target detail (an attribute value, a role) goes into ``Verdict.reason``.
+
+Questions that need judgement are asked of an :class:`Oracle`; ``None`` means no answer and
+the verdict is ``cantTell``.
+"""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import ClassVar, Protocol
+
+from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.result import Impact, Outcome, RuleInfo
+
+ACT_ID = re.compile(r"^[a-z0-9]{6}$")
+WCAG_SC = re.compile(r"^[1-4]\.[0-9]{1,2}\.[0-9]{1,2}$")
+RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, kw_only=True)
+class RuleMeta:
+    """Declarative metadata of a rule.
+
+    Attributes:
+        id: kebab-case, unique, never reused (``image-alt``).
+        name: one readable sentence of what must hold (``Images have a text alternative``).
+        wcag: WCAG 2.2 success criteria the failures break (``("1.1.1",)``).
+        level: conformance level of the strictest criterion: ``A``, ``AA``, ``AAA``, or ``""``
+            for best-practice rules that map to no criterion.
+        act_rules: W3C ACT rule ids this rule implements (consistently) (``("23a2a8",)``).
+        impact: how badly a failure hurts users.
+        tags: free tags used for selection (``("cat.text-alternatives", "wcag2a")``); the
+            first is the category, starting with ``cat.``.
+    """
+
+    id: str
+    name: str
+    wcag: tuple[str, ...]
+    level: str
+    act_rules: tuple[str, ...]
+    impact: Impact
+    tags: tuple[str, ...]
+
+    def info(self) -> RuleInfo:
+        """The public view of this metadata (as results and `a11y rules` list it)."""
+        return RuleInfo(
+            id=self.id,
+            name=self.name,
+            act_rules=self.act_rules,
+            wcag=self.wcag,
+            level=self.level,
+            impact=self.impact,
+            tags=self.tags,
+        )
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A named outcome message of a rule: what was found, and (for failures) how to fix it."""
+
+    outcome: Outcome
+    message: str
+    fix_hint: str | None = None
+
+    @classmethod
+    def passed(cls, message: str) -> Diagnostic:
+        """A passing diagnostic."""
+        return cls(Outcome.PASSED, message)
+
+    @classmethod
+    def failed(cls, message: str, fix_hint: str) -> Diagnostic:
+        """A failing diagnostic; every failure says how to fix it."""
+        return cls(Outcome.FAILED, message, fix_hint)
+
+    @classmethod
+    def cant_tell(cls, message: str) -> Diagnostic:
+        """An undecidable diagnostic (needs review); the verdict's reason says why."""
+        return cls(Outcome.CANT_TELL, message)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of one rule for one target: a diagnostic plus optional detail."""
+
+    diagnostic: Diagnostic
+    reason: str | None = None
+    semi_auto: bool = False  # an oracle's answer decided it
+
+    @property
+    def outcome(self) -> Outcome:
+        """The ACT outcome."""
+        return self.diagnostic.outcome
+
+
+def expect(
+    holds: bool | None,
+    passed: Diagnostic,
+    failed: Diagnostic,
+    *,
+    unknown: Diagnostic | None = None,
+    reason: str | None = None,
+) -> Verdict:
+    """Turn a three-valued check into a verdict (``None`` means the markup cannot decide).
+
+    Args:
+        holds: ``True`` passes, ``False`` fails, ``None`` gives ``cantTell``.
+        passed: diagnostic when it holds.
+        failed: diagnostic when it does not.
+        unknown: diagnostic when undecidable (a generic one when omitted).
+        reason: detail for the verdict (why it failed, or why it cannot be told).
+    """
+    if holds is True:
+        return Verdict(passed, reason)
+    if holds is False:
+        return Verdict(failed, reason)
+    return Verdict(unknown or CANNOT_DECIDE, reason or "the markup alone cannot decide")
+
+
+CANNOT_DECIDE = Diagnostic.cant_tell("This needs a human (or an oracle) to decide")
+
+
+@dataclass(frozen=True)
+class Question:
+    """A named question a rule asks when the markup cannot decide.
+
+    Attributes:
+        id: catalog id (``alt-is-descriptive``).
+        text: the question as a person (or an LLM) reads it.
+    """
+
+    id: str
+    text: str
+
+
+class Oracle(Protocol):
+    """Answers questions about a target; ``None`` when it cannot (then: cantTell)."""
+
+    def answer(self, question: Question, page: Page, target: Element) -> bool | None:
+        """Answer ``question`` for ``target``."""
+        ...
+
+
+@dataclass
+class NoOracle:
+    """Answers nothing, and remembers what was asked (so a caller can ask someone else)."""
+
+    asked: list[tuple[Question, int]] = field(default_factory=list)
+
+    def answer(self, question: Question, page: Page, target: Element) -> bool | None:
+        """Record the question; give no answer."""
+        self.asked.append((question, target.order))
+        return None
+
+
+class Rule(ABC):
+    """Base class of every rule. Subclasses set ``meta`` and implement the two methods.
+
+    The class docstring is the rule's documentation and must have the sections
+    ``What it checks``, ``Why it matters``, ``Fails``, ``Passes`` and ``Limitations``
+    (as ``## Heading`` lines); `GET /api/v1/rules/{id}` serves it.
+    """
+
+    meta: ClassVar[RuleMeta]
+
+    @abstractmethod
+    def applicability(self, page: Page) -> Iterable[Element]:
+        """Yield the test targets of this rule in ``page``, in document order."""
+
+    @abstractmethod
+    def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
+        """Decide the outcome for one target."""
+
+    def ask(
+        self,
+        oracle: Oracle,
+        question: Question,
+        page: Page,
+        target: Element,
+        *,
+        passed: Diagnostic,
+        failed: Diagnostic,
+    ) -> Verdict:
+        """Ask the oracle; its answer decides (semi-automatically), no answer is cantTell."""
+        answer = oracle.answer(question, page, target)
+        if answer is None:
+            return Verdict(Diagnostic.cant_tell(question.text), f"needs review: {question.text}")
+        return Verdict(passed if answer else failed, semi_auto=True)
