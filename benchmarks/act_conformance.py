@@ -1,0 +1,170 @@
+"""ACT conformance: run our rules over the W3C ACT test cases and score them per ACT rule.
+
+Usage:
+    uv run python benchmarks/act_conformance.py --cases ../shared/act [--rules ID,...] [--json]
+
+Every case is checked as a whole page, served from a site whose root is the cases folder (so
+``/test-assets/...`` resolves). For each ACT rule, the outcome of a case is the worst outcome
+any of our rules mapped to it (``RuleMeta.act_rules``) gives on that page: failed, then
+cantTell, then passed. Scoring follows the W3C implementation reports:
+
+* consistent: every failed case fails, no passed/inapplicable case fails, no cantTell;
+* partial: no false failure, but some cantTell or a missed failure;
+* inconsistent: a passed or inapplicable case fails (a false failure);
+* untested: none of our rules maps to the ACT rule.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from accessibility_analyzer.cli.inputs import DirectorySite
+from accessibility_analyzer.engine import analyze_document
+from accessibility_analyzer.engine.result import Outcome
+from accessibility_analyzer.engine.rule import Rule
+from accessibility_analyzer.rules import ALL_RULES
+
+
+@dataclass
+class CaseResult:
+    """Our verdict on one ACT test case."""
+
+    path: str
+    expected: str
+    got: str  # failed | cantTell | passed (passed also covers "no failure found")
+
+
+@dataclass
+class RuleScore:
+    """Score of one ACT rule."""
+
+    act_id: str
+    name: str
+    status: str
+    our_rules: list[str]
+    verdict: str = "untested"
+    false_failures: list[str] = field(default_factory=list)
+    missed_failures: list[str] = field(default_factory=list)
+    cant_tell: list[str] = field(default_factory=list)
+    cases: int = 0
+
+
+def mapped_rules(rules: tuple[type[Rule], ...]) -> dict[str, list[type[Rule]]]:
+    """ACT rule id -> our rules that claim it."""
+    mapping: dict[str, list[type[Rule]]] = defaultdict(list)
+    for rule in rules:
+        for act_id in rule.meta.act_rules:
+            mapping[act_id].append(rule)
+    return mapping
+
+
+def check_case(cases_dir: Path, page_path: str, rules: list[type[Rule]]) -> str:
+    """Worst outcome our mapped rules give on one case page."""
+    site = DirectorySite(cases_dir)
+    source = (cases_dir / page_path).read_bytes()
+    result = analyze_document(source, path=page_path, site=site, rules=rules)
+    outcomes = {finding.outcome for finding in result.findings}
+    if Outcome.FAILED in outcomes:
+        return "failed"
+    if Outcome.CANT_TELL in outcomes or result.error:
+        return "cantTell"
+    return "passed"
+
+
+def score(cases_dir: Path, only: set[str] | None = None) -> list[RuleScore]:
+    """Score every ACT rule in the cases folder."""
+    rules_meta = json.loads((cases_dir / "rules.json").read_text(encoding="utf-8"))
+    cases = json.loads((cases_dir / "testcases.json").read_text(encoding="utf-8"))
+    ours = ALL_RULES if only is None else tuple(r for r in ALL_RULES if r.meta.id in only)
+    mapping = mapped_rules(ours)
+    scores: dict[str, RuleScore] = {}
+    for meta in rules_meta:
+        act_id = meta["ruleId"]
+        scores[act_id] = RuleScore(
+            act_id=act_id,
+            name=meta["name"],
+            status=meta["status"],
+            our_rules=sorted(rule.meta.id for rule in mapping.get(act_id, [])),
+        )
+    for case in cases:
+        act_id = case["ruleId"]
+        entry = scores.get(act_id)
+        if entry is None or not entry.our_rules:
+            continue
+        entry.cases += 1
+        got = check_case(cases_dir, case["pagePath"], mapping[act_id])
+        expected = case["expected"]
+        path = case["pagePath"]
+        if got == "failed" and expected != "failed":
+            entry.false_failures.append(path)
+        elif got != "failed" and expected == "failed":
+            entry.missed_failures.append(path)
+        if got == "cantTell":
+            entry.cant_tell.append(path)
+    for entry in scores.values():
+        if not entry.our_rules:
+            entry.verdict = "untested"
+        elif entry.false_failures:
+            entry.verdict = "inconsistent"
+        elif entry.missed_failures or entry.cant_tell:
+            entry.verdict = "partial"
+        else:
+            entry.verdict = "consistent"
+    return sorted(scores.values(), key=lambda s: (s.status, s.verdict, s.act_id))
+
+
+def print_table(scores: list[RuleScore]) -> None:
+    """Human-readable table plus totals."""
+    print(
+        f"{'ACT':<7} {'status':<9} {'verdict':<13} {'cases':>5} {'FF':>3} {'MF':>3} "
+        f"{'CT':>3}  name / our rules"
+    )
+    for s in scores:
+        print(
+            f"{s.act_id:<7} {s.status:<9} {s.verdict:<13} {s.cases:>5} "
+            f"{len(s.false_failures):>3} {len(s.missed_failures):>3} {len(s.cant_tell):>3}  "
+            f"{s.name[:60]} [{', '.join(s.our_rules)}]"
+        )
+        for path in s.false_failures:
+            print(f"        false failure: {path}")
+    print()
+    for status in ("approved", "proposed"):
+        group = [s for s in scores if s.status == status]
+        counts: dict[str, int] = defaultdict(int)
+        for s in group:
+            counts[s.verdict] += 1
+        print(
+            f"{status}: {len(group)} ACT rules: {counts['consistent']} consistent, "
+            f"{counts['partial']} partial, {counts['inconsistent']} inconsistent, "
+            f"{counts['untested']} untested"
+        )
+    total_ff = sum(len(s.false_failures) for s in scores)
+    print(f"false failures on all cases: {total_ff}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the conformance check; exit 1 with ``--strict`` when any case fails falsely."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--cases", type=Path, default=Path("../shared/act"))
+    parser.add_argument("--rules", help="comma-separated ids of our rules to score")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--strict", action="store_true", help="exit 1 on any false failure")
+    args = parser.parse_args(argv)
+    only = set(args.rules.split(",")) if args.rules else None
+    scores = score(args.cases, only)
+    if args.json:
+        print(json.dumps([asdict(s) for s in scores], indent=2))
+    else:
+        print_table(scores)
+    if args.strict and any(s.false_failures for s in scores):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""What `a11y check` reads: pages from files, folders and ZIP archives, each with its site.
+
+A folder or a ZIP is a site: its root is the root for root-relative URLs (``/css/a.css``), and
+its other files (stylesheets, images, linked pages) are what the engine may look up. A single
+file's site is its own folder unless ``--base-dir`` names another.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from accessibility_analyzer.engine.dom import Site
+
+PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+# Reading a ZIP for the CLI is the user's own file, but a bomb would still exhaust memory:
+# cap what one entry may expand to.
+MAX_ZIP_ENTRY_BYTES = 50 * 1024 * 1024
+
+
+class InputError(Exception):
+    """A path given on the command line cannot be checked."""
+
+
+class DirectorySite:
+    """Files under one folder, looked up by site-relative POSIX path; nothing outside it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+
+    def _locate(self, path: str) -> Path | None:
+        candidate = (self.root / path.lstrip("/")).resolve()
+        if candidate != self.root and self.root not in candidate.parents:
+            return None  # `../` must not escape the site
+        return candidate if candidate.is_file() else None
+
+    def read(self, path: str) -> bytes | None:
+        """Bytes of the file, or ``None`` when the site has no such file."""
+        found = self._locate(path)
+        if found is None:
+            return None
+        try:
+            return found.read_bytes()
+        except OSError:
+            return None
+
+    def exists(self, path: str) -> bool:
+        """Whether the site holds this file."""
+        return self._locate(path) is not None
+
+
+class ZipSite:
+    """Files inside a ZIP archive (entries with unsafe names are invisible)."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self._entries: dict[str, zipfile.ZipInfo] = {}
+        for info in archive.infolist():
+            name = _safe_entry_name(info)
+            if name is not None:
+                self._entries[name] = info
+
+    @property
+    def names(self) -> list[str]:
+        """Safe entry names, in archive order."""
+        return list(self._entries)
+
+    def read(self, path: str) -> bytes | None:
+        """Bytes of the entry, or ``None`` when absent, too large, encrypted or corrupt."""
+        info = self._entries.get(path.lstrip("/"))
+        if info is None or info.file_size > MAX_ZIP_ENTRY_BYTES or info.flag_bits & 0x1:
+            return None
+        try:
+            with self.archive.open(info) as handle:
+                data = handle.read(MAX_ZIP_ENTRY_BYTES + 1)
+        except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError):
+            return None
+        return data if len(data) <= MAX_ZIP_ENTRY_BYTES else None
+
+    def exists(self, path: str) -> bool:
+        """Whether the archive holds this entry."""
+        return path.lstrip("/") in self._entries
+
+
+def _safe_entry_name(info: zipfile.ZipInfo) -> str | None:
+    if info.is_dir():
+        return None
+    name = info.filename.replace("\\", "/")
+    parts = PurePosixPath(name).parts
+    if not parts or name.startswith("/") or ":" in parts[0] or ".." in parts:
+        return None
+    if (info.external_attr >> 16) & 0o170000 == 0o120000:  # a symlink entry
+        return None
+    return "/".join(parts)
+
+
+@dataclass(frozen=True)
+class PageInput:
+    """One page to check.
+
+    Attributes:
+        display: how the page is named in output (a filesystem path, or ``site.zip!a/b.html``).
+        site_path: the page's path inside its site (what the engine resolves URLs against).
+        site: the page's site.
+    """
+
+    display: str
+    site_path: str
+    site: Site
+
+    def read(self) -> bytes:
+        """The page's bytes (empty when it vanished since it was listed)."""
+        return self.site.read(self.site_path) or b""
+
+
+def collect_pages(paths: list[Path], base_dir: Path | None = None) -> list[PageInput]:
+    """Turn command-line paths into pages, in a stable order.
+
+    Raises:
+        InputError: a path does not exist or is not a page, folder or ZIP.
+    """
+    pages: list[PageInput] = []
+    for path in paths:
+        pages.extend(_pages_of(path, base_dir))
+    return pages
+
+
+def _pages_of(path: Path, base_dir: Path | None) -> Iterator[PageInput]:
+    if path.is_dir():
+        site = DirectorySite(path)
+        for file in sorted(path.rglob("*")):
+            if file.is_file() and file.suffix.lower() in PAGE_SUFFIXES:
+                yield PageInput(str(file), file.resolve().relative_to(site.root).as_posix(), site)
+        return
+    if not path.is_file():
+        raise InputError(f"{path}: no such file or folder")
+    suffix = path.suffix.lower()
+    if suffix == ".zip":
+        try:
+            archive = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError) as error:
+            raise InputError(f"{path}: not a readable ZIP archive ({error})") from error
+        zip_site = ZipSite(archive)
+        for name in zip_site.names:
+            if PurePosixPath(name).suffix.lower() in PAGE_SUFFIXES:
+                yield PageInput(f"{path}!{name}", name, zip_site)
+        return
+    if suffix not in PAGE_SUFFIXES:
+        raise InputError(f"{path}: not an HTML page (.html, .htm, .xhtml), folder or ZIP")
+    root = (base_dir or path.parent).resolve()
+    resolved = path.resolve()
+    if root not in resolved.parents:
+        raise InputError(f"{path}: not inside the base directory {root}")
+    yield PageInput(str(path), resolved.relative_to(root).as_posix(), DirectorySite(root))
