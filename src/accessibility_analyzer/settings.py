@@ -1,0 +1,330 @@
+"""Typed settings built from the environment, once, by whoever starts a process.
+
+``Settings.from_env()`` is called by ``create_app()`` and by CLI commands, never at import time,
+so tests build as many differently configured apps as they like.
+
+Every field maps to the environment variable of the same name in upper case
+(``session_expiry_hours`` <- ``SESSION_EXPIRY_HOURS``); the type and the ``msgspec.Meta``
+constraints of the field are the validation, and they also produce the "expected ..." part of
+the one-line error message. To add a setting, add a field with a default to the section it
+belongs to (or a new clearly marked section); nothing else needs to change unless the value
+needs special parsing (see ``_SPECIAL_FIELDS``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any, Final, Literal
+
+import msgspec
+
+__all__ = ["ApiKeyEntry", "LlmProvider", "LogLevel", "Secret", "Settings", "SettingsError"]
+
+
+class SettingsError(ValueError):
+    """A configuration value is missing or malformed; the message is one line for the operator."""
+
+
+class Secret:
+    """A credential that never shows up in ``repr``, ``str``, logs or error messages.
+
+    Call ``reveal()`` at the one place that really needs the value (an HTTP header, a client).
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        """Wrap ``value``."""
+        self._value = value
+
+    def reveal(self) -> str:
+        """Return the secret value itself."""
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('**********')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
+class ApiKeyEntry(msgspec.Struct, frozen=True, kw_only=True):
+    """One accepted API key and the identity it stands for.
+
+    The identity is the entry's name (``name:key``), or ``key-`` plus a short SHA-256 prefix
+    of the key when the entry is unnamed; it is what owns sessions and what appears in logs,
+    so the key itself never has to.
+    """
+
+    identity: str
+    key: Secret
+
+
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+LlmProvider = Literal["openai", "anthropic", "deepseek", "replicate", "ollama", "vllm"]
+
+Positive = msgspec.Meta(gt=0)
+NonNegative = msgspec.Meta(ge=0)
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    """Everything the service, the worker and the CLI read from the environment."""
+
+    # --- storage -------------------------------------------------------------------------
+    data_dir: str = "./data"
+    """DATA_DIR: uploaded files and the SQLite file; made absolute when read."""
+    database_url: str = ""
+    """DATABASE_URL: SQLAlchemy URL; empty means ``sqlite+aiosqlite:///<DATA_DIR>/a11y.db``."""
+
+    # --- Valkey (cache, job queue, rate limits) -------------------------------------------
+    valkey_url: str | None = None
+    """VALKEY_URL (or REDIS_URL): ``redis://``, ``rediss://``, ``valkey://``, ``valkeys://``."""
+    valkey_timeout_seconds: Annotated[float, Positive] = 1.0
+    """VALKEY_TIMEOUT_SECONDS: connect and socket timeout of the app's Valkey client."""
+
+    # --- API access ------------------------------------------------------------------------
+    api_keys: tuple[ApiKeyEntry, ...] = ()
+    """API_KEYS: comma-separated ``name:key`` or ``key`` entries; empty means open."""
+    rate_limit_per_minute: Annotated[int, NonNegative] = 600
+    """RATE_LIMIT_PER_MINUTE: requests per minute per identity on /api; 0 turns it off."""
+
+    # --- sessions and cleanup ----------------------------------------------------------------
+    session_expiry_hours: Annotated[float, Positive] = 24.0
+    cleanup_interval_seconds: Annotated[float, Positive] = 3600.0
+    max_file_age_hours: Annotated[float, Positive] = 48.0
+
+    # --- cache -------------------------------------------------------------------------------
+    cache_enabled: bool = True
+    cache_ttl_seconds: Annotated[int, msgspec.Meta(ge=1)] = 3600
+
+    # --- logging -----------------------------------------------------------------------------
+    log_level: LogLevel = "INFO"
+    log_file: str | None = None
+    log_json_format: bool = True
+
+    # --- Sentry ------------------------------------------------------------------------------
+    sentry_dsn: Secret | None = None
+    sentry_environment: str | None = None
+    sentry_traces_sample_rate: Annotated[float, msgspec.Meta(ge=0, le=1)] | None = None
+
+    # --- LLM providers -----------------------------------------------------------------------
+    llm_provider: LlmProvider | None = None
+    llm_model: str | None = None
+    openai_api_key: Secret | None = None
+    openai_base_url: str | None = None
+    anthropic_api_key: Secret | None = None
+    anthropic_base_url: str | None = None
+    deepseek_api_key: Secret | None = None
+    deepseek_base_url: str | None = None
+    replicate_api_token: Secret | None = None
+    replicate_base_url: str | None = None
+
+    # --- health probes -----------------------------------------------------------------------
+    health_check_timeout_seconds: Annotated[float, Positive] = 1.0
+    disk_free_min_bytes: Annotated[int, NonNegative] = 100 * 1024 * 1024
+
+    @property
+    def data_path(self) -> Path:
+        """``DATA_DIR`` as a path (absolute when built by ``from_env``)."""
+        return Path(self.data_dir)
+
+    @property
+    def api_open(self) -> bool:
+        """True when no API keys are configured and /api needs none."""
+        return not self.api_keys
+
+    def configured_llm_providers(self) -> tuple[str, ...]:
+        """Names of the LLM providers that have credentials or an endpoint configured."""
+        configured = {
+            "openai": self.openai_api_key is not None or self.openai_base_url is not None,
+            "anthropic": self.anthropic_api_key is not None,
+            "deepseek": self.deepseek_api_key is not None,
+            "replicate": self.replicate_api_token is not None,
+        }
+        names = [name for name, present in configured.items() if present]
+        if self.llm_provider is not None and self.llm_provider not in names:
+            names.append(self.llm_provider)
+        return tuple(names)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Build the settings from ``environ`` (``os.environ`` by default).
+
+        Empty values count as unset.
+
+        Raises:
+            SettingsError: a value is malformed; the message names the variable and the
+                expected form in one line.
+        """
+        env = os.environ if environ is None else environ
+        raw: dict[str, Any] = {}
+        for field in _fields_of(cls):
+            if field.name in _SPECIAL_FIELDS:
+                continue
+            value = _read(env, field.name.upper())
+            if value is not None:
+                raw[field.name] = _match_literal_case(field.type, value)
+        raw.update(_special_values(env))
+        try:
+            return msgspec.convert(raw, cls, strict=False, dec_hook=_decode_custom)
+        except msgspec.ValidationError as error:
+            raise _explain(error, env) from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing helpers. Fields listed here are not read generically by name.
+# ---------------------------------------------------------------------------------------------
+
+_SPECIAL_FIELDS: Final = frozenset({"data_dir", "database_url", "valkey_url", "api_keys"})
+_VALKEY_SCHEMES: Final = ("redis://", "rediss://", "valkey://", "valkeys://", "unix://")
+_IDENTITY_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}")
+_API_KEYS_FORM: Final = (
+    "comma-separated entries 'name:key' or 'key' (name: letters, digits, '_.@-', up to 64; "
+    "key: at least 8 characters, no spaces or commas; names and keys unique)"
+)
+
+
+def _fields_of(cls: type[Settings]) -> tuple[msgspec.inspect.Field, ...]:
+    info = msgspec.inspect.type_info(cls)
+    assert isinstance(info, msgspec.inspect.StructType)
+    return info.fields
+
+
+def _read(env: Mapping[str, str], name: str) -> str | None:
+    value = env.get(name)
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def _special_values(env: Mapping[str, str]) -> dict[str, Any]:
+    data_dir = Path(_read(env, "DATA_DIR") or "./data").expanduser().resolve()
+    database_url = _read(env, "DATABASE_URL") or f"sqlite+aiosqlite:///{data_dir / 'a11y.db'}"
+    if "://" not in database_url:
+        raise SettingsError(
+            f"DATABASE_URL: expected a database URL such as 'sqlite+aiosqlite:///path/a11y.db' "
+            f"or 'postgresql://user@host/db', got {database_url!r}"
+        )
+    valkey_source = "VALKEY_URL" if _read(env, "VALKEY_URL") else "REDIS_URL"
+    valkey_url = _read(env, valkey_source)
+    if valkey_url is not None and not valkey_url.startswith(_VALKEY_SCHEMES):
+        raise SettingsError(
+            f"{valkey_source}: expected a URL starting with one of "
+            f"{', '.join(_VALKEY_SCHEMES)}, got {valkey_url!r}"
+        )
+    return {
+        "data_dir": str(data_dir),
+        "database_url": database_url,
+        "valkey_url": valkey_url,
+        "api_keys": parse_api_keys(_read(env, "API_KEYS")),
+    }
+
+
+def parse_api_keys(value: str | None) -> tuple[ApiKeyEntry, ...]:
+    """Parse an ``API_KEYS`` value into entries.
+
+    Raises:
+        SettingsError: an entry is malformed; the message never contains a key.
+    """
+    if value is None:
+        return ()
+    entries: list[ApiKeyEntry] = []
+    for position, item in enumerate((part.strip() for part in value.split(",")), start=1):
+        if not item:
+            continue
+        name, separator, key = item.partition(":")
+        if not separator:
+            name, key = "", item
+        if len(key) < 8 or any(ch.isspace() for ch in key):
+            raise SettingsError(f"API_KEYS: entry {position} is invalid; expected {_API_KEYS_FORM}")
+        if separator and not _IDENTITY_PATTERN.fullmatch(name):
+            raise SettingsError(
+                f"API_KEYS: entry {position} has an invalid name; expected {_API_KEYS_FORM}"
+            )
+        identity = name or "key-" + hashlib.sha256(key.encode()).hexdigest()[:12]
+        entries.append(ApiKeyEntry(identity=identity, key=Secret(key)))
+    identities = [entry.identity for entry in entries]
+    keys = [entry.key for entry in entries]
+    if len(set(identities)) != len(identities) or len(set(keys)) != len(keys):
+        raise SettingsError(f"API_KEYS: duplicate name or key; expected {_API_KEYS_FORM}")
+    return tuple(entries)
+
+
+def _match_literal_case(type_info: msgspec.inspect.Type, value: str) -> str:
+    """Accept ``info`` for ``INFO`` and ``OpenAI`` for ``openai``: choices ignore case."""
+    members = type_info.types if isinstance(type_info, msgspec.inspect.UnionType) else (type_info,)
+    for member in members:
+        if isinstance(member, msgspec.inspect.LiteralType):
+            for choice in member.values:
+                if isinstance(choice, str) and choice.casefold() == value.casefold():
+                    return choice
+    return value
+
+
+def _decode_custom(type_: type, obj: Any) -> Any:
+    if type_ is Secret and isinstance(obj, str):
+        return Secret(obj)
+    if type_ is Secret and isinstance(obj, Secret):
+        return obj
+    raise NotImplementedError
+
+
+_FIELD_PATH = re.compile(r" - at `\$\.(?P<field>[a-z0-9_]+)")
+
+
+def _explain(error: msgspec.ValidationError, env: Mapping[str, str]) -> SettingsError:
+    """Turn msgspec's message into one line naming the variable and the expected form."""
+    match = _FIELD_PATH.search(str(error))
+    if match is None:  # pragma: no cover - every field is top level
+        return SettingsError(f"invalid settings: {error}")
+    field_name = match["field"]
+    variable = field_name.upper()
+    info = {f.name: f for f in _fields_of(Settings)}[field_name]
+    expected = _describe(info.type)
+    value = _read(env, variable)
+    shown = "" if _is_secret(info.type) or value is None else f", got {value!r}"
+    return SettingsError(f"{variable}: expected {expected}{shown}")
+
+
+def _is_secret(type_info: msgspec.inspect.Type) -> bool:
+    if isinstance(type_info, msgspec.inspect.UnionType):
+        return any(_is_secret(member) for member in type_info.types)
+    return isinstance(type_info, msgspec.inspect.CustomType) and type_info.cls is Secret
+
+
+def _describe(type_info: msgspec.inspect.Type) -> str:
+    if isinstance(type_info, msgspec.inspect.UnionType):
+        parts = [
+            _describe(member)
+            for member in type_info.types
+            if not isinstance(member, msgspec.inspect.NoneType)
+        ]
+        return " or ".join(parts)
+    if isinstance(type_info, msgspec.inspect.BoolType):
+        return "true or false"
+    if isinstance(type_info, msgspec.inspect.LiteralType):
+        return "one of " + ", ".join(str(value) for value in type_info.values)
+    if isinstance(type_info, msgspec.inspect.IntType | msgspec.inspect.FloatType):
+        noun = "an integer" if isinstance(type_info, msgspec.inspect.IntType) else "a number"
+        bounds = [
+            f"{symbol} {limit:g}"
+            for symbol, limit in (
+                (">", type_info.gt),
+                (">=", type_info.ge),
+                ("<", type_info.lt),
+                ("<=", type_info.le),
+            )
+            if limit is not None
+        ]
+        return noun + (" " + " and ".join(bounds) if bounds else "")
+    return "a non-empty text value"
