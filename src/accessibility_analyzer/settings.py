@@ -102,6 +102,20 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     cleanup_interval_seconds: Annotated[float, Positive] = 3600.0
     max_file_age_hours: Annotated[float, Positive] = 48.0
 
+    # --- uploads (safe intake, storage/intake.py) ----------------------------------------------
+    max_upload_bytes: Annotated[int, Positive] = 50 * 1024 * 1024
+    """MAX_UPLOAD_BYTES: size of one upload request body (all its files); more answers 413."""
+    max_file_bytes: Annotated[int, Positive] = 10 * 1024 * 1024
+    """MAX_FILE_BYTES: size of one stored file (an uploaded page or a file inside a ZIP)."""
+    max_files_per_upload: Annotated[int, Positive] = 100
+    """MAX_FILES_PER_UPLOAD: file parts in one upload request."""
+    zip_max_entries: Annotated[int, Positive] = 5000
+    """ZIP_MAX_ENTRIES: entries (files and folders) in one ZIP archive."""
+    zip_max_uncompressed_bytes: Annotated[int, Positive] = 200 * 1024 * 1024
+    """ZIP_MAX_UNCOMPRESSED_BYTES: bytes all entries of one upload's ZIPs may expand to."""
+    zip_max_ratio: Annotated[float, Positive] = 100.0
+    """ZIP_MAX_RATIO: largest expanded/compressed size ratio of one ZIP entry."""
+
     # --- cache -------------------------------------------------------------------------------
     cache_enabled: bool = True
     cache_ttl_seconds: Annotated[int, msgspec.Meta(ge=1)] = 3600

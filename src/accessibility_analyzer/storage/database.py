@@ -34,7 +34,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-SQLITE_FILE_NAME = "accessibility-analyzer.sqlite3"
+SQLITE_FILE_NAME = "a11y.db"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 # Any fixed 64-bit number: PostgreSQL advisory lock held while migrating, so that an API
