@@ -116,6 +116,20 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     zip_max_ratio: Annotated[float, Positive] = 100.0
     """ZIP_MAX_RATIO: largest expanded/compressed size ratio of one ZIP entry."""
 
+    # --- analyses (background jobs, jobs/) ------------------------------------------------------
+    analysis_time_limit_seconds: Annotated[float, Positive] = 900.0
+    """ANALYSIS_TIME_LIMIT_SECONDS: an analysis running longer fails (arq's job timeout is
+    this plus a margin, and a crashed worker's job is retried at the latest that much later)."""
+    analysis_max_tries: Annotated[int, Positive] = 3
+    """ANALYSIS_MAX_TRIES: runs of one analysis job arq allows (crashed workers count)."""
+    engine_processes: Annotated[int, NonNegative] = 0
+    """ENGINE_PROCESSES: engine processes per API or worker process; 0 means one per core."""
+    job_lease_seconds: Annotated[float, Positive] = 15.0
+    """JOB_LEASE_SECONDS: a running job renews a lease this long; a job whose lease lapsed
+    (its worker was killed) is handed to another worker without waiting for the time limit."""
+    worker_health_check_interval_seconds: Annotated[float, Positive] = 10.0
+    """WORKER_HEALTH_CHECK_INTERVAL_SECONDS: how often `a11y worker` writes its heartbeat."""
+
     # --- cache -------------------------------------------------------------------------------
     cache_enabled: bool = True
     cache_ttl_seconds: Annotated[int, msgspec.Meta(ge=1)] = 3600
