@@ -1,1 +1,73 @@
-"""engine"""
+"""The static rule engine: bytes of a page -> page model -> semantics -> rule outcomes.
+
+Pure and synchronous: no I/O beyond what a :class:`Site` hands it, no framework imports.
+The names below are the engine's public API; everything else is internal.
+"""
+
+from accessibility_analyzer.engine.dom import (
+    ComputedStyle,
+    Element,
+    EmptySite,
+    Namespace,
+    Page,
+    Site,
+    Text,
+)
+from accessibility_analyzer.engine.locate import css_selector, snippet, xpath
+from accessibility_analyzer.engine.parse import parse_page
+from accessibility_analyzer.engine.result import (
+    AnalysisResult,
+    DocumentResult,
+    Finding,
+    Impact,
+    Outcome,
+    OutcomeCounts,
+    RuleInfo,
+)
+from accessibility_analyzer.engine.rule import (
+    Diagnostic,
+    NoOracle,
+    Oracle,
+    Question,
+    Rule,
+    RuleMeta,
+    Verdict,
+    expect,
+)
+from accessibility_analyzer.engine.runner import analyze_document, check_page, document_title
+from accessibility_analyzer.engine.site import MappingSite, resolve_page_url, resolve_url
+
+__all__ = [
+    "AnalysisResult",
+    "ComputedStyle",
+    "Diagnostic",
+    "DocumentResult",
+    "Element",
+    "EmptySite",
+    "Finding",
+    "Impact",
+    "MappingSite",
+    "Namespace",
+    "NoOracle",
+    "Oracle",
+    "Outcome",
+    "OutcomeCounts",
+    "Page",
+    "Question",
+    "Rule",
+    "RuleInfo",
+    "RuleMeta",
+    "Site",
+    "Text",
+    "Verdict",
+    "analyze_document",
+    "check_page",
+    "css_selector",
+    "document_title",
+    "expect",
+    "parse_page",
+    "resolve_page_url",
+    "resolve_url",
+    "snippet",
+    "xpath",
+]

@@ -1,0 +1,142 @@
+"""Where a finding is: a unique CSS selector, an XPath, and the start tag as a snippet.
+
+Every function here is linear in the depth of the element: sibling positions are computed
+once per parent and memoised on the page, never by scanning siblings per query.
+"""
+
+from __future__ import annotations
+
+import re
+
+from accessibility_analyzer.engine.dom import Element, Namespace, Page
+
+SNIPPET_LIMIT = 300
+_ELLIPSIS = "…"
+_SIBLING_TABLE = "locate.sibling_position"
+
+
+def css_escape(identifier: str) -> str:
+    """Escape an identifier for a CSS selector (the CSSOM ``CSS.escape`` algorithm)."""
+    out: list[str] = []
+    for index, char in enumerate(identifier):
+        code = ord(char)
+        if code == 0:
+            out.append("\ufffd")
+        elif (
+            0x1 <= code <= 0x1F
+            or code == 0x7F
+            or (index == 0 and "0" <= char <= "9")
+            or (index == 1 and "0" <= char <= "9" and identifier[0] == "-")
+        ):
+            out.append(f"\\{code:x} ")
+        elif index == 0 and char == "-" and len(identifier) == 1:
+            out.append("\\-")
+        elif code >= 0x80 or char in "-_" or (char.isascii() and char.isalnum()):
+            out.append(char)
+        else:
+            out.append("\\" + char)
+    return "".join(out)
+
+
+def _sibling_position(page: Page, element: Element) -> tuple[int, int]:
+    """(1-based index among same-tag siblings, number of same-tag siblings)."""
+    table = page.memo_table(_SIBLING_TABLE)
+    found = table.get(element.order)
+    if found is not None:
+        position: tuple[int, int] = found
+        return position
+    parent = element.parent
+    if parent is None:
+        table[element.order] = (1, 1)
+        return 1, 1
+    counts: dict[tuple[str, Namespace], int] = {}
+    indexes: list[tuple[Element, int]] = []
+    for sibling in parent.element_children():
+        key = (sibling.tag, sibling.namespace)
+        counts[key] = counts.get(key, 0) + 1
+        indexes.append((sibling, counts[key]))
+    for sibling, index in indexes:
+        table[sibling.order] = (index, counts[(sibling.tag, sibling.namespace)])
+    position = table[element.order]
+    return position
+
+
+def _has_unique_id(page: Page, element: Element) -> bool:
+    value = element.attrs.get("id")
+    return bool(value) and len(page.by_id(value or "")) == 1
+
+
+def css_selector(page: Page, element: Element) -> str:
+    """A selector that matches ``element`` and nothing else in the page.
+
+    ``#id`` when the id is unique; otherwise a child path of ``tag:nth-of-type(n)`` steps
+    (the index only where the tag repeats among siblings) from the nearest ancestor with a
+    unique id, or from ``html``.
+    """
+    steps: list[str] = []
+    node: Element | None = element
+    while node is not None:
+        if _has_unique_id(page, node):
+            steps.append("#" + css_escape(node.attrs["id"]))
+            break
+        index, count = _sibling_position(page, node)
+        step = css_escape(node.tag)
+        if count > 1:
+            step += f":nth-of-type({index})"
+        steps.append(step)
+        node = node.parent
+    return " > ".join(reversed(steps))
+
+
+def xpath(element: Element, page: Page | None = None) -> str:
+    """An absolute XPath (``/html/body/div[2]/img``); foreign elements by ``local-name()``.
+
+    Pass ``page`` to reuse the page's memoised sibling positions (linear over many calls).
+    """
+    steps: list[str] = []
+    node: Element | None = element
+    while node is not None:
+        if page is not None:
+            index, count = _sibling_position(page, node)
+        else:
+            index, count = _uncached_position(node)
+        step = node.tag if node.is_html else f"*[local-name()='{node.tag}']"
+        if count > 1:
+            step += f"[{index}]"
+        steps.append(step)
+        node = node.parent
+    return "/" + "/".join(reversed(steps))
+
+
+def _uncached_position(element: Element) -> tuple[int, int]:
+    if element.parent is None:
+        return 1, 1
+    index = count = 0
+    for sibling in element.parent.element_children():
+        if sibling.tag == element.tag and sibling.namespace is element.namespace:
+            count += 1
+            if sibling is element:
+                index = count
+    return index, count
+
+
+_ATTR_ESCAPES = str.maketrans({"&": "&amp;", '"': "&quot;", "<": "&lt;"})
+_WHITESPACE = re.compile(r"\s+")
+
+
+def snippet(page: Page, element: Element) -> str:
+    """The element's start tag as written (at most 300 characters, ``…`` when cut).
+
+    Elements the parser inserted get a start tag rebuilt from their name and attributes.
+    """
+    if element.source_start is not None and element.source_end is not None:
+        text = page.source[element.source_start : element.source_end]
+    else:
+        attrs = "".join(
+            f' {name}="{value.translate(_ATTR_ESCAPES)}"' if value else f" {name}"
+            for name, value in element.attrs.items()
+        )
+        text = f"<{element.tag}{attrs}>"
+    if len(text) > SNIPPET_LIMIT:
+        return text[: SNIPPET_LIMIT - 1] + _ELLIPSIS
+    return text

@@ -1,0 +1,222 @@
+"""Bytes of a page -> :class:`~accessibility_analyzer.engine.dom.Page`, as a browser parses it.
+
+The parser is lexbor (through selectolax): a full HTML5 tree builder, so malformed markup
+gives the tree a browser builds (implied ``<tbody>``, the adoption agency, foster
+parenting), at several thousand pages per second (figures in ``docs/parser-choice.md``).
+lexbor keeps no source positions, so :mod:`.source_tags` scans the start tags and
+:func:`align_positions` pairs them with the elements in document order.
+
+Decisions a rule author should know:
+
+* ``<template>`` contents are not rendered and are not in the page model.
+* ``<noscript>`` is read as a browser with scripting enabled reads it (raw text, no box): the
+  element is kept, without children. Most users run JavaScript; the markup inside is what
+  they do not get.
+* Comments and processing instructions are dropped; text nodes are kept.
+* XHTML (``.xhtml`` or an XML declaration) is parsed with the XML parser when it is
+  well-formed (a ``<div/>`` is empty there), else as HTML, as a forgiving reader would.
+
+Nothing here recurses: a page nested 100,000 deep builds like a flat one. Any input gives a
+page with an ``<html>`` root; no exception escapes :func:`parse_page`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from accessibility_analyzer.engine.dom import Element, EmptySite, Namespace, Page, Site, Text
+from accessibility_analyzer.engine.encoding import decode_html
+from accessibility_analyzer.engine.source_tags import LineIndex, SourceTag, scan_start_tags
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[\t\n\r ]")
+
+# Where foreign content lets HTML back in (HTML parsing: "HTML integration point" and
+# "MathML text integration point").
+_SVG_HTML_POINTS = frozenset({"foreignObject", "desc", "title"})
+_MATHML_TEXT_POINTS = frozenset({"mi", "mo", "mn", "ms", "mtext"})
+_ALIGN_WINDOW = 8  # how far alignment looks ahead for a tag the parser inserted or dropped
+
+
+def parse_page(source: bytes | str, *, path: str = "index.html", site: Site | None = None) -> Page:
+    """Parse one page.
+
+    Args:
+        source: the file's bytes (decoded as a browser would) or already decoded text.
+        path: site-relative path of the page (resolves relative URLs; ``.xhtml`` means XML).
+        site: the other files of the upload (stylesheets, linked pages).
+
+    Returns:
+        The page model. Never raises on any input.
+    """
+    if isinstance(source, bytes):
+        text, encoding = decode_html(source)
+    else:
+        text, encoding = source, "utf-8"
+    text = _SURROGATES.sub("\ufffd", text)
+    is_xhtml = path.lower().endswith(".xhtml") or _XML_DECLARATION.match(text) is not None
+    site = site if site is not None else EmptySite()
+    if is_xhtml:
+        from accessibility_analyzer.engine.xhtml import parse_xhtml  # noqa: PLC0415  rare path
+
+        parsed = parse_xhtml(text)
+        if parsed is not None:
+            root, elements, doctype = parsed
+            return Page(
+                path=path,
+                source=text,
+                encoding=encoding,
+                root=root,
+                elements=elements,
+                site=site,
+                doctype=doctype,
+                is_xhtml=True,
+            )
+    root, elements = build_tree(LexborHTMLParser(text).root)
+    scan = scan_start_tags(text)
+    align_positions(elements, scan.tags, LineIndex(text))
+    return Page(
+        path=path,
+        source=text,
+        encoding=encoding,
+        root=root,
+        elements=elements,
+        site=site,
+        doctype=scan.doctype,
+        is_xhtml=is_xhtml,
+    )
+
+
+_FOREIGN_ROOTS = {"svg": Namespace.SVG, "math": Namespace.MATHML}
+_HTML_ENCODINGS = frozenset({"text/html", "application/xhtml+xml"})
+
+
+def _html_context(parent: Element) -> bool:
+    """Whether a child of ``parent`` is parsed by the HTML rules (an integration point)."""
+    if parent.namespace is Namespace.HTML:
+        return True
+    if parent.namespace is Namespace.SVG:
+        return parent.tag in _SVG_HTML_POINTS
+    if parent.tag == "annotation-xml":
+        return parent.attrs.get("encoding", "").lower() in _HTML_ENCODINGS
+    return parent.tag in _MATHML_TEXT_POINTS
+
+
+def _namespace_of(tag: str, parent: Element) -> Namespace:
+    """Namespace of a new element from its parent (the tree builder's rules, in short)."""
+    if _html_context(parent) and not (
+        parent.namespace is Namespace.MATHML and tag in ("mglyph", "malignmark")
+    ):
+        return _FOREIGN_ROOTS.get(tag, Namespace.HTML)
+    if parent.tag == "annotation-xml" and tag == "svg":
+        return Namespace.SVG
+    return parent.namespace
+
+
+def build_tree(html_node: LexborNode | None) -> tuple[Element, list[Element]]:
+    """Copy lexbor's tree into page-model elements, iteratively, in document order."""
+    root = Element("html")
+    elements = [root]
+    root.order = 0
+    if html_node is None:
+        return root, elements
+    root.attrs = _attributes(html_node)
+    # Stack of (lexbor node to visit next among siblings, parent element). Visiting a node
+    # pushes its next sibling first, then its first child, so children come before siblings.
+    stack: list[tuple[LexborNode, Element]] = []
+    first = html_node.child
+    if first is not None:
+        stack.append((first, root))
+    while stack:
+        node, parent = stack.pop()
+        following = node.next
+        if following is not None:
+            stack.append((following, parent))
+        tag = node.tag
+        if tag == "-text":
+            parent.children.append(Text(node.text_content or "", parent))
+            continue
+        if not node.is_element_node or tag is None:
+            continue  # comments, doctype, processing instructions
+        element = Element(
+            tag, _attributes(node), namespace=_namespace_of(tag, parent), parent=parent
+        )
+        element.order = len(elements)
+        elements.append(element)
+        parent.children.append(element)
+        if tag == "noscript" and element.namespace is Namespace.HTML:
+            continue  # scripting enabled: raw text, not elements (see module docstring)
+        child = node.child
+        if child is not None:
+            stack.append((child, element))
+    return root, elements
+
+
+def _attributes(node: LexborNode) -> dict[str, str]:
+    """Attributes with ``None`` (valueless attributes) read as the empty string."""
+    return {name: value or "" for name, value in node.attributes.items()}
+
+
+def _same_tag(element: Element, tag: SourceTag) -> bool:
+    name = element.tag.lower()
+    return name == tag.name or (name == "img" and tag.name == "image")
+
+
+def align_positions(elements: list[Element], tags: list[SourceTag], lines: LineIndex) -> None:
+    """Give each element the position of its start tag, pairing both sequences in order.
+
+    Elements the parser inserted (implied ``<head>``, ``<tbody>``, adoption-agency clones)
+    have no tag; tags the parser dropped (a second ``<body>``, stray ``<tr>``) have no
+    element. At a mismatch, a short look-ahead on both sides decides which of the two
+    happened; foster-parented elements (moved before their table) may lose their position.
+    """
+    used = [False] * len(tags)
+    i = j = 0
+    while i < len(elements) and j < len(tags):
+        element = elements[i]
+        if _same_tag(element, tags[j]):
+            _place(element, tags[j], lines)
+            used[j] = True
+            i += 1
+            j += 1
+            continue
+        inserted = next(
+            (
+                d
+                for d in range(1, _ALIGN_WINDOW)
+                if i + d < len(elements) and _same_tag(elements[i + d], tags[j])
+            ),
+            None,
+        )
+        dropped = next(
+            (
+                d
+                for d in range(1, _ALIGN_WINDOW)
+                if j + d < len(tags) and _same_tag(element, tags[j + d])
+            ),
+            None,
+        )
+        if inserted is not None and (dropped is None or inserted <= dropped):
+            i += inserted
+        elif dropped is not None:
+            j += dropped
+        else:
+            i += 1
+            j += 1
+    # <html>, <head> and <body> exist once; a tag for them anywhere is theirs.
+    singletons = [elements[0], *elements[0].element_children()] if elements else []
+    for element in singletons:
+        if element.line is None and element.tag in ("html", "head", "body"):
+            for index, tag in enumerate(tags):
+                if not used[index] and tag.name == element.tag:
+                    _place(element, tag, lines)
+                    used[index] = True
+                    break
+
+
+def _place(element: Element, tag: SourceTag, lines: LineIndex) -> None:
+    element.line, element.column = lines.position(tag.start)
+    element.source_start = tag.start
+    element.source_end = tag.end

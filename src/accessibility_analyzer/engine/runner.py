@@ -1,0 +1,170 @@
+"""Run rules over a page and turn their verdicts into findings.
+
+The runner is the only place that knows the result shape: rules return verdicts, and the
+runner adds location (selector, XPath, line, column, snippet) and metadata (impact, WCAG).
+The engine is pure, so a rule that raises is not logged here: it becomes a ``cantTell``
+finding naming the exception type, and the other rules of the page still run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from accessibility_analyzer.engine.dom import Element, Page, Site
+from accessibility_analyzer.engine.locate import css_selector, snippet, xpath
+from accessibility_analyzer.engine.parse import parse_page
+from accessibility_analyzer.engine.result import (
+    DocumentResult,
+    Finding,
+    Outcome,
+    OutcomeCounts,
+)
+from accessibility_analyzer.engine.rule import NoOracle, Oracle, Rule, Verdict
+
+INAPPLICABLE_MESSAGE = "No element matches the rule's applicability"
+INTERNAL_ERROR_MESSAGE = "The rule could not be evaluated here; check this element by hand"
+_WHITESPACE = re.compile(r"[\t\n\f\r ]+")
+
+
+def document_title(page: Page) -> str | None:
+    """The page's title as ``document.title`` reads it (first HTML ``<title>``, collapsed)."""
+    for element in page.by_tag("title"):
+        if element.is_html:
+            return _WHITESPACE.sub(" ", element.text_content()).strip()
+    return None
+
+
+def _finding(page: Page, rule: type[Rule], target: Element, verdict: Verdict) -> Finding:
+    meta = rule.meta
+    diagnostic = verdict.diagnostic
+    return Finding(
+        rule_id=meta.id,
+        outcome=diagnostic.outcome,
+        impact=meta.impact,
+        wcag=meta.wcag,
+        selector=css_selector(page, target),
+        xpath=xpath(target, page),
+        line=target.line,
+        column=target.column,
+        snippet=snippet(page, target),
+        message=diagnostic.message,
+        fix_hint=diagnostic.fix_hint,
+        reason=verdict.reason,
+    )
+
+
+def _internal_error(page: Page, rule: type[Rule], target: Element, error: Exception) -> Finding:
+    meta = rule.meta
+    return Finding(
+        rule_id=meta.id,
+        outcome=Outcome.CANT_TELL,
+        impact=meta.impact,
+        wcag=meta.wcag,
+        selector=css_selector(page, target),
+        xpath=xpath(target, page),
+        line=target.line,
+        column=target.column,
+        snippet=snippet(page, target),
+        message=INTERNAL_ERROR_MESSAGE,
+        reason=f"internal error in rule: {type(error).__name__}",
+    )
+
+
+def _inapplicable(rule: type[Rule]) -> Finding:
+    meta = rule.meta
+    return Finding(
+        rule_id=meta.id,
+        outcome=Outcome.INAPPLICABLE,
+        impact=meta.impact,
+        wcag=meta.wcag,
+        selector=None,
+        xpath=None,
+        line=None,
+        column=None,
+        snippet=None,
+        message=INAPPLICABLE_MESSAGE,
+    )
+
+
+def run_rule(page: Page, rule: type[Rule], oracle: Oracle) -> list[Finding]:
+    """Findings of one rule on one page (never raises)."""
+    instance = rule()
+    try:
+        targets: list[Element] = []
+        seen: set[int] = set()
+        for target in instance.applicability(page):
+            if target.order not in seen:  # a target is tested once
+                seen.add(target.order)
+                targets.append(target)
+    except Exception as error:  # a bug in one rule must not lose the page
+        return [_internal_error(page, rule, page.root, error)]
+    if not targets:
+        return [_inapplicable(rule)]
+    findings: list[Finding] = []
+    for target in targets:
+        try:
+            verdict = instance.expect(page, target, oracle)
+        except Exception as error:
+            findings.append(_internal_error(page, rule, target, error))
+        else:
+            findings.append(_finding(page, rule, target, verdict))
+    return findings
+
+
+def count_outcomes(findings: Sequence[Finding]) -> OutcomeCounts:
+    """Number of findings per outcome."""
+    counts = OutcomeCounts()
+    for finding in findings:
+        if finding.outcome is Outcome.PASSED:
+            counts.passed += 1
+        elif finding.outcome is Outcome.FAILED:
+            counts.failed += 1
+        elif finding.outcome is Outcome.CANT_TELL:
+            counts.cant_tell += 1
+        else:
+            counts.inapplicable += 1
+    return counts
+
+
+def check_page(
+    page: Page, rules: Sequence[type[Rule]], oracle: Oracle | None = None
+) -> DocumentResult:
+    """Run ``rules`` over ``page``: one finding per rule and target, or one inapplicable.
+
+    Args:
+        page: the parsed page.
+        rules: rule classes, in the order their findings should appear.
+        oracle: answers judgement questions; without one they are ``cantTell``.
+    """
+    asked = oracle if oracle is not None else NoOracle()
+    findings: list[Finding] = []
+    for rule in rules:
+        findings.extend(run_rule(page, rule, asked))
+    return DocumentResult(
+        path=page.path,
+        title=document_title(page),
+        findings=findings,
+        counts=count_outcomes(findings),
+    )
+
+
+def analyze_document(
+    source: bytes,
+    *,
+    path: str,
+    site: Site | None = None,
+    rules: Sequence[type[Rule]],
+    oracle: Oracle | None = None,
+) -> DocumentResult:
+    """Parse and check one page; never raises (a failure is reported in ``error``)."""
+    try:
+        return check_page(parse_page(source, path=path, site=site), rules, oracle)
+    except Exception as error:
+        return DocumentResult(
+            path=path,
+            title=None,
+            findings=[],
+            counts=OutcomeCounts(),
+            error=f"internal error: {type(error).__name__}",
+        )

@@ -1,0 +1,148 @@
+"""Find the start tags in decoded HTML source, with their offsets: the parser has none.
+
+lexbor builds the browser's tree but forgets where each element came from. This scanner is
+a deliberately small subset of the HTML tokenizer: it finds start tags and skips what cannot
+contain tags (comments, doctype and processing instructions, CDATA sections, the raw text
+of ``<script>``, ``<style>``, ``<textarea>``, ``<title>``, ``<noscript>`` ...) and the
+contents of ``<template>`` (not rendered, not in the page model). Attribute values in quotes
+may contain ``>``. Each regex is possessive, so a tag that never closes costs linear time.
+
+:func:`align` then pairs the tree's elements (document order) with these tags.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# After the tag name: attributes as the tokenizer reads them, then ``>``. Possessive
+# quantifiers: no backtracking when the tag never closes.
+_TAG_REST = re.compile(
+    r"""(?:[\t\n\f\r /]++|[^\t\n\f\r />][^\t\n\f\r /=>]*+"""
+    r"""(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+'|[^\t\n\f\r >]*+))?+)*+>"""
+)
+_MARKUP = re.compile(r"<(?:!--|!\[CDATA\[|[!?]|/[A-Za-z]|[A-Za-z])")
+_TAG_NAME = re.compile(r"[^\t\n\f\r />]*+")
+_NEWLINE = re.compile(r"\r\n?|\n")
+_DOCTYPE = re.compile(r"<!doctype[\t\n\f\r ]*+([^\t\n\f\r >]*+)", re.I)
+
+# Browsers with scripting enabled read <noscript> as raw text (see parse.py).
+RAW_TEXT_TAGS = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"}
+)
+_RAW_END = {
+    name: re.compile(rf"</{name}(?=[\t\n\f\r />]|$)", re.I) for name in sorted(RAW_TEXT_TAGS)
+}
+_TEMPLATE_TAG = re.compile(r"<(/?)template(?=[\t\n\f\r />]|$)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceTag:
+    """One start tag in the source: lower-cased name and character offsets."""
+
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class ScanResult:
+    """Start tags in source order, and the doctype name when one precedes the first tag."""
+
+    tags: list[SourceTag]
+    doctype: str | None
+
+
+def _skip_template(source: str, position: int) -> int:
+    """Offset after the ``</template>`` closing a template opened before ``position``."""
+    depth = 1
+    for match in _TEMPLATE_TAG.finditer(source, position):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            close = source.find(">", match.end())
+            return len(source) if close < 0 else close + 1
+    return len(source)
+
+
+def _after(source: str, needle: str, position: int) -> int:
+    found = source.find(needle, position)
+    return len(source) if found < 0 else found + len(needle)
+
+
+def _name_end(source: str, position: int) -> int:
+    """Offset after the tag name starting at ``position``."""
+    found = _TAG_NAME.match(source, position)
+    return position if found is None else found.end()
+
+
+def _skip_markup(source: str, start: int, opener: str) -> int:
+    """Offset after a comment, CDATA section, doctype, processing instruction or end tag."""
+    if opener == "<!--":
+        # "<!-->" and "<!--->" are (empty) comments too.
+        if source.startswith(">", start + 4) or source.startswith("->", start + 4):
+            return source.find(">", start + 4) + 1
+        return _after(source, "-->", start + 4)
+    if opener == "<![CDATA[":
+        return _after(source, "]]>", start + 9)
+    if opener.startswith("</"):
+        rest = _TAG_REST.match(source, _name_end(source, start + 2))
+        return rest.end() if rest is not None else len(source)
+    return _after(source, ">", start + 2)
+
+
+def scan_start_tags(source: str) -> ScanResult:
+    """Scan ``source`` for start tags (linear time; never raises)."""
+    tags: list[SourceTag] = []
+    doctype: str | None = None
+    position = 0
+    length = len(source)
+    while position < length:
+        match = _MARKUP.search(source, position)
+        if match is None:
+            break
+        start = match.start()
+        opener = match.group()
+        if opener in ("<!", "<?") and doctype is None and not tags:
+            declared = _DOCTYPE.match(source, start)
+            if declared is not None:
+                doctype = declared.group(1).lower()
+        if not opener[1].isalpha():
+            position = _skip_markup(source, start, opener)
+            continue
+        name_end = _name_end(source, start + 1)
+        rest = _TAG_REST.match(source, name_end)
+        if rest is None:  # a tag cut off by the end of the file: the parser drops it
+            break
+        name = source[start + 1 : name_end].lower()
+        end = rest.end()
+        tags.append(SourceTag(name, start, end))
+        position = end
+        if name in RAW_TEXT_TAGS:
+            closing = _RAW_END[name].search(source, end)
+            position = length if closing is None else closing.start()
+        elif name == "template":
+            position = _skip_template(source, end)
+        elif name == "plaintext":
+            break
+    return ScanResult(tags, doctype)
+
+
+class LineIndex:
+    """Offsets to 1-based (line, column); CR LF, CR and LF each end a line (as HTML reads)."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, source: str) -> None:
+        self._starts = [0, *(match.end() for match in _NEWLINE.finditer(source))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Line and column of the character at ``offset``."""
+        line = bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+
+def start_tag_end(source: str, start: int) -> int | None:
+    """Offset just after the start tag beginning at ``start`` (``None`` if it never closes)."""
+    rest = _TAG_REST.match(source, _name_end(source, start + 1))
+    return None if rest is None else rest.end()
