@@ -1,0 +1,148 @@
+"""What a pool child does for one page: read it and its site from disk, run the engine.
+
+The parent passes file paths, never file contents, so its memory stays flat however large
+the upload is: a child reads the page itself and reads stylesheets (through
+:class:`ManifestSite`) only when the engine asks for them. The site's path -> file map is
+written once per analysis to a manifest file (see :func:`write_manifest`); children load it
+once and keep a few recent ones.
+
+The result goes back as msgpack bytes of a :class:`DocumentResult` (msgspec encodes it far
+faster than pickle walks the structs, and the parent decodes it straight into the struct).
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections import OrderedDict
+from collections.abc import Mapping
+from pathlib import Path
+
+import msgspec
+
+from accessibility_analyzer.engine import analyze_document
+from accessibility_analyzer.engine.result import DocumentResult, OutcomeCounts
+from accessibility_analyzer.engine.rule import Rule
+from accessibility_analyzer.rules import ALL_RULES
+
+# A stylesheet is read by every page that links it; keep recent ones up to this many bytes.
+_SITE_CACHE_BYTES = 32 * 1024 * 1024
+_MANIFESTS_KEPT = 4
+
+_encoder = msgspec.msgpack.Encoder()
+_manifest_decoder = msgspec.msgpack.Decoder(dict[str, str])
+_result_decoder = msgspec.msgpack.Decoder(DocumentResult)
+
+
+def write_manifest(path: Path, files: Mapping[str, str]) -> None:
+    """Write the site map of one analysis: site-relative path -> absolute file path on disk."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_bytes(_encoder.encode(dict(files)))
+    temporary.replace(path)  # atomic: a child never reads half a manifest
+
+
+class ManifestSite:
+    """The engine's :class:`~accessibility_analyzer.engine.dom.Site`, backed by files on disk."""
+
+    def __init__(self, files: Mapping[str, str]) -> None:
+        self._files = files
+        self._cache: OrderedDict[str, bytes] = OrderedDict()
+        self._cached_bytes = 0
+
+    def exists(self, path: str) -> bool:
+        """Whether the upload holds a file at ``path``."""
+        return path in self._files
+
+    def location(self, path: str) -> str | None:
+        """Where the file at ``path`` is stored on disk (``None`` when there is none)."""
+        return self._files.get(path)
+
+    def read(self, path: str) -> bytes | None:
+        """The file's bytes, or ``None`` when the upload has no such file (or it vanished)."""
+        cached = self._cache.get(path)
+        if cached is not None:
+            self._cache.move_to_end(path)
+            return cached
+        location = self._files.get(path)
+        if location is None:
+            return None
+        try:
+            data = Path(location).read_bytes()
+        except OSError:  # removed by cleanup meanwhile: the page is analysed without it
+            return None
+        self._remember(path, data)
+        return data
+
+    def _remember(self, path: str, data: bytes) -> None:
+        if len(data) > _SITE_CACHE_BYTES // 4:
+            return
+        self._cache[path] = data
+        self._cached_bytes += len(data)
+        while self._cached_bytes > _SITE_CACHE_BYTES:
+            _, evicted = self._cache.popitem(last=False)
+            self._cached_bytes -= len(evicted)
+
+
+# Per-child state: loaded manifests (with their site caches) and resolved rule selections.
+_sites: OrderedDict[str, ManifestSite] = OrderedDict()
+_rules_by_selection: dict[tuple[str, ...] | None, tuple[type[Rule], ...]] = {}
+
+
+def _site(manifest_path: str) -> ManifestSite:
+    site = _sites.get(manifest_path)
+    if site is None:
+        files = _manifest_decoder.decode(Path(manifest_path).read_bytes())
+        site = _sites[manifest_path] = ManifestSite(files)
+        while len(_sites) > _MANIFESTS_KEPT:
+            _sites.popitem(last=False)
+    else:
+        _sites.move_to_end(manifest_path)
+    return site
+
+
+def _rules(rule_ids: tuple[str, ...] | None) -> tuple[type[Rule], ...]:
+    rules = _rules_by_selection.get(rule_ids)
+    if rules is None:
+        if rule_ids is None:
+            rules = ALL_RULES
+        else:
+            wanted = set(rule_ids)
+            rules = tuple(rule for rule in ALL_RULES if rule.meta.id in wanted)
+        _rules_by_selection[rule_ids] = rules
+    return rules
+
+
+def error_result(path: str, error: str) -> DocumentResult:
+    """The entry recorded for a page that could not be analysed."""
+    return DocumentResult(path=path, title=None, findings=[], counts=OutcomeCounts(), error=error)
+
+
+def analyse_page(manifest_path: str, page_path: str, rule_ids: tuple[str, ...] | None) -> bytes:
+    """Analyse one page of an upload; runs in a pool child.
+
+    Args:
+        manifest_path: the analysis's manifest file (see :func:`write_manifest`).
+        page_path: site-relative path of the page (a key of the manifest).
+        rule_ids: ids of the rules to run (already validated), ``None`` for all rules.
+
+    Returns:
+        msgpack bytes of the page's :class:`DocumentResult`. A page that cannot be read or
+        makes the engine raise yields a result with ``error`` set, never an exception, so
+        one bad page never fails the analysis.
+    """
+    try:
+        site = _site(manifest_path)
+        location = site.location(page_path)
+        if location is None:
+            return _encoder.encode(error_result(page_path, "the page's file is missing"))
+        source = Path(location).read_bytes()
+        result = analyze_document(source, path=page_path, site=site, rules=_rules(rule_ids))
+    except Exception as exc:  # the engine promises not to raise; a bug still must not fail
+        detail = traceback.format_exception_only(exc)[-1].strip()
+        return _encoder.encode(error_result(page_path, f"analysis failed: {detail}"))
+    return _encoder.encode(result)
+
+
+def decode_result(payload: bytes) -> DocumentResult:
+    """Decode what :func:`analyse_page` returned (in the parent)."""
+    return _result_decoder.decode(payload)

@@ -1,0 +1,109 @@
+"""The process pool that runs the engine, shared by the arq worker and the in-process queue.
+
+The engine is pure CPU work; run in the event loop it would stall health probes and every
+other request for as long as a page takes. A :class:`~concurrent.futures.ProcessPoolExecutor`
+sized to the cores keeps the loop free and uses every core (threads would not: the GIL).
+
+Children are started with ``forkserver``, not ``fork``: the parent runs an event loop, the
+SQLite driver's thread and OpenTelemetry's exporter threads, and forking a threaded process
+can leave a child holding a lock no thread will ever release. The fork server preloads the
+page worker module (and through it the engine and the rule registry), so a new child costs a
+fork, not a fresh interpreter importing everything.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+_T = TypeVar("_T")
+
+_PRELOAD = ["accessibility_analyzer.jobs.page_worker"]
+
+
+def default_pool_size() -> int:
+    """One child per core the process may run on (``sched_getaffinity`` honours cgroups/taskset)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class EnginePool:
+    """A lazily created process pool that can be rebuilt after a child dies.
+
+    Nothing is started until the first :meth:`submit`, so creating an app or a worker (and
+    every test that never analyses anything) costs no processes.
+
+    Args:
+        size: number of child processes; ``None`` means one per available core.
+    """
+
+    def __init__(self, size: int | None = None) -> None:
+        self.size = size if size is not None and size > 0 else default_pool_size()
+        self._executor: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+        self._generation = 0
+
+    @property
+    def started(self) -> bool:
+        """Whether the child processes exist."""
+        return self._executor is not None
+
+    @property
+    def generation(self) -> int:
+        """Incremented each time the pool is (re)built; lets callers tell pools apart."""
+        return self._generation
+
+    def _ensure(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._executor is None:
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(_PRELOAD)
+                self._executor = ProcessPoolExecutor(max_workers=self.size, mp_context=context)
+                self._generation += 1
+            return self._executor
+
+    def submit(self, fn: Callable[..., _T], /, *args: object) -> Future[_T]:
+        """Run ``fn(*args)`` in a child; rebuilds the pool once if it is found broken."""
+        executor = self._ensure()
+        try:
+            return executor.submit(fn, *args)
+        except BrokenProcessPool:
+            self.reset(executor)
+            return self._ensure().submit(fn, *args)
+
+    async def run(self, fn: Callable[..., _T], /, *args: object) -> _T:
+        """Await ``fn(*args)`` run in a child without blocking the event loop."""
+        return await asyncio.wrap_future(self.submit(fn, *args))
+
+    def reset(self, broken: ProcessPoolExecutor | None = None) -> None:
+        """Drop a broken executor so the next submit builds a new one.
+
+        Args:
+            broken: the executor the caller saw fail; when another caller already replaced
+                it, nothing happens (so two tasks seeing the same failure rebuild once).
+        """
+        with self._lock:
+            executor = self._executor
+            if executor is None or (broken is not None and executor is not broken):
+                return
+            self._executor = None
+        executor.shutdown(wait=False, cancel_futures=True)
+
+    def current_executor(self) -> ProcessPoolExecutor | None:
+        """The executor in use (``None`` before the first submit)."""
+        return self._executor
+
+    def shutdown(self) -> None:
+        """Stop the children (waits for running pages; queued ones are cancelled)."""
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)

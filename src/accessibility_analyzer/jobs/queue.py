@@ -1,0 +1,149 @@
+"""Where the API sends analyses: arq on Valkey when configured, else a task in the API process.
+
+Both implementations take the same call, ``enqueue(analysis_id, trace_context)``, and end in
+the same coroutine (``jobs.tasks.run_analysis``), so the embedded default (`a11y serve` alone)
+and the scaled-out setup (API processes plus `a11y worker` processes) behave alike. The job id
+is the analysis id: enqueueing the same analysis twice is harmless.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping
+from typing import Protocol
+
+from arq.connections import ArqRedis
+from redis.asyncio import ConnectionPool
+
+from accessibility_analyzer.jobs.serialization import deserialize_job, serialize_job
+from accessibility_analyzer.jobs.tasks import JobContext, run_analysis
+from accessibility_analyzer.storage.analyses import mark_failed
+
+logger = logging.getLogger(__name__)
+
+ANALYSE_FUNCTION = "analyse"
+QUEUE_NAME = "arq:queue"
+HEALTH_CHECK_KEY = QUEUE_NAME + ":health-check"
+
+
+class JobQueue(Protocol):
+    """Runs analyses in the background."""
+
+    kind: str
+    """``arq`` or ``local``: shown by the health checks."""
+
+    async def enqueue(self, analysis_id: str, trace_context: Mapping[str, str]) -> None:
+        """Schedule the analysis; returns once it is safely queued (not when it is done)."""
+        ...
+
+    async def close(self) -> None:
+        """Release connections and stop local work."""
+        ...
+
+
+def redis_dsn(url: str) -> str:
+    """arq and redis-py only know ``redis://``/``rediss://``: map the ``valkey`` schemes."""
+    for valkey_scheme, redis_scheme in (("valkey://", "redis://"), ("valkeys://", "rediss://")):
+        if url.startswith(valkey_scheme):
+            return redis_scheme + url.removeprefix(valkey_scheme)
+    return url
+
+
+def arq_connection(url: str, *, timeout_seconds: float) -> ArqRedis:
+    """An arq client on ``url`` that connects lazily (the API starts even when Valkey is down).
+
+    arq's own ``create_pool`` pings with retries at creation, which would hold up start-up
+    for seconds while Valkey is unreachable; readiness reports that instead.
+    """
+    connection_pool = ConnectionPool.from_url(
+        redis_dsn(url),
+        socket_connect_timeout=timeout_seconds,
+        socket_timeout=max(timeout_seconds, 5.0),
+    )
+    return ArqRedis(
+        connection_pool,
+        job_serializer=serialize_job,
+        job_deserializer=deserialize_job,
+        default_queue_name=QUEUE_NAME,
+    )
+
+
+class ArqQueue:
+    """Enqueue analyses as arq jobs on Valkey; `a11y worker` processes run them."""
+
+    kind = "arq"
+
+    def __init__(self, redis: ArqRedis) -> None:
+        self.redis = redis
+
+    async def enqueue(self, analysis_id: str, trace_context: Mapping[str, str]) -> None:
+        """Add the job; a job with this id already queued, running or finished is kept."""
+        await self.redis.enqueue_job(
+            ANALYSE_FUNCTION, analysis_id, dict(trace_context), _job_id=analysis_id
+        )
+
+    async def depth(self) -> int:
+        """Jobs waiting in the queue (including ones running: arq removes them at the end)."""
+        return int(await self.redis.zcard(QUEUE_NAME))
+
+    async def close(self) -> None:
+        """Close the connection pool."""
+        await self.redis.aclose()
+
+
+class LocalQueue:
+    """Run analyses as asyncio tasks of the API process, the engine in its process pool.
+
+    At most ``concurrency`` analyses run at once (they share the pool anyway; more at once
+    would only interleave them and delay every one). Analyses a previous run of the process
+    left unfinished are picked up again by :meth:`resume`.
+    """
+
+    kind = "local"
+
+    def __init__(self, job: JobContext, *, concurrency: int = 2) -> None:
+        self.job = job
+        self._slots = asyncio.Semaphore(concurrency)
+        self._tasks: dict[str, asyncio.Task[None]] = {}
+
+    async def enqueue(self, analysis_id: str, trace_context: Mapping[str, str]) -> None:
+        """Start the analysis in the background unless it is already queued or running here."""
+        if analysis_id in self._tasks:
+            return
+        task = asyncio.create_task(
+            self._run(analysis_id, dict(trace_context)), name=f"analysis-{analysis_id}"
+        )
+        self._tasks[analysis_id] = task
+        task.add_done_callback(lambda _: self._tasks.pop(analysis_id, None))
+
+    async def _run(self, analysis_id: str, trace_context: dict[str, str]) -> None:
+        try:
+            async with self._slots:
+                await run_analysis(self.job, analysis_id, trace_context)
+        except Exception as error:  # a bug or a lost database: say so on the analysis
+            logger.exception("analysis %s crashed", analysis_id)
+            await mark_failed(
+                self.job.database, analysis_id, f"internal error: {type(error).__name__}"
+            )
+
+    def depth(self) -> int:
+        """Analyses accepted by this process and not finished yet."""
+        return len(self._tasks)
+
+    async def resume(self, analysis_ids: list[str]) -> None:
+        """Queue analyses a previous run of this process left queued or running."""
+        for analysis_id in analysis_ids:
+            await self.enqueue(analysis_id, {})
+
+    async def wait_idle(self) -> None:
+        """Wait until every accepted analysis has finished (tests and graceful shutdown)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks.values()), return_exceptions=True)
+
+    async def close(self) -> None:
+        """Cancel running analyses (they resume at the next start)."""
+        tasks = list(self._tasks.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)

@@ -1,0 +1,285 @@
+"""The analysis job: run the engine over every page of a session and store what it finds.
+
+The same coroutine runs under arq (``jobs.worker``) and in the API process
+(``jobs.queue.LocalQueue``). Its shape:
+
+* claim the analysis (status ``running``, attempt + 1); a finished one is left alone, so a
+  duplicate delivery does nothing;
+* skip pages an earlier attempt already stored (a job retried after a crash continues);
+* send pages to the process pool a few at a time (each child reads its page and the site's
+  files from disk itself: the parent never holds page bytes);
+* store results in batches as they arrive, each page's rows replacing any earlier ones in
+  the same transaction, and advance ``pages_done`` with them;
+* a page that makes the engine fail becomes an error entry for that page;
+* past the time limit the analysis fails with a clear reason;
+* finally compute the summary and mark it completed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Mapping
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from opentelemetry import context as otel_context
+from opentelemetry import propagate, trace
+
+from accessibility_analyzer.engine.result import DocumentResult
+from accessibility_analyzer.jobs.page_worker import (
+    analyse_page,
+    decode_result,
+    error_result,
+    write_manifest,
+)
+from accessibility_analyzer.jobs.pool import EnginePool
+from accessibility_analyzer.storage import analyses as repo
+from accessibility_analyzer.storage.database import Database
+
+logger = logging.getLogger(__name__)
+tracer = trace.get_tracer("accessibility_analyzer.jobs")
+
+# Pages kept in flight per pool child: enough that a child never waits for the parent,
+# few enough that results waiting to be stored stay a handful of pages.
+_IN_FLIGHT_PER_CHILD = 3
+# A batch is stored when it has this many pages or is this old, whichever comes first.
+_BATCH_PAGES = 16
+_BATCH_SECONDS = 0.5
+# How often a page is resubmitted after its child process died before it becomes an error.
+_CRASH_RETRIES = 1
+
+FileLocator = Callable[[str, str], Path]
+"""Maps (session id, storage key) to the stored file's path."""
+
+
+@dataclass(slots=True)
+class JobContext:
+    """What the job needs from its host process (the arq worker or the API).
+
+    Attributes:
+        database: the database holding sessions, documents and results.
+        pool: the process pool running the engine.
+        locate_file: where a stored file lives on disk.
+        work_dir: where per-analysis manifest files are written (under ``DATA_DIR``).
+        time_limit_seconds: an analysis running longer than this fails.
+    """
+
+    database: Database
+    pool: EnginePool
+    locate_file: FileLocator
+    work_dir: Path
+    time_limit_seconds: float
+    running: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class JobOutcome:
+    """What a run of the job did (returned to arq, logged, asserted on in tests)."""
+
+    analysis_id: str
+    status: str
+    attempt: int = 0
+    pages_analysed: int = 0
+    pages_skipped: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+
+
+def rule_ids_from_options(options: Mapping[str, Any]) -> tuple[str, ...] | None:
+    """The resolved rule selection stored with the analysis (``None``: every rule)."""
+    resolved = options.get("resolvedRules")
+    if resolved is None:
+        return None
+    return tuple(str(rule_id) for rule_id in resolved)
+
+
+async def run_analysis(
+    job: JobContext, analysis_id: str, trace_context: Mapping[str, str] | None = None
+) -> JobOutcome:
+    """Run (or continue) one analysis to the end; see the module docstring.
+
+    Args:
+        job: the host's resources.
+        analysis_id: the analysis to run (also the arq job id).
+        trace_context: W3C trace context of the request that created the analysis, so
+            the job's span joins that trace.
+
+    Returns:
+        What happened. Page-level problems are recorded per page; only a time-out or an
+        unusable analysis ends as ``failed``.
+    """
+    token = otel_context.attach(propagate.extract(dict(trace_context or {})))
+    try:
+        with tracer.start_as_current_span(
+            "analysis.run",
+            kind=trace.SpanKind.CONSUMER,
+            attributes={"messaging.message.id": analysis_id, "a11y.analysis.id": analysis_id},
+        ):
+            return await _run(job, analysis_id)
+    finally:
+        otel_context.detach(token)
+
+
+async def _run(job: JobContext, analysis_id: str) -> JobOutcome:
+    started = time.monotonic()
+    claim = await repo.claim_analysis(job.database, analysis_id)
+    if claim is None:
+        logger.info("analysis %s: nothing to do (unknown or finished)", analysis_id)
+        return JobOutcome(analysis_id=analysis_id, status="skipped")
+    job.running.add(analysis_id)
+    manifest = job.work_dir / f"{analysis_id}-{claim.attempt}.manifest"
+    try:
+        async with asyncio.timeout(job.time_limit_seconds):
+            analysed, skipped = await _analyse_pages(job, claim, manifest)
+            summary = await repo.compute_summary(job.database, analysis_id)
+            await repo.finish_analysis(job.database, analysis_id, claim.attempt, summary)
+    except TimeoutError:
+        error = f"the analysis did not finish within its time limit of {job.time_limit_seconds:g} s"
+        logger.warning("analysis %s failed: %s", analysis_id, error)
+        await repo.fail_analysis(job.database, analysis_id, claim.attempt, error)
+        return JobOutcome(
+            analysis_id=analysis_id,
+            status="failed",
+            attempt=claim.attempt,
+            seconds=time.monotonic() - started,
+            error=error,
+        )
+    except repo.StaleAttemptError:
+        logger.warning("analysis %s: attempt %d was superseded", analysis_id, claim.attempt)
+        return JobOutcome(analysis_id=analysis_id, status="superseded", attempt=claim.attempt)
+    finally:
+        job.running.discard(analysis_id)
+        manifest.unlink(missing_ok=True)
+    seconds = time.monotonic() - started
+    logger.info(
+        "analysis %s completed: %d pages in %.2f s (%d stored by an earlier attempt)",
+        analysis_id,
+        analysed,
+        seconds,
+        skipped,
+        extra={"analysis_id": analysis_id, "pages": analysed, "duration_s": round(seconds, 3)},
+    )
+    return JobOutcome(
+        analysis_id=analysis_id,
+        status="completed",
+        attempt=claim.attempt,
+        pages_analysed=analysed,
+        pages_skipped=skipped,
+        seconds=seconds,
+    )
+
+
+async def _analyse_pages(job: JobContext, claim: repo.Claim, manifest: Path) -> tuple[int, int]:
+    """Analyse the pages not stored yet; return (pages analysed now, pages skipped)."""
+    pages, files = await repo.session_files(job.database, claim.session_id)
+    already = await repo.stored_document_ids(job.database, claim.analysis_id)
+    todo = [page for page in pages if page.document_id not in already]
+    if not todo:
+        return 0, len(already)
+    await asyncio.to_thread(
+        write_manifest,
+        manifest,
+        {item.path: str(job.locate_file(claim.session_id, item.storage_key)) for item in files},
+    )
+    rule_ids = rule_ids_from_options(claim.options)
+    results: asyncio.Queue[tuple[str, DocumentResult] | None] = asyncio.Queue(
+        maxsize=_BATCH_PAGES * 4
+    )
+
+    async def produce() -> None:
+        await _dispatch(job, str(manifest), todo, rule_ids, results)
+        await results.put(None)
+
+    # A task group: when the writer fails (a superseded attempt), dispatching stops too,
+    # instead of waiting forever for room in the queue.
+    try:
+        async with asyncio.TaskGroup() as group:
+            group.create_task(_store_results(job, claim, results))
+            group.create_task(produce())
+    except ExceptionGroup as failure:
+        raise failure.exceptions[0] from None
+    return len(todo), len(already)
+
+
+async def _dispatch(
+    job: JobContext,
+    manifest: str,
+    todo: list[repo.PageToAnalyse],
+    rule_ids: tuple[str, ...] | None,
+    results: asyncio.Queue[tuple[str, DocumentResult] | None],
+) -> None:
+    """Keep the pool busy with pages and hand each result to the writer."""
+    waiting = list(reversed(todo))  # pop() from the end keeps path order
+    crashes: dict[str, int] = {}
+    in_flight: dict[asyncio.Future[bytes], repo.PageToAnalyse] = {}
+    limit = job.pool.size * _IN_FLIGHT_PER_CHILD
+    try:
+        while waiting or in_flight:
+            while waiting and len(in_flight) < limit:
+                page = waiting.pop()
+                future = asyncio.wrap_future(
+                    job.pool.submit(analyse_page, manifest, page.path, rule_ids)
+                )
+                in_flight[future] = page
+            done, _ = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+            for future in done:
+                page = in_flight.pop(future)
+                result = _page_result(job, future, page, crashes, waiting)
+                if result is not None:
+                    await results.put((page.document_id, result))
+    finally:
+        for future in in_flight:
+            future.cancel()
+
+
+def _page_result(
+    job: JobContext,
+    future: asyncio.Future[bytes],
+    page: repo.PageToAnalyse,
+    crashes: dict[str, int],
+    waiting: list[repo.PageToAnalyse],
+) -> DocumentResult | None:
+    """Decode a finished page; on a dead child, resubmit it once, then record an error."""
+    error = future.exception()
+    if error is None:
+        return decode_result(future.result())
+    if isinstance(error, BrokenProcessPool):
+        job.pool.reset(job.pool.current_executor())
+        tries = crashes.get(page.document_id, 0)
+        if tries < _CRASH_RETRIES:
+            crashes[page.document_id] = tries + 1
+            waiting.append(page)
+            return None
+        logger.warning("page %s crashed the engine process twice", page.path)
+        return error_result(page.path, "the engine process stopped while analysing this page")
+    logger.warning("page %s could not be analysed: %r", page.path, error)
+    return error_result(page.path, f"analysis failed: {type(error).__name__}")
+
+
+async def _store_results(
+    job: JobContext,
+    claim: repo.Claim,
+    results: asyncio.Queue[tuple[str, DocumentResult] | None],
+) -> None:
+    """Drain results into the database in batches (one transaction per batch)."""
+    batch: list[tuple[str, DocumentResult]] = []
+    finished = False
+    while not finished:
+        item = await results.get()
+        deadline = time.monotonic() + _BATCH_SECONDS
+        while item is not None:
+            batch.append(item)
+            if len(batch) >= _BATCH_PAGES:
+                break
+            try:
+                item = await asyncio.wait_for(results.get(), max(0.0, deadline - time.monotonic()))
+            except TimeoutError:
+                break
+        finished = item is None
+        if batch:
+            await repo.store_page_results(job.database, claim.analysis_id, claim.attempt, batch)
+            batch = []

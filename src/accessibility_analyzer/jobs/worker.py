@@ -1,0 +1,272 @@
+"""The arq worker: `a11y worker` (or `arq accessibility_analyzer.jobs.worker.WorkerSettings`).
+
+Settings, database and process pool are built in ``on_startup``, never at import time; the
+only thing read at import is ``VALKEY_URL`` (parsed, not connected), because arq's own CLI
+reads ``redis_settings`` off the class. `a11y worker` passes everything from
+``Settings.from_env()`` through :func:`worker_options` instead.
+
+Crash recovery. arq keeps a job in its queue until it finishes and marks it "in progress"
+with a key that expires ``job_timeout + 10`` s after the start. A worker killed with SIGKILL
+mid-job therefore leaves the job queued, and another worker (or the same one restarted) runs
+it again, at the latest once that key expires. To not wait for the whole time limit, a
+running analysis also renews a short lease (``JOB_LEASE_SECONDS``); every worker regularly
+looks for in-progress analyses whose lease lapsed and removes their in-progress key
+atomically, so the job is picked up again within about two lease periods. The re-run skips
+the pages already stored and continues; the analysis's ``attempt`` fences off any straggler.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import logging
+import os
+import re
+from typing import Any, ClassVar
+
+from arq import Retry, func
+from arq.connections import ArqRedis, RedisSettings
+from arq.constants import in_progress_key_prefix
+
+from accessibility_analyzer.jobs.pool import EnginePool
+from accessibility_analyzer.jobs.queue import (
+    ANALYSE_FUNCTION,
+    HEALTH_CHECK_KEY,
+    QUEUE_NAME,
+    redis_dsn,
+)
+from accessibility_analyzer.jobs.serialization import deserialize_job, serialize_job
+from accessibility_analyzer.jobs.tasks import JobContext, run_analysis
+from accessibility_analyzer.settings import Settings
+from accessibility_analyzer.storage import analyses as repo
+from accessibility_analyzer.storage.database import (
+    Database,
+    normalise_database_url,
+    upgrade_database,
+)
+from accessibility_analyzer.storage.files import FileStore
+
+logger = logging.getLogger(__name__)
+
+_ANALYSIS_ID = re.compile(r"[0-9a-f]{32}")
+# arq's in-progress key outlives the job timeout by this much (arq.worker: ``+ 10``).
+_IN_PROGRESS_EXTRA_SECONDS = 10.0
+# The task's own time limit fires first, so the analysis is marked failed with a reason
+# before arq cancels the job.
+_JOB_TIMEOUT_MARGIN_SECONDS = 30.0
+
+# Removes an orphaned job's in-progress key when, atomically: its lease is gone, the key is
+# older than one lease period (a job that just started has not taken its lease yet), and the
+# job is still queued. KEYS: in-progress key, lease key, queue. ARGV: max remaining TTL (ms)
+# of a key old enough, job id.
+_RELEASE_ORPHAN = """
+if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 or ttl > tonumber(ARGV[1]) then return 0 end
+if not redis.call('ZSCORE', KEYS[3], ARGV[2]) then return 0 end
+redis.call('DEL', KEYS[1])
+return 1
+"""
+
+
+def lease_key(analysis_id: str) -> str:
+    """The Valkey key a running analysis keeps alive."""
+    return f"a11y:analysis-lease:{analysis_id}"
+
+
+def job_timeout_seconds(settings: Settings) -> float:
+    """arq's job timeout for an analysis: its time limit plus a margin."""
+    return settings.analysis_time_limit_seconds + _JOB_TIMEOUT_MARGIN_SECONDS
+
+
+@dataclasses.dataclass(slots=True)
+class WorkerState:
+    """What ``on_startup`` builds and the job functions use (kept in arq's ``ctx``)."""
+
+    settings: Settings
+    database: Database
+    job: JobContext
+    recovery: asyncio.Task[None] | None = None
+
+
+async def startup(ctx: dict[str, Any]) -> None:
+    """arq ``on_startup``: settings, database (migrated), process pool, orphan recovery."""
+    settings = Settings.from_env()
+    database = Database.from_url(_async_database_url(settings))
+    await upgrade_database(database)
+    store = FileStore(settings.data_path)
+    job = JobContext(
+        database=database,
+        pool=EnginePool(settings.engine_processes or None),
+        locate_file=store.path_for,
+        work_dir=settings.data_path / "jobs",
+        time_limit_seconds=settings.analysis_time_limit_seconds,
+    )
+    state = WorkerState(settings=settings, database=database, job=job)
+    state.recovery = asyncio.create_task(_recover_orphans_forever(ctx["redis"], settings))
+    ctx["state"] = state
+    logger.info(
+        "worker ready: %d engine processes, time limit %g s",
+        job.pool.size,
+        settings.analysis_time_limit_seconds,
+    )
+
+
+async def shutdown(ctx: dict[str, Any]) -> None:
+    """arq ``on_shutdown``: stop recovery, the pool and the database connections."""
+    state: WorkerState | None = ctx.get("state")
+    if state is None:
+        return
+    if state.recovery is not None:
+        state.recovery.cancel()
+        await asyncio.gather(state.recovery, return_exceptions=True)
+    await asyncio.to_thread(state.job.pool.shutdown)
+    await state.database.dispose()
+
+
+def _async_database_url(settings: Settings) -> str:
+    return normalise_database_url(settings.database_url, settings.data_path)
+
+
+async def analyse(
+    ctx: dict[str, Any], analysis_id: str, trace_context: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """The arq job: run one analysis (see ``jobs.tasks.run_analysis``) under a lease.
+
+    An unexpected error (database gone, a bug) is retried with a growing delay; on the
+    last try the analysis is marked failed so nobody waits for it forever.
+    """
+    state: WorkerState = ctx["state"]
+    redis: ArqRedis = ctx["redis"]
+    lease = asyncio.create_task(_hold_lease(redis, analysis_id, state.settings.job_lease_seconds))
+    try:
+        outcome = await run_analysis(state.job, analysis_id, trace_context)
+    except Exception as error:
+        job_try = int(ctx.get("job_try", 1))
+        if job_try < state.settings.analysis_max_tries:
+            logger.warning("analysis %s: try %d failed (%r), retrying", analysis_id, job_try, error)
+            raise Retry(defer=2 * job_try) from error
+        logger.exception("analysis %s failed on its last try", analysis_id)
+        await repo.mark_failed(
+            state.database, analysis_id, f"internal error: {type(error).__name__}"
+        )
+        raise
+    finally:
+        lease.cancel()
+        await asyncio.gather(lease, return_exceptions=True)
+        with contextlib.suppress(Exception):
+            await redis.delete(lease_key(analysis_id))
+    return dataclasses.asdict(outcome)
+
+
+async def _hold_lease(redis: ArqRedis, analysis_id: str, lease_seconds: float) -> None:
+    key = lease_key(analysis_id)
+    while True:
+        try:
+            await redis.set(key, b"1", px=int(lease_seconds * 1000))
+        except Exception:  # Valkey hiccup: keep working; the fence protects the results
+            logger.warning("could not renew the lease of analysis %s", analysis_id)
+        await asyncio.sleep(lease_seconds / 3)
+
+
+async def release_orphans(redis: ArqRedis, settings: Settings) -> list[str]:
+    """Free analyses whose worker died so a live worker picks them up; return their ids."""
+    in_progress_ms = int((job_timeout_seconds(settings) + _IN_PROGRESS_EXTRA_SECONDS) * 1000)
+    max_remaining_ms = in_progress_ms - int(settings.job_lease_seconds * 1000)
+    released: list[str] = []
+    async for raw_key in redis.scan_iter(match=in_progress_key_prefix + "*", count=500):
+        key = raw_key.decode() if isinstance(raw_key, bytes) else str(raw_key)
+        job_id = key.removeprefix(in_progress_key_prefix)
+        if not _ANALYSIS_ID.fullmatch(job_id):
+            continue  # cron jobs and others: not ours to release
+        done = await redis.eval(  # type: ignore[misc]
+            _RELEASE_ORPHAN, 3, key, lease_key(job_id), QUEUE_NAME, str(max_remaining_ms), job_id
+        )
+        if done:
+            logger.warning("analysis %s lost its worker; handing it to another one", job_id)
+            released.append(job_id)
+    return released
+
+
+async def _recover_orphans_forever(redis: ArqRedis, settings: Settings) -> None:
+    while True:
+        try:
+            await release_orphans(redis, settings)
+        except Exception:
+            logger.warning("orphaned-job check failed", exc_info=True)
+        await asyncio.sleep(settings.job_lease_seconds / 2)
+
+
+def _redis_settings_from_env() -> RedisSettings:
+    url = os.environ.get("VALKEY_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379"
+    return RedisSettings.from_dsn(redis_dsn(url))
+
+
+def worker_options(settings: Settings) -> dict[str, Any]:
+    """Everything `a11y worker` hands to arq, from the settings.
+
+    Raises:
+        ValueError: ``VALKEY_URL`` is not set (there is no queue to work on).
+    """
+    if settings.valkey_url is None:
+        raise ValueError("VALKEY_URL (or REDIS_URL) is not set: the worker needs Valkey")
+    options = {
+        key: value
+        for key, value in vars(WorkerSettings).items()
+        if not key.startswith("_") and key not in {"redis_settings"}
+    }
+    timeout = job_timeout_seconds(settings)
+    options.update(
+        redis_settings=RedisSettings.from_dsn(redis_dsn(settings.valkey_url)),
+        functions=[
+            func(
+                analyse,
+                name=ANALYSE_FUNCTION,
+                timeout=timeout,
+                max_tries=settings.analysis_max_tries,
+            )
+        ],
+        job_timeout=timeout,
+        max_tries=settings.analysis_max_tries,
+        health_check_interval=settings.worker_health_check_interval_seconds,
+        cron_jobs=_cron_jobs(settings),
+    )
+    return options
+
+
+def _cron_jobs(settings: Settings) -> list[Any]:
+    """Periodic jobs of the worker (the storage cleanup is wired in once it exists)."""
+    del settings
+    return []
+
+
+class WorkerSettings:
+    """arq's worker settings (the defaults; `a11y worker` overrides from the environment)."""
+
+    functions: ClassVar[list[Any]] = [func(analyse, name=ANALYSE_FUNCTION)]
+    cron_jobs: ClassVar[list[Any]] = []
+    redis_settings: ClassVar[RedisSettings] = _redis_settings_from_env()
+    queue_name: ClassVar[str] = QUEUE_NAME
+    health_check_key: ClassVar[str] = HEALTH_CHECK_KEY
+    health_check_interval: ClassVar[float] = 10.0
+    job_serializer = staticmethod(serialize_job)
+    job_deserializer = staticmethod(deserialize_job)
+    on_startup = staticmethod(startup)
+    on_shutdown = staticmethod(shutdown)
+    job_timeout: ClassVar[float] = 930.0
+    max_tries: ClassVar[int] = 3
+    keep_result: ClassVar[float] = 3600.0
+    # An analysis already uses every core through the pool; the second slot is for the
+    # cleanup cron, so cleanup never waits behind a long analysis.
+    max_jobs: ClassVar[int] = 2
+    poll_delay: ClassVar[float] = 0.2
+
+
+__all__ = [
+    "WorkerSettings",
+    "analyse",
+    "lease_key",
+    "release_orphans",
+    "worker_options",
+]

@@ -1,0 +1,527 @@
+"""Analyses and their results in the database: the repository the jobs and the API call.
+
+Results are written with SQLAlchemy Core, not the ORM: one analysis of 1,000 pages writes
+10^5-10^6 finding rows, and building an ORM object per row would cost more than the engine.
+Rows go in as executemany batches (``insert(table)`` with a list of parameter dicts).
+
+Writes are idempotent and fenced. Storing a page first deletes whatever an earlier attempt
+stored for that page, in the same transaction, so a re-run never duplicates rows. Each
+transaction also checks that the analysis's ``attempt`` is still the caller's: when a job is
+retried after its worker vanished, a straggling earlier attempt can no longer write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Table, and_, delete, func, insert, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from accessibility_analyzer.engine.result import DocumentResult, Finding
+from accessibility_analyzer.storage.database import Database
+from accessibility_analyzer.storage.models import (
+    Analysis,
+    AnalysisStatus,
+    Base,
+    DocumentKind,
+    UploadSession,
+    new_id,
+)
+
+_analyses: Table = Base.metadata.tables["analyses"]
+_document_results: Table = Base.metadata.tables["document_results"]
+_findings: Table = Base.metadata.tables["findings"]
+_documents: Table = Base.metadata.tables["documents"]
+_sessions: Table = Base.metadata.tables["sessions"]
+
+# Rows per executemany call: large enough to amortise the round trip, small enough that
+# PostgreSQL's bind-parameter limit (32,767 per statement) is never near.
+_INSERT_CHUNK = 2_000
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class PageToAnalyse:
+    """One page of a session, as the job needs it."""
+
+    document_id: str
+    path: str
+    storage_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class SiteFile:
+    """Any stored file of a session (page or asset): where the engine may read it from."""
+
+    path: str
+    storage_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An analysis a job has taken on: which attempt it is and what to run."""
+
+    analysis_id: str
+    session_id: str
+    attempt: int
+    options: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class FindingFilters:
+    """Filters of the findings listing; ``None`` means no filter on that column."""
+
+    rule_id: str | None = None
+    impact: str | None = None
+    outcome: str | None = None
+    document: str | None = None  # a document id or a page path
+    wcag: str | None = None  # one success criterion, e.g. "1.1.1"
+
+
+class StaleAttemptError(RuntimeError):
+    """A newer attempt of the same analysis has taken over; this one must stop writing."""
+
+
+# --------------------------------------------------------------------------- API side
+
+
+async def count_pages(db: Database, session_id: str) -> int:
+    """Number of pages (not assets) stored in a session."""
+    async with db.engine.connect() as connection:
+        count = await connection.scalar(
+            select(func.count())
+            .select_from(_documents)
+            .where(_documents.c.session_id == session_id, _documents.c.kind == DocumentKind.PAGE)
+        )
+    return int(count or 0)
+
+
+async def create_analysis(
+    db: Database, *, session_id: str, owner: str, options: dict[str, Any], pages_total: int
+) -> Analysis:
+    """Insert a queued analysis and return it."""
+    analysis = Analysis(
+        id=new_id(),
+        session_id=session_id,
+        owner=owner,
+        status=AnalysisStatus.QUEUED.value,
+        options=options,
+        pages_total=pages_total,
+        pages_done=0,
+        attempt=0,
+        created_at=_now(),
+    )
+    async with db.transaction() as session:
+        session.add(analysis)
+    return analysis
+
+
+async def get_analysis(db: Database, analysis_id: str, owner: str) -> Analysis | None:
+    """The analysis when ``owner`` may see it: theirs, and its session neither deleted nor expired.
+
+    Anything else (unknown id, another identity, an expired session) is ``None``, so the
+    API answers 404 alike and never reveals that someone else's analysis exists.
+    """
+    now = _now()
+    async with db.sessions() as session:
+        return await session.scalar(
+            select(Analysis)
+            .join(UploadSession, UploadSession.id == Analysis.session_id)
+            .where(
+                Analysis.id == analysis_id,
+                Analysis.owner == owner,
+                UploadSession.owner == owner,
+                UploadSession.deleted_at.is_(None),
+                UploadSession.expires_at > now,
+            )
+        )
+
+
+async def mark_failed(db: Database, analysis_id: str, error: str) -> None:
+    """Fail an analysis that is still queued or running, whoever runs it.
+
+    For the cases no attempt can record itself: the queue was unreachable when it was
+    created, or the job crashed on something other than a page.
+    """
+    async with db.engine.begin() as connection:
+        await connection.execute(
+            update(_analyses)
+            .where(
+                _analyses.c.id == analysis_id,
+                _analyses.c.status.in_([AnalysisStatus.QUEUED, AnalysisStatus.RUNNING]),
+            )
+            .values(status=AnalysisStatus.FAILED.value, error=error, finished_at=_now())
+        )
+
+
+async def unfinished_analysis_ids(db: Database) -> list[str]:
+    """Analyses still queued or running, oldest first (resumed when the API restarts)."""
+    async with db.engine.connect() as connection:
+        result = await connection.execute(
+            select(_analyses.c.id)
+            .where(_analyses.c.status.in_([AnalysisStatus.QUEUED, AnalysisStatus.RUNNING]))
+            .order_by(_analyses.c.created_at)
+        )
+        return [str(analysis_id) for analysis_id in result.scalars()]
+
+
+def _finding_conditions(analysis_id: str, filters: FindingFilters) -> list[Any]:
+    conditions: list[Any] = [_findings.c.analysis_id == analysis_id]
+    if filters.rule_id is not None:
+        conditions.append(_findings.c.rule_id == filters.rule_id)
+    if filters.impact is not None:
+        conditions.append(_findings.c.impact == filters.impact)
+    if filters.outcome is not None:
+        conditions.append(_findings.c.outcome == filters.outcome)
+    if filters.document is not None:
+        conditions.append(
+            or_(_findings.c.document_id == filters.document, _findings.c.path == filters.document)
+        )
+    if filters.wcag is not None:
+        # wcag is stored comma-joined ("1.1.1,4.1.2"); match whole items only.
+        joined = "," + _findings.c.wcag + ","
+        conditions.append(joined.contains(f",{filters.wcag},", autoescape=True))
+    return conditions
+
+
+async def list_findings(
+    db: Database, analysis_id: str, filters: FindingFilters, *, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of findings (in storage order) and the total number matching the filters."""
+    conditions = _finding_conditions(analysis_id, filters)
+    async with db.engine.connect() as connection:
+        total = await connection.scalar(
+            select(func.count()).select_from(_findings).where(*conditions)
+        )
+        result = await connection.execute(
+            select(_findings)
+            .where(*conditions)
+            .order_by(_findings.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        rows = [dict(row) for row in result.mappings()]
+    return rows, int(total or 0)
+
+
+async def load_document_results(db: Database, analysis_id: str) -> list[dict[str, Any]]:
+    """Every stored page result of an analysis, ordered by path."""
+    async with db.engine.connect() as connection:
+        result = await connection.execute(
+            select(_document_results)
+            .where(_document_results.c.analysis_id == analysis_id)
+            .order_by(_document_results.c.path)
+        )
+        return [dict(row) for row in result.mappings()]
+
+
+async def all_findings(db: Database, analysis_id: str) -> list[dict[str, Any]]:
+    """Every finding of an analysis, grouped by document, in the order they were stored."""
+    async with db.engine.connect() as connection:
+        result = await connection.stream(
+            select(_findings)
+            .where(_findings.c.analysis_id == analysis_id)
+            .order_by(_findings.c.document_id, _findings.c.id)
+            .execution_options(yield_per=5_000)
+        )
+        return [dict(row) async for row in result.mappings()]
+
+
+# --------------------------------------------------------------------------- job side
+
+
+async def claim_analysis(db: Database, analysis_id: str) -> Claim | None:
+    """Start (or restart) an analysis: status running, attempt + 1.
+
+    Returns:
+        The claim, or ``None`` when there is nothing to do: the analysis is unknown (its
+        session was deleted meanwhile) or already finished (a duplicate delivery).
+    """
+    async with db.engine.begin() as connection:
+        row = (
+            await connection.execute(
+                select(
+                    _analyses.c.session_id,
+                    _analyses.c.status,
+                    _analyses.c.attempt,
+                    _analyses.c.options,
+                    _analyses.c.started_at,
+                ).where(_analyses.c.id == analysis_id)
+            )
+        ).one_or_none()
+        if row is None or row.status in {AnalysisStatus.COMPLETED, AnalysisStatus.FAILED}:
+            return None
+        attempt = int(row.attempt) + 1
+        await connection.execute(
+            update(_analyses)
+            .where(_analyses.c.id == analysis_id)
+            .values(
+                status=AnalysisStatus.RUNNING.value,
+                attempt=attempt,
+                started_at=row.started_at or _now(),
+                error=None,
+            )
+        )
+    return Claim(
+        analysis_id=analysis_id,
+        session_id=str(row.session_id),
+        attempt=attempt,
+        options=dict(row.options or {}),
+    )
+
+
+async def session_files(
+    db: Database, session_id: str
+) -> tuple[list[PageToAnalyse], list[SiteFile]]:
+    """The pages to analyse (ordered by path) and every file of the session."""
+    async with db.engine.connect() as connection:
+        result = await connection.execute(
+            select(_documents.c.id, _documents.c.path, _documents.c.kind, _documents.c.storage_key)
+            .where(_documents.c.session_id == session_id)
+            .order_by(_documents.c.path)
+        )
+        pages: list[PageToAnalyse] = []
+        files: list[SiteFile] = []
+        for row in result:
+            files.append(SiteFile(path=row.path, storage_key=row.storage_key))
+            if row.kind == DocumentKind.PAGE:
+                pages.append(
+                    PageToAnalyse(document_id=row.id, path=row.path, storage_key=row.storage_key)
+                )
+    return pages, files
+
+
+async def stored_document_ids(db: Database, analysis_id: str) -> set[str]:
+    """Pages an earlier attempt already stored (a retried job continues after them)."""
+    async with db.engine.connect() as connection:
+        result = await connection.execute(
+            select(_document_results.c.document_id).where(
+                _document_results.c.analysis_id == analysis_id
+            )
+        )
+        return {str(document_id) for document_id in result.scalars()}
+
+
+async def _fence(
+    connection: AsyncConnection, analysis_id: str, attempt: int, **values: Any
+) -> None:
+    """Update the analysis only if ``attempt`` still owns it, else raise StaleAttemptError.
+
+    Being the first statement of the transaction, the UPDATE also takes the row lock on
+    PostgreSQL, so two attempts' batches serialise and the stale one sees it lost.
+    """
+    result = await connection.execute(
+        update(_analyses)
+        .where(_analyses.c.id == analysis_id, _analyses.c.attempt == attempt)
+        .values(attempt=attempt, **values)  # attempt=attempt: an UPDATE needs a SET clause
+    )
+    if result.rowcount != 1:
+        raise StaleAttemptError(analysis_id)
+
+
+def _finding_row(analysis_id: str, document_id: str, path: str, finding: Finding) -> dict[str, Any]:
+    return {
+        "analysis_id": analysis_id,
+        "document_id": document_id,
+        "path": path,
+        "rule_id": finding.rule_id,
+        "outcome": finding.outcome.value,
+        "impact": finding.impact.value,
+        "wcag": ",".join(finding.wcag),
+        "selector": finding.selector,
+        "xpath": finding.xpath,
+        "line": finding.line,
+        "column": finding.column,
+        "snippet": finding.snippet,
+        "message": finding.message,
+        "fix_hint": finding.fix_hint,
+        "reason": finding.reason,
+    }
+
+
+def _counts(result: DocumentResult) -> dict[str, int]:
+    counts = result.counts
+    return {
+        "passed": counts.passed,
+        "failed": counts.failed,
+        "cantTell": counts.cant_tell,
+        "inapplicable": counts.inapplicable,
+    }
+
+
+async def store_page_results(
+    db: Database,
+    analysis_id: str,
+    attempt: int,
+    results: Sequence[tuple[str, DocumentResult]],
+) -> int:
+    """Store a batch of page results in one transaction; return the new ``pages_done``.
+
+    Args:
+        db: the database.
+        analysis_id: the analysis.
+        attempt: the caller's attempt (see :func:`claim_analysis`).
+        results: ``(document_id, result)`` pairs; the result's ``path`` is the page path.
+
+    Raises:
+        StaleAttemptError: a newer attempt owns the analysis; nothing was written.
+    """
+    document_ids = [document_id for document_id, _ in results]
+    async with db.engine.begin() as connection:
+        await _fence(connection, analysis_id, attempt)
+        await connection.execute(
+            delete(_findings).where(
+                _findings.c.analysis_id == analysis_id, _findings.c.document_id.in_(document_ids)
+            )
+        )
+        await connection.execute(
+            delete(_document_results).where(
+                _document_results.c.analysis_id == analysis_id,
+                _document_results.c.document_id.in_(document_ids),
+            )
+        )
+        await connection.execute(
+            insert(_document_results),
+            [
+                {
+                    "analysis_id": analysis_id,
+                    "document_id": document_id,
+                    "path": result.path,
+                    "title": result.title,
+                    "error": result.error,
+                    "counts": _counts(result),
+                }
+                for document_id, result in results
+            ],
+        )
+        chunk: list[dict[str, Any]] = []
+        for document_id, result in results:
+            for finding in result.findings:
+                chunk.append(_finding_row(analysis_id, document_id, result.path, finding))
+                if len(chunk) >= _INSERT_CHUNK:
+                    await connection.execute(insert(_findings), chunk)
+                    chunk = []
+        if chunk:
+            await connection.execute(insert(_findings), chunk)
+        pages_done = await connection.scalar(
+            select(func.count())
+            .select_from(_document_results)
+            .where(_document_results.c.analysis_id == analysis_id)
+        )
+        await _fence(connection, analysis_id, attempt, pages_done=int(pages_done or 0))
+    return int(pages_done or 0)
+
+
+async def compute_summary(db: Database, analysis_id: str) -> dict[str, Any]:
+    """Counts by outcome, by impact (of failures), by rule and outcome, and page totals."""
+    async with db.engine.connect() as connection:
+        by_rule_outcome = await connection.execute(
+            select(_findings.c.rule_id, _findings.c.outcome, func.count())
+            .where(_findings.c.analysis_id == analysis_id)
+            .group_by(_findings.c.rule_id, _findings.c.outcome)
+        )
+        by_impact = await connection.execute(
+            select(_findings.c.impact, func.count())
+            .where(_findings.c.analysis_id == analysis_id, _findings.c.outcome == "failed")
+            .group_by(_findings.c.impact)
+        )
+        pages = (
+            await connection.execute(
+                select(
+                    func.count(),
+                    func.count(_document_results.c.error),
+                ).where(_document_results.c.analysis_id == analysis_id)
+            )
+        ).one()
+        outcomes = {"passed": 0, "failed": 0, "cantTell": 0, "inapplicable": 0}
+        rules: dict[str, dict[str, int]] = {}
+        for rule_id, outcome, count in by_rule_outcome:
+            outcomes[outcome] = outcomes.get(outcome, 0) + int(count)
+            rules.setdefault(rule_id, {})[outcome] = int(count)
+        impacts = {"critical": 0, "serious": 0, "moderate": 0, "minor": 0}
+        for impact, count in by_impact:
+            impacts[impact] = int(count)
+    return {
+        "pagesAnalysed": int(pages[0]),
+        "pagesWithErrors": int(pages[1]),
+        "findings": sum(outcomes.values()),
+        "byOutcome": outcomes,
+        "failuresByImpact": impacts,
+        "byRule": dict(sorted(rules.items())),
+    }
+
+
+async def finish_analysis(
+    db: Database, analysis_id: str, attempt: int, summary: dict[str, Any]
+) -> None:
+    """Mark the analysis completed with its summary."""
+    async with db.engine.begin() as connection:
+        await _fence(
+            connection,
+            analysis_id,
+            attempt,
+            status=AnalysisStatus.COMPLETED.value,
+            summary=summary,
+            finished_at=_now(),
+        )
+
+
+async def fail_analysis(db: Database, analysis_id: str, attempt: int, error: str) -> None:
+    """Mark the analysis failed (time limit, lost files...) with a readable reason."""
+    async with db.engine.begin() as connection:
+        await _fence(
+            connection,
+            analysis_id,
+            attempt,
+            status=AnalysisStatus.FAILED.value,
+            error=error,
+            finished_at=_now(),
+        )
+
+
+async def running_analysis_ids(db: Database, ids: Iterable[str]) -> set[str]:
+    """Which of ``ids`` are analyses still queued or running (used to spot orphaned jobs)."""
+    wanted = list(ids)
+    if not wanted:
+        return set()
+    async with db.engine.connect() as connection:
+        result = await connection.execute(
+            select(_analyses.c.id).where(
+                and_(
+                    _analyses.c.id.in_(wanted),
+                    _analyses.c.status.in_([AnalysisStatus.QUEUED, AnalysisStatus.RUNNING]),
+                )
+            )
+        )
+        return {str(analysis_id) for analysis_id in result.scalars()}
+
+
+__all__ = [
+    "Claim",
+    "FindingFilters",
+    "PageToAnalyse",
+    "SiteFile",
+    "StaleAttemptError",
+    "all_findings",
+    "claim_analysis",
+    "compute_summary",
+    "count_pages",
+    "create_analysis",
+    "fail_analysis",
+    "finish_analysis",
+    "get_analysis",
+    "list_findings",
+    "load_document_results",
+    "mark_failed",
+    "running_analysis_ids",
+    "session_files",
+    "store_page_results",
+    "stored_document_ids",
+    "unfinished_analysis_ids",
+]
