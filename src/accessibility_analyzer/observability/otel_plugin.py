@@ -59,6 +59,15 @@ def _route_template(scope: Scope) -> str | None:
     return str(template)
 
 
+def ensure_semconv_opt_in() -> None:
+    """Default ``OTEL_SEMCONV_STABILITY_OPT_IN`` to ``http`` when the operator has not chosen.
+
+    OpenTelemetry's instrumentations read the variable once per process, when the first of
+    them is created, so every place that creates one calls this first.
+    """
+    os.environ.setdefault(SEMCONV_OPT_IN_VARIABLE, "http")
+
+
 def build_otel_plugin(
     *,
     tracer_provider: TracerProvider | None = None,
@@ -73,7 +82,7 @@ def build_otel_plugin(
     ``http.server.request.duration`` in seconds with ``http.route`` and
     ``http.response.status_code``) when the operator has not chosen.
     """
-    os.environ.setdefault(SEMCONV_OPT_IN_VARIABLE, "http")
+    ensure_semconv_opt_in()
     return OpenTelemetryPlugin(
         OpenTelemetryConfig(
             scope_span_details_extractor=route_span_details,
