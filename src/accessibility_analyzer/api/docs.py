@@ -1,0 +1,166 @@
+"""API docs: Swagger UI at ``/docs``, ReDoc at ``/redoc``, OpenAPI 3.1 at ``/openapi.json``.
+
+Litestar's schema router would claim a catch-all path (and answer unknown paths with an HTML
+page), so it is parked under ``/_schema`` behind a guard that answers 404, and three plain
+handlers serve the documents instead. The served document is Litestar's, completed so that
+every operation documents its error responses as problem+json: 500 everywhere, 400 where there
+is input to validate, 401 and 429 under ``/api``, which also carries the API-key security
+requirement.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, Final
+
+import msgspec
+from litestar import Litestar, MediaType, Request, Router, get
+from litestar.connection import ASGIConnection
+from litestar.exceptions import NotFoundException
+from litestar.handlers.base import BaseRouteHandler
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin, RedocRenderPlugin, SwaggerRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme, Tag
+
+from accessibility_analyzer import __version__
+from accessibility_analyzer.api.errors import PROBLEM_MEDIA_TYPE
+from accessibility_analyzer.api.schemas import ProblemDetails
+
+__all__ = [
+    "API_SECURITY",
+    "DOCS_ROUTES",
+    "documented_schema",
+    "openapi_config",
+]
+
+API_SECURITY: Final[list[dict[str, list[str]]]] = [{"ApiKeyAuth": []}, {"BearerAuth": []}]
+"""Security requirement of every /api operation: either scheme is enough."""
+
+_HIDDEN_SCHEMA_PATH: Final = "/_schema"
+_PROBLEM_REF: Final = "#/components/schemas/ProblemDetails"
+_STATE_KEY: Final = "documented_openapi_schema"
+_HTTP_METHODS: Final = frozenset({"get", "put", "post", "delete", "patch", "head", "options"})
+
+_ERROR_DESCRIPTIONS: Final = {
+    "400": "The request is invalid; `errors` names each field at fault.",
+    "401": "The API key is missing or not valid.",
+    "429": "Too many requests; retry after the `Retry-After` seconds.",
+    "500": "Unexpected error; the body carries only the request id.",
+}
+
+_TAGS: Final = [
+    Tag(name="health", description="Liveness, readiness and detailed health probes (no key)."),
+    Tag(name="sessions", description="Upload sessions and their documents."),
+    Tag(name="analyses", description="Background analyses, findings, reports and suggestions."),
+    Tag(name="rules", description="The accessibility rules and their documentation."),
+]
+
+
+def _not_found_guard(_connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    raise NotFoundException
+
+
+def openapi_config() -> OpenAPIConfig:
+    """The OpenAPI configuration: metadata, security schemes, a hidden schema router."""
+    return OpenAPIConfig(
+        title="Accessibility Analyzer API",
+        version=__version__,
+        description=(
+            "Checks web pages for WCAG 2.2 failures without a browser. Every error is "
+            "`application/problem+json` (RFC 9457) with a `requestId`. Routes under `/api` "
+            "need an API key in `X-API-Key` or `Authorization: Bearer` when the server has "
+            "keys configured."
+        ),
+        tags=_TAGS,
+        components=Components(
+            security_schemes={
+                "ApiKeyAuth": SecurityScheme(
+                    type="apiKey", name="X-API-Key", security_scheme_in="header"
+                ),
+                "BearerAuth": SecurityScheme(type="http", scheme="bearer"),
+            }
+        ),
+        use_handler_docstrings=True,
+        render_plugins=[JsonRenderPlugin()],
+        openapi_router=Router(
+            _HIDDEN_SCHEMA_PATH,
+            route_handlers=[],
+            include_in_schema=False,
+            guards=[_not_found_guard],
+        ),
+    )
+
+
+def _problem_response(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {
+            PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}
+        },
+    }
+
+
+def _complete(schema: dict[str, Any]) -> dict[str, Any]:
+    """Add problem+json error responses and /api security to every operation."""
+    schema = copy.deepcopy(schema)
+    _, components = msgspec.json.schema_components(
+        [ProblemDetails], ref_template="#/components/schemas/{name}"
+    )
+    schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+    for name, component in components.items():
+        schemas.setdefault(name, component)
+    for path, item in schema.get("paths", {}).items():
+        for method, operation in item.items():
+            if method not in _HTTP_METHODS or not isinstance(operation, dict):
+                continue
+            responses = operation.setdefault("responses", {})
+            wanted = ["500"]
+            if operation.get("parameters") or operation.get("requestBody") or "400" in responses:
+                wanted.append("400")
+            if path == "/api" or path.startswith("/api/"):
+                wanted += ["401", "429"]
+                operation.setdefault("security", copy.deepcopy(API_SECURITY))
+            for status in wanted:
+                # Litestar's generated 400 describes its plain-JSON body; ours is problem+json.
+                responses[status] = _problem_response(_ERROR_DESCRIPTIONS[status])
+    return schema
+
+
+def documented_schema(app: Litestar) -> dict[str, Any]:
+    """The OpenAPI document as served, built once per app."""
+    cached = app.state.get(_STATE_KEY)
+    if cached is None:
+        cached = _complete(app.openapi_schema.to_schema())
+        app.state[_STATE_KEY] = cached
+    return cached
+
+
+_swagger = SwaggerRenderPlugin()
+_redoc = RedocRenderPlugin()
+_json = JsonRenderPlugin()
+
+
+@get("/docs", include_in_schema=False, media_type=MediaType.HTML, sync_to_thread=False)
+def swagger_ui(request: Request[Any, Any, Any]) -> bytes:
+    """Swagger UI for the API."""
+    return _swagger.render(request, documented_schema(request.app))
+
+
+@get("/redoc", include_in_schema=False, media_type=MediaType.HTML, sync_to_thread=False)
+def redoc_ui(request: Request[Any, Any, Any]) -> bytes:
+    """ReDoc for the API."""
+    return _redoc.render(request, documented_schema(request.app))
+
+
+@get(
+    "/openapi.json",
+    include_in_schema=False,
+    media_type="application/vnd.oai.openapi+json",
+    sync_to_thread=False,
+)
+def openapi_json(request: Request[Any, Any, Any]) -> bytes:
+    """The OpenAPI 3.1 document."""
+    return _json.render(request, documented_schema(request.app))
+
+
+DOCS_ROUTES: Final = (swagger_ui, redoc_ui, openapi_json)

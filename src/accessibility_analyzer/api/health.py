@@ -1,0 +1,262 @@
+"""Liveness, readiness and detailed health, built on a registry other parts add checks to.
+
+A check is an async callable returning ``(status, message)``; it runs under the configured
+timeout (``HEALTH_CHECK_TIMEOUT_SECONDS``) and all checks run concurrently, so a hung dependency
+makes a probe answer "unhealthy" after about that long instead of hanging. Register a check
+from a lifespan hook::
+
+    app.state.health.register(HealthCheck(name="database", critical=True, check=ping_database))
+
+Critical checks decide readiness (``/health/ready``); every check appears in
+``/health/detailed``. The probes are open (no API key), not rate limited and not cached.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final
+
+import msgspec
+from litestar import Controller, MediaType, Request, Response, get
+from litestar.openapi.datastructures import ResponseSpec
+
+from accessibility_analyzer import __version__
+from accessibility_analyzer.api.errors import PROBLEM_MEDIA_TYPE, problem_response
+from accessibility_analyzer.api.schemas import (
+    DependencyHealth,
+    DetailedHealth,
+    HealthState,
+    Liveness,
+    ProblemDetails,
+    Readiness,
+)
+from accessibility_analyzer.cache import Cache
+from accessibility_analyzer.settings import Settings
+
+__all__ = [
+    "CheckResult",
+    "HealthCheck",
+    "HealthController",
+    "HealthRegistry",
+    "cache_check",
+    "disk_space_check",
+    "llm_providers_check",
+    "overall_state",
+]
+
+CheckResult = tuple[HealthState, str]
+_MAX_MESSAGE_LENGTH: Final = 300
+
+
+@dataclass(frozen=True, slots=True)
+class HealthCheck:
+    """One dependency check.
+
+    Attributes:
+        name: the dependency's name in reports (``valkey``, ``database``, ``job-queue``, ...).
+        check: async callable returning ``(status, message)``; raising counts as unhealthy.
+        critical: when True, the service is not ready while this check is unhealthy.
+    """
+
+    name: str
+    check: Callable[[], Awaitable[CheckResult]]
+    critical: bool = True
+
+
+class HealthRegistry:
+    """The checks of this process, run concurrently, each under a timeout."""
+
+    def __init__(self, timeout_seconds: float) -> None:
+        """Create an empty registry whose checks time out after ``timeout_seconds``."""
+        self.timeout_seconds = timeout_seconds
+        self._checks: dict[str, HealthCheck] = {}
+
+    def register(self, check: HealthCheck) -> None:
+        """Add ``check``; a later check with the same name replaces the earlier one."""
+        self._checks[check.name] = check
+
+    def unregister(self, name: str) -> None:
+        """Remove the check called ``name``, if there is one."""
+        self._checks.pop(name, None)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Names of the registered checks, in registration order."""
+        return tuple(self._checks)
+
+    async def run(self, *, critical_only: bool = False) -> tuple[DependencyHealth, ...]:
+        """Run the (critical) checks concurrently and report each."""
+        checks = [c for c in self._checks.values() if c.critical or not critical_only]
+        return tuple(await asyncio.gather(*(self._run_one(check) for check in checks)))
+
+    async def _run_one(self, check: HealthCheck) -> DependencyHealth:
+        started = time.perf_counter()
+        status: HealthState
+        try:
+            async with asyncio.timeout(self.timeout_seconds):
+                status, message = await check.check()
+        except TimeoutError:
+            status, message = "unhealthy", f"no answer within {self.timeout_seconds:g} s"
+        except Exception as error:
+            status, message = "unhealthy", f"{type(error).__name__}: {error}"
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        return DependencyHealth(
+            name=check.name,
+            status=status,
+            message=message[:_MAX_MESSAGE_LENGTH],
+            response_time_ms=round(elapsed_ms, 2),
+            critical=check.critical,
+        )
+
+
+def overall_state(reports: tuple[DependencyHealth, ...]) -> HealthState:
+    """Unhealthy if a critical dependency is; degraded if anything else is not healthy."""
+    if any(r.critical and r.status == "unhealthy" for r in reports):
+        return "unhealthy"
+    if any(r.status != "healthy" for r in reports):
+        return "degraded"
+    return "healthy"
+
+
+# --- the foundation's own checks --------------------------------------------------------------
+
+
+def valkey_check(ping: Callable[[], Awaitable[Any]]) -> Callable[[], Awaitable[CheckResult]]:
+    """A check that succeeds when ``ping()`` (Valkey ``PING``) answers."""
+
+    async def check() -> CheckResult:
+        await ping()
+        return "healthy", "PING answered"
+
+    return check
+
+
+def cache_check(cache: Cache) -> Callable[[], Awaitable[CheckResult]]:
+    """Reports the cache's back end, whether it is reachable, and its hit and miss counts."""
+
+    async def check() -> CheckResult:
+        counts = f"hits={cache.hits} misses={cache.misses} errors={cache.errors}"
+        if not cache.enabled:
+            return "healthy", "disabled by CACHE_ENABLED=false"
+        if not cache.available:
+            return "degraded", f"{cache.backend} unreachable; serving without cache ({counts})"
+        return "healthy", f"{cache.backend} ({counts})"
+
+    return check
+
+
+def disk_space_check(directory: Path, min_free_bytes: int) -> Callable[[], Awaitable[CheckResult]]:
+    """Free bytes on the file system of ``directory`` against ``min_free_bytes``."""
+
+    def measure() -> CheckResult:
+        existing = directory
+        while not existing.exists() and existing != existing.parent:
+            existing = existing.parent  # DATA_DIR may not exist before the first upload
+        free = shutil.disk_usage(existing).free
+        summary = f"{free} bytes free in {existing} (minimum {min_free_bytes})"
+        return ("healthy" if free >= min_free_bytes else "unhealthy"), summary
+
+    async def check() -> CheckResult:
+        # statvfs can block on network file systems: keep it off the event loop.
+        return await asyncio.to_thread(measure)
+
+    return check
+
+
+def llm_providers_check(settings: Settings) -> Callable[[], Awaitable[CheckResult]]:
+    """Names the configured LLM providers (never their credentials); no network call."""
+
+    async def check() -> CheckResult:
+        configured = settings.configured_llm_providers()
+        if settings.llm_provider is None:
+            names = ", ".join(configured) or "none"
+            return "healthy", f"suggestions off (LLM_PROVIDER unset); configured: {names}"
+        provider = settings.llm_provider
+        model = settings.llm_model or "provider default model"
+        if provider in {"ollama", "vllm"} and settings.openai_base_url is None:
+            return "degraded", f"{provider} selected but OPENAI_BASE_URL is not set"
+        needs_key = {
+            "openai": settings.openai_api_key,
+            "anthropic": settings.anthropic_api_key,
+            "deepseek": settings.deepseek_api_key,
+            "replicate": settings.replicate_api_token,
+        }
+        if provider in needs_key and needs_key[provider] is None:
+            return "degraded", f"{provider} selected but its credentials are not set"
+        return "healthy", f"{provider} ({model}); configured: {', '.join(configured)}"
+
+    return check
+
+
+# --- the probes ---------------------------------------------------------------------------------
+
+_NOT_READY = ResponseSpec(
+    data_container=ProblemDetails,
+    media_type=PROBLEM_MEDIA_TYPE,
+    description="A critical dependency does not answer; the body names it.",
+)
+
+
+class HealthController(Controller):
+    """``/health``, ``/health/ready``, ``/health/detailed``."""
+
+    path = "/health"
+    tags = ("health",)
+
+    @get(
+        "/",
+        operation_id="getLiveness",
+        summary="Liveness: the process is running",
+        cache=False,
+        sync_to_thread=False,
+    )
+    def liveness(self) -> Liveness:
+        """Answer 200 while the process runs; touches no dependency."""
+        return Liveness(version=__version__)
+
+    @get(
+        "/ready",
+        operation_id="getReadiness",
+        summary="Readiness: every critical dependency answers",
+        responses={503: _NOT_READY},
+    )
+    async def readiness(self, request: Request[Any, Any, Any]) -> Response[Any]:
+        """Answer 200 when every critical dependency answers, 503 problem+json otherwise."""
+        registry: HealthRegistry = request.app.state.health
+        reports = await registry.run(critical_only=True)
+        down = [r for r in reports if r.status == "unhealthy"]
+        if not down:
+            return Response(Readiness(dependencies=reports), media_type=MediaType.JSON)
+        names = ", ".join(f"{r.name} ({r.message})" for r in down)
+        return problem_response(
+            request,
+            status_code=503,
+            title="Service Not Ready",
+            detail=f"Not ready: {names}",
+            reason="dependency_unavailable",
+            members={"dependencies": msgspec.to_builtins(reports)},
+        )
+
+    @get(
+        "/detailed",
+        operation_id="getDetailedHealth",
+        summary="Every dependency with its state, timing and message",
+    )
+    async def detailed(self, request: Request[Any, Any, Any]) -> DetailedHealth:
+        """Run every registered check; the overall state is healthy, degraded or unhealthy."""
+        registry: HealthRegistry = request.app.state.health
+        reports = await registry.run()
+        started: float = request.app.state.started_monotonic
+        return DetailedHealth(
+            status=overall_state(reports),
+            timestamp=datetime.now(UTC).isoformat(timespec="milliseconds"),
+            version=__version__,
+            uptime_seconds=round(time.monotonic() - started, 3),
+            dependencies=reports,
+        )
