@@ -23,9 +23,10 @@ import dataclasses
 import logging
 import os
 import re
+from datetime import timedelta
 from typing import Any, ClassVar
 
-from arq import Retry, func
+from arq import Retry, cron, func
 from arq.connections import ArqRedis, RedisSettings
 from arq.constants import in_progress_key_prefix
 
@@ -40,6 +41,7 @@ from accessibility_analyzer.jobs.serialization import deserialize_job, serialize
 from accessibility_analyzer.jobs.tasks import JobContext, run_analysis
 from accessibility_analyzer.settings import Settings
 from accessibility_analyzer.storage import analyses as repo
+from accessibility_analyzer.storage.cleanup import run_cleanup
 from accessibility_analyzer.storage.database import (
     Database,
     normalise_database_url,
@@ -86,6 +88,7 @@ class WorkerState:
 
     settings: Settings
     database: Database
+    store: FileStore
     job: JobContext
     recovery: asyncio.Task[None] | None = None
 
@@ -103,7 +106,7 @@ async def startup(ctx: dict[str, Any]) -> None:
         work_dir=settings.data_path / "jobs",
         time_limit_seconds=settings.analysis_time_limit_seconds,
     )
-    state = WorkerState(settings=settings, database=database, job=job)
+    state = WorkerState(settings=settings, database=database, store=store, job=job)
     state.recovery = asyncio.create_task(_recover_orphans_forever(ctx["redis"], settings))
     ctx["state"] = state
     logger.info(
@@ -236,16 +239,44 @@ def worker_options(settings: Settings) -> dict[str, Any]:
 
 
 def _cron_jobs(settings: Settings) -> list[Any]:
-    """Periodic jobs of the worker (the storage cleanup is wired in once it exists)."""
-    del settings
-    return []
+    """Cleanup as often as ``CLEANUP_INTERVAL_SECONDS`` asks, at whole minutes (arq's cron
+    resolution), once at start-up too; ``unique`` keeps two workers from running one slot."""
+    minutes = max(1, round(settings.cleanup_interval_seconds / 60))
+    hours: set[int] | None = None
+    if minutes >= 60:
+        every = {0}
+        hours = set(range(0, 24, min(24, minutes // 60)))
+    else:
+        every = set(range(0, 60, minutes))
+    return [
+        cron(
+            cleanup_job,
+            name="cleanup",
+            hour=hours,
+            minute=every,
+            run_at_startup=True,
+            unique=True,
+            max_tries=1,
+        )
+    ]
+
+
+async def cleanup_job(ctx: dict[str, Any]) -> dict[str, Any]:
+    """arq cron job: remove expired sessions and their files, and orphaned files."""
+    state: WorkerState = ctx["state"]
+    run = await run_cleanup(
+        state.database,
+        state.store,
+        max_file_age=timedelta(hours=state.settings.max_file_age_hours),
+    )
+    return dataclasses.asdict(run)
 
 
 class WorkerSettings:
     """arq's worker settings (the defaults; `a11y worker` overrides from the environment)."""
 
     functions: ClassVar[list[Any]] = [func(analyse, name=ANALYSE_FUNCTION)]
-    cron_jobs: ClassVar[list[Any]] = []
+    cron_jobs: ClassVar[list[Any]] = [cron(cleanup_job, name="cleanup", minute=0, unique=True)]
     redis_settings: ClassVar[RedisSettings] = _redis_settings_from_env()
     queue_name: ClassVar[str] = QUEUE_NAME
     health_check_key: ClassVar[str] = HEALTH_CHECK_KEY

@@ -91,6 +91,20 @@ class StaleAttemptError(RuntimeError):
 # --------------------------------------------------------------------------- API side
 
 
+async def live_session_exists(db: Database, session_id: str, owner: str) -> bool:
+    """Whether ``owner`` has a session with this id that is neither deleted nor expired."""
+    async with db.engine.connect() as connection:
+        found = await connection.scalar(
+            select(_sessions.c.id).where(
+                _sessions.c.id == session_id,
+                _sessions.c.owner == owner,
+                _sessions.c.deleted_at.is_(None),
+                _sessions.c.expires_at > _now(),
+            )
+        )
+    return found is not None
+
+
 async def count_pages(db: Database, session_id: str) -> int:
     """Number of pages (not assets) stored in a session."""
     async with db.engine.connect() as connection:
@@ -418,8 +432,17 @@ async def store_page_results(
     return int(pages_done or 0)
 
 
+_OUTCOMES = ("passed", "failed", "cantTell", "inapplicable")
+_IMPACTS = ("critical", "serious", "moderate", "minor")
+
+
 async def compute_summary(db: Database, analysis_id: str) -> dict[str, Any]:
-    """Counts by outcome, by impact (of failures), by rule and outcome, and page totals."""
+    """Count an analysis's stored results, in SQL (the findings never come into memory).
+
+    The names follow the reports' summary (``reports.summary.ReportSummary``): pages,
+    pages with errors, findings, by outcome, failed and cantTell findings by impact, and
+    findings by rule and outcome.
+    """
     async with db.engine.connect() as connection:
         by_rule_outcome = await connection.execute(
             select(_findings.c.rule_id, _findings.c.outcome, func.count())
@@ -427,32 +450,34 @@ async def compute_summary(db: Database, analysis_id: str) -> dict[str, Any]:
             .group_by(_findings.c.rule_id, _findings.c.outcome)
         )
         by_impact = await connection.execute(
-            select(_findings.c.impact, func.count())
-            .where(_findings.c.analysis_id == analysis_id, _findings.c.outcome == "failed")
-            .group_by(_findings.c.impact)
+            select(_findings.c.impact, _findings.c.outcome, func.count())
+            .where(
+                _findings.c.analysis_id == analysis_id,
+                _findings.c.outcome.in_(["failed", "cantTell"]),
+            )
+            .group_by(_findings.c.impact, _findings.c.outcome)
         )
         pages = (
             await connection.execute(
-                select(
-                    func.count(),
-                    func.count(_document_results.c.error),
-                ).where(_document_results.c.analysis_id == analysis_id)
+                select(func.count(), func.count(_document_results.c.error)).where(
+                    _document_results.c.analysis_id == analysis_id
+                )
             )
         ).one()
-        outcomes = {"passed": 0, "failed": 0, "cantTell": 0, "inapplicable": 0}
+        outcomes = dict.fromkeys(_OUTCOMES, 0)
         rules: dict[str, dict[str, int]] = {}
         for rule_id, outcome, count in by_rule_outcome:
             outcomes[outcome] = outcomes.get(outcome, 0) + int(count)
-            rules.setdefault(rule_id, {})[outcome] = int(count)
-        impacts = {"critical": 0, "serious": 0, "moderate": 0, "minor": 0}
-        for impact, count in by_impact:
-            impacts[impact] = int(count)
+            rules.setdefault(rule_id, dict.fromkeys(_OUTCOMES, 0))[outcome] = int(count)
+        impacts = {impact: {"failed": 0, "cantTell": 0} for impact in _IMPACTS}
+        for impact, outcome, count in by_impact:
+            impacts.setdefault(impact, {"failed": 0, "cantTell": 0})[outcome] = int(count)
     return {
-        "pagesAnalysed": int(pages[0]),
-        "pagesWithErrors": int(pages[1]),
+        "documents": int(pages[0]),
+        "documentsWithErrors": int(pages[1]),
         "findings": sum(outcomes.values()),
         "byOutcome": outcomes,
-        "failuresByImpact": impacts,
+        "byImpact": impacts,
         "byRule": dict(sorted(rules.items())),
     }
 
@@ -517,6 +542,7 @@ __all__ = [
     "finish_analysis",
     "get_analysis",
     "list_findings",
+    "live_session_exists",
     "load_document_results",
     "mark_failed",
     "running_analysis_ids",

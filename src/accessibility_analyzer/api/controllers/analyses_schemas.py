@@ -1,0 +1,104 @@
+"""Request and response bodies of the analyses, findings and report endpoints.
+
+camelCase JSON (msgspec ``rename="camel"``), frozen, keyword-only, like every API schema.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+import msgspec
+
+Level = Literal["A", "AA", "AAA"]
+Status = Literal["queued", "running", "completed", "failed"]
+OutcomeName = Literal["passed", "failed", "cantTell", "inapplicable"]
+ImpactName = Literal["critical", "serious", "moderate", "minor"]
+FormatName = Literal["json", "html", "sarif", "csv", "earl"]
+
+_RuleId = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+_Tag = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+
+
+class ApiStruct(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
+    """Base of these bodies."""
+
+
+class AnalysisRequest(ApiStruct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Which rules to run; every filter is optional and all given ones must hold.
+
+    With no body (or an empty one) every rule runs.
+    """
+
+    rules: Annotated[list[_RuleId], msgspec.Meta(max_length=500)] | None = None
+    """Rule ids to run (``image-alt``); an unknown id is refused with 400."""
+    tags: Annotated[list[_Tag], msgspec.Meta(max_length=100)] | None = None
+    """Keep rules carrying at least one of these tags (``wcag2aa``, ``cat.aria``)."""
+    level: Level | None = None
+    """Keep WCAG rules of this conformance level or below."""
+
+
+class Progress(ApiStruct, frozen=True, kw_only=True):
+    """How far an analysis is."""
+
+    pages_done: int
+    pages_total: int
+    percent: float
+
+
+class AnalysisLinks(ApiStruct, frozen=True, kw_only=True):
+    """Where to read the analysis and its results."""
+
+    self: str
+    findings: str
+    report: str
+
+
+class AnalysisOut(ApiStruct, frozen=True, kw_only=True):
+    """An analysis: status, progress, timings and (once completed) its summary."""
+
+    id: str
+    session_id: str
+    status: Status
+    progress: Progress
+    options: dict[str, Any]
+    attempt: int
+    error: str | None
+    summary: dict[str, Any] | None
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    duration_seconds: float | None
+    """Seconds from start to finish (to now while running); ``None`` before it starts."""
+    links: AnalysisLinks
+
+
+class FindingOut(ApiStruct, frozen=True, kw_only=True):
+    """One finding of an analysis, with the page it is on."""
+
+    id: int
+    document_id: str
+    path: str
+    rule_id: str
+    outcome: OutcomeName
+    impact: ImpactName
+    wcag: list[str]
+    selector: str | None
+    xpath: str | None
+    line: int | None
+    column: int | None
+    snippet: str | None
+    message: str
+    fix_hint: str | None
+    reason: str | None
+
+
+class FindingsPage(ApiStruct, frozen=True, kw_only=True):
+    """A page of findings: ``total`` counts every finding matching the filters."""
+
+    items: list[FindingOut]
+    total: int
+    limit: int
+    offset: int
+    next_offset: int | None
+    """Offset of the next page, ``None`` on the last one."""
