@@ -90,6 +90,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """VALKEY_URL (or REDIS_URL): ``redis://``, ``rediss://``, ``valkey://``, ``valkeys://``."""
     valkey_timeout_seconds: Annotated[float, Positive] = 1.0
     """VALKEY_TIMEOUT_SECONDS: connect and socket timeout of the app's Valkey client."""
+    valkey_namespace: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_]{1,64}$")] = "a11y"
+    """VALKEY_NAMESPACE: prefix of the service's cache and rate-limit keys."""
 
     # --- API access ------------------------------------------------------------------------
     api_keys: tuple[ApiKeyEntry, ...] = ()
@@ -338,6 +340,8 @@ def _describe(type_info: msgspec.inspect.Type) -> str:
             if not isinstance(member, msgspec.inspect.NoneType)
         ]
         return " or ".join(parts)
+    if isinstance(type_info, msgspec.inspect.StrType) and type_info.pattern:
+        return f"text matching {type_info.pattern}"
     if isinstance(type_info, msgspec.inspect.BoolType):
         return "true or false"
     if isinstance(type_info, msgspec.inspect.LiteralType):

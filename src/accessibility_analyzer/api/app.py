@@ -53,8 +53,6 @@ __all__ = ["create_app"]
 
 logger = logging.getLogger(__name__)
 
-_VALKEY_NAMESPACE = "a11y"
-
 
 def create_app(settings: Settings | None = None) -> Litestar:
     """Build the ASGI application.
@@ -70,7 +68,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     configure_logging(settings)
 
     client = _valkey_client(settings)
-    stores = _store_registry(client)
+    stores = _store_registry(client, settings.valkey_namespace)
     cache = _cache(settings, client)
     health = HealthRegistry(settings.health_check_timeout_seconds)
     if client is not None:
@@ -142,11 +140,11 @@ def _valkey_client(settings: Settings) -> valkey.asyncio.Valkey | None:
     return client
 
 
-def _store_registry(client: valkey.asyncio.Valkey | None) -> StoreRegistry:
+def _store_registry(client: valkey.asyncio.Valkey | None, namespace: str) -> StoreRegistry:
     """Named stores (``rate_limit``, ``response_cache``, ...): shared in Valkey when configured."""
     if client is None:
         return StoreRegistry(default_factory=lambda _name: MemoryStore())
-    root = ValkeyStore(client, namespace=_VALKEY_NAMESPACE)
+    root = ValkeyStore(client, namespace=namespace)
 
     def fail_soft(name: str) -> Store:
         return FailSoftStore(root.with_namespace(name))
@@ -161,7 +159,7 @@ def _cache(settings: Settings, client: valkey.asyncio.Valkey | None) -> Cache:
         return Cache.disabled()
     if client is None:
         return Cache.in_memory(default_ttl=settings.cache_ttl_seconds)
-    store = ValkeyStore(client, namespace=f"{_VALKEY_NAMESPACE}_cache")
+    store = ValkeyStore(client, namespace=f"{settings.valkey_namespace}_cache")
     return Cache(store, default_ttl=settings.cache_ttl_seconds, backend="valkey")
 
 

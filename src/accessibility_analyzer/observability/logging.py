@@ -129,6 +129,21 @@ def _iso_timestamp(created: float) -> str:
     return f"{seconds}.{int(created % 1 * 1000):03d}Z"
 
 
+class _StdoutHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stdout`` is at the time (test runners swap it)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stdout)
+
+    @property
+    def stream(self) -> Any:
+        return sys.stdout
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass  # always the current sys.stdout
+
+
 def _secret_values(settings: Settings) -> list[str]:
     values = [entry.key.reveal() for entry in settings.api_keys]
     for name in msgspec.structs.fields(settings):
@@ -148,7 +163,7 @@ def configure_logging(settings: Settings) -> None:
     formatter: logging.Formatter = (
         JsonFormatter(secrets) if settings.log_json_format else TextFormatter(secrets)
     )
-    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stdout)]
+    handlers: list[logging.Handler] = [_StdoutHandler()]
     if settings.log_file is not None:
         handlers.append(logging.handlers.WatchedFileHandler(settings.log_file, encoding="utf-8"))
     root = logging.getLogger()
