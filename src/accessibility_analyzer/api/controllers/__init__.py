@@ -1,0 +1,1 @@
+"""HTTP controllers of the API, one module per resource."""
