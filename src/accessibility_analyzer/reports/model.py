@@ -1,0 +1,113 @@
+"""What a renderer is given besides the engine result, and what it hands back."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+import msgspec
+
+from accessibility_analyzer.reports.summary import ReportSummary
+
+DEFAULT_TOOL_NAME = "Accessibility Analyzer"
+
+
+class ReportFormat(StrEnum):
+    """The report formats the service and ``a11y check --format`` offer."""
+
+    JSON = "json"
+    HTML = "html"
+    SARIF = "sarif"
+    CSV = "csv"
+    EARL = "earl"
+
+    @property
+    def media_type(self) -> str:
+        """The HTTP ``Content-Type`` of a report in this format."""
+        return _MEDIA_TYPES[self]
+
+    @property
+    def extension(self) -> str:
+        """File name extension of a downloaded report (without the dot)."""
+        return _EXTENSIONS[self]
+
+
+_MEDIA_TYPES = {
+    ReportFormat.JSON: "application/json",
+    ReportFormat.HTML: "text/html; charset=utf-8",
+    # Registered with IANA for SARIF 2.1.0 logs.
+    ReportFormat.SARIF: "application/sarif+json",
+    ReportFormat.CSV: "text/csv; charset=utf-8; header=present",
+    ReportFormat.EARL: "application/ld+json",
+}
+_EXTENSIONS = {
+    ReportFormat.JSON: "json",
+    ReportFormat.HTML: "html",
+    ReportFormat.SARIF: "sarif",
+    ReportFormat.CSV: "csv",
+    ReportFormat.EARL: "jsonld",
+}
+
+
+class ReportContext(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
+    """Metadata about the analysis that a report states next to the engine's findings.
+
+    Attributes:
+        analysis_id: id of the analysis the report is about.
+        session_id: id of the session the analysed pages were uploaded into.
+        tool_version: version of the analyzer that produced the findings.
+        created_at: when the analysis was requested (timezone-aware).
+        finished_at: when it completed; ``None`` while it has not.
+        tool_name: display name of the analyzer.
+        tool_information_uri: absolute URI of the tool's documentation (SARIF
+            ``informationUri``); omitted from reports when ``None``.
+        summary: precomputed :func:`~accessibility_analyzer.reports.summarize` of the result
+            (a job may have stored it); computed from the result when ``None``.
+        base_uri: absolute URI that page paths are relative to (for example where the site
+            is served), ending in ``/``. SARIF states it as ``%SRCROOT%`` and EARL joins it
+            with each path into the page URL. ``None`` keeps paths relative.
+        rule_help_uri: absolute URI prefix of rule documentation; a rule's help link is this
+            prefix followed by its id (``https://host/api/v1/rules/``). ``None`` links the
+            W3C page of the rule's first ACT rule instead, or nothing.
+    """
+
+    analysis_id: str
+    session_id: str
+    tool_version: str
+    created_at: datetime
+    finished_at: datetime | None = None
+    tool_name: str = DEFAULT_TOOL_NAME
+    tool_information_uri: str | None = None
+    summary: ReportSummary | None = None
+    base_uri: str | None = None
+    rule_help_uri: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedReport:
+    """A report ready to send: its bytes, ``Content-Type`` and a download file name."""
+
+    body: bytes
+    media_type: str
+    filename: str
+
+
+_UNSAFE_FILENAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def report_filename(fmt: ReportFormat, analysis_id: str) -> str:
+    """A safe download file name for a report (no path separators, quotes or spaces).
+
+    Args:
+        fmt: the report format (gives the extension).
+        analysis_id: the analysis id; characters outside ``[A-Za-z0-9._-]`` are replaced.
+
+    Returns:
+        ``accessibility-report-<id>.<ext>``, or ``accessibility-report.<ext>`` when the id
+        has no usable characters.
+    """
+    safe_id = _UNSAFE_FILENAME_CHARS.sub("-", analysis_id).strip(".-")[:80]
+    stem = f"accessibility-report-{safe_id}" if safe_id else "accessibility-report"
+    return f"{stem}.{fmt.extension}"
