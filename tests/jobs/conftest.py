@@ -1,0 +1,96 @@
+"""Fixtures of the job tests: a migrated SQLite database, a file store, sessions with pages
+stored the way uploads store them, and one process pool shared by the module."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from accessibility_analyzer.jobs.pool import EnginePool
+from accessibility_analyzer.jobs.tasks import JobContext
+from accessibility_analyzer.storage.database import Database, upgrade_database
+from accessibility_analyzer.storage.files import FileStore, new_storage_key
+from accessibility_analyzer.storage.models import Document, UploadSession
+
+SiteFactory = Callable[[Mapping[str, bytes]], "SiteHandle"]
+
+
+class SiteHandle:
+    """A stored session: its id and where each path's file is."""
+
+    def __init__(self, session_id: str, files: dict[str, Path]) -> None:
+        self.session_id = session_id
+        self.files = files
+
+
+@pytest.fixture(scope="module")
+def engine_pool() -> Iterator[EnginePool]:
+    """Two engine processes for the whole module (starting them costs about a second)."""
+    pool = EnginePool(2)
+    yield pool
+    pool.shutdown()
+
+
+@pytest.fixture
+async def database(tmp_path: Path) -> AsyncIterator[Database]:
+    """A migrated SQLite database in the test's folder."""
+    db = Database.from_url(f"sqlite+aiosqlite:///{tmp_path / 'jobs.sqlite3'}")
+    await upgrade_database(db)
+    yield db
+    await db.dispose()
+
+
+@pytest.fixture
+def file_store(tmp_path: Path) -> FileStore:
+    """The file store under the test's DATA_DIR."""
+    return FileStore(tmp_path / "data")
+
+
+@pytest.fixture
+def job_context(
+    database: Database, engine_pool: EnginePool, file_store: FileStore, tmp_path: Path
+) -> JobContext:
+    """What the job needs, with a generous time limit."""
+    return JobContext(
+        database=database,
+        pool=engine_pool,
+        locate_file=file_store.path_for,
+        work_dir=tmp_path / "data" / "jobs",
+        time_limit_seconds=120,
+    )
+
+
+@pytest.fixture
+def make_site(database: Database, file_store: FileStore) -> Callable[..., object]:
+    """Store a session with these files (``.html`` paths are pages, the rest assets)."""
+
+    async def build(files: Mapping[str, bytes], owner: str = "tester") -> SiteHandle:
+        stored: dict[str, Path] = {}
+        async with database.transaction() as orm:
+            session = UploadSession(owner=owner, expires_at=datetime.now(UTC) + timedelta(hours=1))
+            orm.add(session)
+            await orm.flush()
+            for path, content in files.items():
+                key = new_storage_key()
+                target = file_store.path_for(session.id, key)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+                stored[path] = target
+                orm.add(
+                    Document(
+                        session_id=session.id,
+                        path=path,
+                        kind="page" if path.endswith(".html") else "asset",
+                        media_type="text/html" if path.endswith(".html") else "text/css",
+                        size_bytes=len(content),
+                        sha256=hashlib.sha256(content).hexdigest(),
+                        storage_key=key,
+                    )
+                )
+        return SiteHandle(session.id, stored)
+
+    return build
