@@ -1,0 +1,146 @@
+"""Helpers shared by rule families: ACT glossary terms that several rules test the same way.
+
+Only small predicates live here; the semantics themselves (roles, names, hidden-ness) belong
+to ``engine.aria``. Each function says which ACT definition it implements.
+"""
+
+from __future__ import annotations
+
+from abc import ABC
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+from typing import ClassVar
+
+from accessibility_analyzer.engine.aria import (
+    accessible_name,
+    explicit_role,
+    is_hidden,
+    is_included_in_accessibility_tree,
+    name_source,
+    primary_language,
+    role_of,
+)
+from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, Verdict
+
+PRESENTATIONAL_ROLES = frozenset({"none", "presentation"})
+
+# Extensions whose content type is not text/html: the ACT page-level rules (title, lang) only
+# apply to HTML documents, so an SVG or XML file checked on its own is inapplicable to them.
+_NON_HTML_SUFFIXES = frozenset({".svg", ".xml"})
+
+_MAX_REASON_NAME = 120
+
+
+def is_html_document(page: Page) -> bool:
+    """Whether the page is an HTML (or XHTML) document rather than an SVG or XML one.
+
+    The parser wraps any document in an ``<html>`` root; the ACT document rules must not
+    treat that wrapper as an HTML page. A file named ``.svg``/``.xml`` is not HTML, nor is
+    an XML document whose own root was something else (its ``<html>`` has no source tag).
+    """
+    if PurePosixPath(page.path).suffix.lower() in _NON_HTML_SUFFIXES:
+        return False
+    return not (page.is_xhtml and page.root.line is None)
+
+
+def is_aria_hidden_true(element: Element) -> bool:
+    """Whether the element itself has ``aria-hidden="true"`` (ASCII case-insensitive)."""
+    value = element.attrs.get("aria-hidden")
+    return value is not None and value.strip().lower() == "true"
+
+
+def has_aria_hidden_ancestor(page: Page, element: Element) -> bool:
+    """Whether the element or an ancestor has ``aria-hidden="true"``.
+
+    Memoised per page and computed along the ancestor chain without recursion, so the cost
+    over all elements stays linear even on 100,000-deep trees.
+    """
+    memo: dict[int, bool] = page.memo_table("rules.aria_hidden_inclusive")
+    chain: list[Element] = []
+    node: Element | None = element
+    hidden = False
+    while node is not None:
+        known = memo.get(node.order)
+        if known is not None:
+            hidden = known
+            break
+        chain.append(node)
+        node = node.parent
+    for link in reversed(chain):
+        hidden = hidden or is_aria_hidden_true(link)
+        memo[link.order] = hidden
+    return hidden
+
+
+def is_programmatically_hidden(page: Page, element: Element) -> bool:
+    """ACT "programmatically hidden": not rendered (display/visibility) or inside aria-hidden."""
+    return is_hidden(page, element) or has_aria_hidden_ancestor(page, element)
+
+
+def is_marked_decorative(page: Page, element: Element) -> bool:
+    """ACT "marked as decorative": explicit role none/presentation, or ``<img alt="">``.
+
+    The ``img`` case needs no explicit role at all (a ``role`` attribute with only invalid
+    tokens counts as none).
+    """
+    role = explicit_role(page, element)
+    if role in PRESENTATIONAL_ROLES:
+        return True
+    return (
+        element.is_html and element.tag == "img" and element.attrs.get("alt") == "" and role is None
+    )
+
+
+def describe_name(page: Page, element: Element) -> str:
+    """A short human description of an element's accessible name and where it came from."""
+    name = accessible_name(page, element).strip()
+    if len(name) > _MAX_REASON_NAME:
+        name = name[: _MAX_REASON_NAME - 1] + "…"
+    source = name_source(page, element)
+    return f'accessible name "{name}" (from {source})' if source else f'accessible name "{name}"'
+
+
+class NonEmptyNameRule(Rule, ABC):
+    """Base of the "has a non-empty accessible name" rules: only applicability differs.
+
+    Subclasses set ``meta``, the two diagnostics and implement ``applicability``.
+    """
+
+    has_name: ClassVar[Diagnostic]
+    no_name: ClassVar[Diagnostic]
+
+    def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
+        """Passes when the accessible name is not empty after whitespace trimming."""
+        if accessible_name(page, target).strip():
+            return Verdict(self.has_name, describe_name(page, target))
+        return Verdict(self.no_name, "the accessible name is empty")
+
+
+def exposed_elements_with_role(
+    page: Page, roles: frozenset[str], *, html_only: bool = True
+) -> Iterator[Element]:
+    """Elements whose semantic role is in ``roles`` and that are in the accessibility tree.
+
+    Args:
+        page: the page.
+        roles: the roles wanted (after presentational conflict resolution).
+        html_only: keep HTML elements only (most ACT name rules apply to HTML elements).
+    """
+    for element in page.elements:
+        if (
+            (element.is_html or not html_only)
+            and role_of(page, element) in roles
+            and is_included_in_accessibility_tree(page, element)
+        ):
+            yield element
+
+
+def has_known_primary_language(value: str) -> bool:
+    """ACT "known primary language tag": the first subtag is a registered language subtag.
+
+    Lenient like browsers (``de-hello`` has the known primary tag ``de``) but strict about the
+    primary subtag: grandfathered tags (``i-lux``) and unregistered three-letter codes
+    (``eng``) do not count.
+    """
+    return primary_language(value.strip()) is not None

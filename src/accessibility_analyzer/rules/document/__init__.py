@@ -1,0 +1,32 @@
+"""Document-level rules: title, language, refresh and viewport settings of the page."""
+
+from __future__ import annotations
+
+from accessibility_analyzer.engine.rule import Rule
+from accessibility_analyzer.rules.document.document_title import DocumentTitle
+from accessibility_analyzer.rules.document.document_title_descriptive import (
+    DocumentTitleDescriptive,
+)
+from accessibility_analyzer.rules.document.html_has_lang import HtmlHasLang
+from accessibility_analyzer.rules.document.html_lang_valid import HtmlLangValid
+from accessibility_analyzer.rules.document.html_xml_lang_mismatch import HtmlXmlLangMismatch
+from accessibility_analyzer.rules.document.meta_refresh import MetaRefresh
+from accessibility_analyzer.rules.document.meta_refresh_no_exception import (
+    MetaRefreshNoException,
+)
+from accessibility_analyzer.rules.document.meta_viewport import MetaViewport
+from accessibility_analyzer.rules.document.valid_lang import ValidLang
+
+RULES: tuple[type[Rule], ...] = (
+    DocumentTitle,
+    DocumentTitleDescriptive,
+    HtmlHasLang,
+    HtmlLangValid,
+    HtmlXmlLangMismatch,
+    MetaRefresh,
+    MetaRefreshNoException,
+    MetaViewport,
+    ValidLang,
+)
+
+__all__ = ["RULES"]

@@ -1,0 +1,73 @@
+"""document-title-descriptive: the page title describes its topic (asks an oracle)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.result import Impact
+from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Question, Rule, RuleMeta, Verdict
+from accessibility_analyzer.rules._common import is_html_document
+from accessibility_analyzer.rules.document._shared import (
+    first_html_title,
+    is_only_whitespace,
+    title_text,
+)
+
+TITLE_IS_DESCRIPTIVE = Question(
+    id="title-is-descriptive",
+    text="Does the page title describe the topic or purpose of the page's content?",
+)
+
+DESCRIPTIVE = Diagnostic.passed("The page title describes the page")
+NOT_DESCRIPTIVE = Diagnostic.failed(
+    "The page title must describe the topic or purpose of the page",
+    fix_hint="Rewrite the <title> so it names what this page is about, then the site name.",
+)
+
+
+class DocumentTitleDescriptive(Rule):
+    """The page title must describe the page's topic or purpose.
+
+    ## What it checks
+    For an HTML page whose first `<title>` has text, asks the question `title-is-descriptive`:
+    does the title describe the topic or purpose of the content? An answer decides; without
+    one the outcome is `cantTell`.
+
+    ## Why it matters
+    Generic or wrong titles ("Untitled", "Home", the name of another page) make tabs, history
+    and search results useless for finding this page (WCAG 2.4.2 Page Titled).
+
+    ## Fails
+        <title>Apple harvesting season</title> … a page about clementines
+
+    ## Passes
+        <title>Clementine harvesting season</title> … a page about clementines
+
+    ## Limitations
+    Needs judgement: a person or the LLM oracle answers.
+    """
+
+    meta = RuleMeta(
+        id="document-title-descriptive",
+        name="Page titles describe the page",
+        wcag=("2.4.2",),
+        level="A",
+        act_rules=("c4a8a4",),
+        impact=Impact.MODERATE,
+        tags=("cat.document", "wcag2a", "act"),
+    )
+
+    def applicability(self, page: Page) -> Iterator[Element]:
+        """The first HTML ``title`` element, when it has text."""
+        if not is_html_document(page):
+            return
+        title = first_html_title(page)
+        if title is not None and not is_only_whitespace(title_text(title)):
+            yield title
+
+    def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
+        """The oracle judges whether the title describes the page."""
+        return self.ask(
+            oracle, TITLE_IS_DESCRIPTIVE, page, target, passed=DESCRIPTIVE, failed=NOT_DESCRIPTIVE
+        )

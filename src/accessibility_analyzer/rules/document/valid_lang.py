@@ -1,0 +1,142 @@
+"""valid-lang: ``lang`` attributes on content use a known language tag."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from accessibility_analyzer.engine.aria import (
+    accessible_description,
+    accessible_name,
+    is_hidden,
+    is_included_in_accessibility_tree,
+)
+from accessibility_analyzer.engine.dom import Element, Page, Text
+from accessibility_analyzer.engine.result import Impact
+from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
+from accessibility_analyzer.rules._common import has_known_primary_language
+from accessibility_analyzer.rules.document._shared import is_only_whitespace
+
+# Elements whose text is never rendered nor exposed (raw text, inert templates).
+_NON_CONTENT_TAGS = frozenset({"script", "style", "template", "noscript"})
+# Attributes that can give an element an accessible name or description of its own.
+_TEXT_ATTRIBUTES = (
+    "alt",
+    "aria-label",
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-description",
+    "title",
+    "placeholder",
+    "value",
+)
+
+VALID_LANG = Diagnostic.passed("The lang attribute names a known language")
+INVALID_LANG = Diagnostic.failed(
+    "The lang attribute must start with a known language subtag",
+    fix_hint='Use an ISO 639 code from the IANA registry, e.g. lang="en", "nl" or "zh-Hant".',
+)
+
+
+def _has_non_empty_lang(element: Element) -> bool:
+    value = element.attrs.get("lang")
+    return value is not None and value != ""
+
+
+def _language_owners(page: Page) -> dict[int, Element | None]:
+    """Element order -> the applicable element its text takes its language from.
+
+    Only elements inside ``<body>`` (inclusive) are keys. The value is the nearest inclusive
+    ancestor with a non-empty ``lang`` when that is an HTML element inside body, else ``None``.
+    Document order visits parents before children, so one pass suffices.
+    """
+    owners: dict[int, Element | None] = {}
+    for element in page.elements:
+        parent = element.parent
+        if element.is_html and element.tag == "body":
+            inherited = None
+        elif parent is not None and parent.order in owners:
+            inherited = owners[parent.order]
+        else:
+            continue
+        if _has_non_empty_lang(element):
+            owners[element.order] = element if element.is_html else None
+        else:
+            owners[element.order] = inherited
+    return owners
+
+
+def _has_own_text(page: Page, element: Element) -> bool:
+    """Rendered text children, or an accessible name/description from attributes."""
+    if element.tag in _NON_CONTENT_TAGS or is_hidden(page, element):
+        return False
+    for child in element.children:
+        if isinstance(child, Text) and not is_only_whitespace(child.data):
+            return True
+    if not any(element.has(name) for name in _TEXT_ATTRIBUTES):
+        return False
+    return is_included_in_accessibility_tree(page, element) and bool(
+        accessible_name(page, element).strip() or accessible_description(page, element).strip()
+    )
+
+
+def elements_with_language_text(page: Page) -> list[Element]:
+    """Elements in body with a non-empty lang from which some exposed text inherits it."""
+    owners = _language_owners(page)
+    with_text: dict[int, Element] = {}
+    for element in page.elements:
+        owner = owners.get(element.order)
+        if owner is None or owner.order in with_text:
+            continue
+        if _has_own_text(page, element):
+            with_text[owner.order] = owner
+    return sorted(with_text.values(), key=lambda element: element.order)
+
+
+class ValidLang(Rule):
+    """Lang attributes on content must have a valid value.
+
+    ## What it checks
+    Every HTML element inside `<body>` (including `<body>`) with a non-empty `lang` attribute,
+    from which some text inherits its language, has a known primary language subtag (the part
+    before the first hyphen is registered in the IANA language subtag registry). Text counts
+    when it is rendered or exposed to assistive technology, including accessible names such as
+    an image's `alt`. The `<html>` element is checked by `html-lang-valid`.
+
+    ## Why it matters
+    Screen readers switch voice and pronunciation at `lang` changes; an unknown tag makes them
+    read a passage with the wrong rules (WCAG 3.1.2 Language of Parts).
+
+    ## Fails
+        <article lang="dutch">Zij liepen een vreemde Tiki bar binnen.</article>
+        <p lang="i-lux">Lëtzebuerg ass e Land an Europa.</p>
+
+    ## Passes
+        <article lang="en">They wandered into a strange Tiki bar.</article>
+        <p lang="en-US-GB">They wandered into a strange Tiki bar.</p>
+
+    ## Limitations
+    `xml:lang` in XHTML is not checked. Text hidden with `display: none` does not make an
+    element applicable; text hidden only by layout tricks still does.
+    """
+
+    meta = RuleMeta(
+        id="valid-lang",
+        name="Language changes use valid language tags",
+        wcag=("3.1.2",),
+        level="AA",
+        act_rules=("de46e4",),
+        impact=Impact.SERIOUS,
+        tags=("cat.document", "wcag2aa", "act"),
+    )
+
+    def applicability(self, page: Page) -> Iterator[Element]:
+        """Elements in body with a non-empty lang and some text inheriting it."""
+        yield from elements_with_language_text(page)
+
+    def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
+        """The primary language subtag is registered."""
+        value = target.attrs.get("lang") or ""
+        reason = f'lang="{value.strip()[:80]}"'
+        if has_known_primary_language(value):
+            return Verdict(VALID_LANG, reason)
+        return Verdict(INVALID_LANG, reason)

@@ -1,0 +1,69 @@
+"""button-name: buttons have a non-empty accessible name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from accessibility_analyzer.engine.aria import is_included_in_accessibility_tree, role_of
+from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.result import Impact
+from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
+from accessibility_analyzer.rules._common import NonEmptyNameRule
+from accessibility_analyzer.rules.text_alternatives.input_image_alt import is_image_button
+
+HAS_NAME = Diagnostic.passed("The button has an accessible name")
+NO_NAME = Diagnostic.failed(
+    "A button must have an accessible name",
+    fix_hint="Put text inside the button, or add an aria-label saying what it does.",
+)
+
+
+class ButtonName(NonEmptyNameRule):
+    """Buttons must have an accessible name.
+
+    ## What it checks
+    Every element included in the accessibility tree whose semantic role is `button` (a
+    `<button>`, `<input type="button|submit|reset">`, `<summary role="button">`, any element
+    with `role="button"`, and `<button role="none">` when focus overrides the presentational
+    role) has a non-empty accessible name. Image buttons (`<input type="image">`) are checked by
+    `input-image-alt`. Default names of submit and reset buttons count as names.
+
+    ## Why it matters
+    Screen-reader and voice-control users find and activate buttons by their names; an icon-only
+    button without one is announced as just "button" (WCAG 4.1.2 Name, Role, Value).
+
+    ## Fails
+        <button><svg aria-hidden="true">…</svg></button>
+        <span role="button" tabindex="0"></span>
+
+    ## Passes
+        <button>Delete</button>
+        <button aria-label="Close"><svg aria-hidden="true">…</svg></button>
+
+    ## Limitations
+    Names produced by CSS generated content (`::before { content: "…" }`) are not computed,
+    so such a button can fail although browsers give it a name. Whether the name describes the
+    action is not judged.
+    """
+
+    meta = RuleMeta(
+        id="button-name",
+        name="Buttons have an accessible name",
+        wcag=("4.1.2",),
+        level="A",
+        act_rules=("97a4e1",),
+        impact=Impact.CRITICAL,
+        tags=("cat.names", "wcag2a", "act"),
+    )
+    has_name = HAS_NAME
+    no_name = NO_NAME
+
+    def applicability(self, page: Page) -> Iterator[Element]:
+        """Elements with the button role in the accessibility tree, except image buttons."""
+        for element in page.elements:
+            if (
+                not is_image_button(element)
+                and role_of(page, element) == "button"
+                and is_included_in_accessibility_tree(page, element)
+            ):
+                yield element

@@ -1,0 +1,101 @@
+"""label: form fields have a non-empty accessible name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from accessibility_analyzer.engine.aria import is_included_in_accessibility_tree, role_of
+from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.result import Impact
+from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
+from accessibility_analyzer.rules._common import NonEmptyNameRule
+
+# Roles inheriting from input, select or menuitem that are form fields (ACT e086e5).
+FIELD_ROLES = frozenset(
+    {
+        "checkbox",
+        "combobox",
+        "listbox",
+        "menuitemcheckbox",
+        "menuitemradio",
+        "radio",
+        "searchbox",
+        "slider",
+        "spinbutton",
+        "switch",
+        "textbox",
+    }
+)
+# Input types that have no ARIA role but still need a name.
+ROLELESS_INPUT_TYPES = frozenset(
+    {"color", "date", "datetime-local", "file", "month", "password", "time", "week"}
+)
+
+HAS_NAME = Diagnostic.passed("The form field has an accessible name")
+NO_NAME = Diagnostic.failed(
+    "A form field must have an accessible name",
+    fix_hint=(
+        'Associate a visible <label for="…"> with the field (or wrap the field in it); '
+        "aria-label or aria-labelledby work where a visible label cannot be shown."
+    ),
+)
+
+
+def _is_form_field(page: Page, element: Element) -> bool:
+    role = role_of(page, element)
+    if role in FIELD_ROLES:
+        return True
+    return (
+        role is None
+        and element.is_html
+        and element.tag == "input"
+        and (element.attrs.get("type") or "").strip().lower() in ROLELESS_INPUT_TYPES
+    )
+
+
+class Label(NonEmptyNameRule):
+    """Form fields must have an accessible name.
+
+    ## What it checks
+    Every element included in the accessibility tree whose semantic role is a form field
+    (`textbox`, `searchbox`, `checkbox`, `radio`, `combobox`, `listbox`, `slider`, `spinbutton`,
+    `switch`, `menuitemcheckbox`, `menuitemradio`), and every `<input>` of a type without a
+    role (`password`, `date`, `color`, `file`, …), has a non-empty accessible name from a
+    `<label>`, `aria-label`, `aria-labelledby`, `title` or, as a last resort, `placeholder`.
+    Disabled fields are included: assistive technologies list them too.
+
+    ## Why it matters
+    Without a programmatic name a screen reader announces only "edit text" and the user cannot
+    know what to enter; clicking a `<label>` also gives a larger target (WCAG 1.3.1 Info and
+    Relationships, 4.1.2 Name, Role, Value).
+
+    ## Fails
+        <div>Last name</div> <input>
+        <label>Date of birth</label> <input type="date">
+
+    ## Passes
+        <label>First name <input></label>
+        <label for="country">Country</label> <select id="country">…</select>
+
+    ## Limitations
+    A text next to the field that is not associated with it does not count, even when it
+    looks like a label (that is the failure). Whether the name is descriptive is not judged.
+    """
+
+    meta = RuleMeta(
+        id="label",
+        name="Form fields have an accessible name",
+        wcag=("1.3.1", "4.1.2"),
+        level="A",
+        act_rules=("e086e5",),
+        impact=Impact.CRITICAL,
+        tags=("cat.names", "wcag2a", "act"),
+    )
+    has_name = HAS_NAME
+    no_name = NO_NAME
+
+    def applicability(self, page: Page) -> Iterator[Element]:
+        """Form-field roles and role-less input types, in the accessibility tree."""
+        for element in page.elements:
+            if _is_form_field(page, element) and is_included_in_accessibility_tree(page, element):
+                yield element

@@ -1,0 +1,74 @@
+"""link-name: links have a non-empty accessible name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from accessibility_analyzer.engine.aria import is_included_in_accessibility_tree, role_of
+from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.result import Impact
+from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
+from accessibility_analyzer.rules._common import NonEmptyNameRule
+
+# `link` and the DPUB-ARIA roles that inherit from it (ACT "inheriting semantic" link).
+LINK_ROLES = frozenset({"link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref"})
+
+HAS_NAME = Diagnostic.passed("The link has an accessible name")
+NO_NAME = Diagnostic.failed(
+    "A link must have an accessible name",
+    fix_hint=(
+        "Put text inside the link, give its image an alt text, or add an aria-label naming "
+        "the destination."
+    ),
+)
+
+
+class LinkName(NonEmptyNameRule):
+    """Links must have an accessible name.
+
+    ## What it checks
+    Every HTML element included in the accessibility tree whose semantic role is `link` or a
+    role inheriting from it (`doc-biblioref`, `doc-noteref`, …) has a non-empty accessible
+    name: text content, the `alt` of an image inside, `aria-label`, `aria-labelledby` or
+    `title`. Image-map `<area>` links are checked by `area-alt`.
+
+    ## Why it matters
+    Link names are how screen-reader users pick links from a list and how voice-control users
+    activate them; an empty link is announced as "link" or by its URL (WCAG 2.4.4 Link Purpose,
+    4.1.2 Name, Role, Value).
+
+    ## Fails
+        <a href="/home"></a>
+        <a href="/home"><img src="logo.png" role="presentation"></a>
+
+    ## Passes
+        <a href="/home">Home</a>
+        <a href="/home"><img src="logo.png" alt="Home"></a>
+
+    ## Limitations
+    Names from CSS generated content are not computed. Whether the name describes the
+    destination is not judged.
+    """
+
+    meta = RuleMeta(
+        id="link-name",
+        name="Links have an accessible name",
+        wcag=("2.4.4", "4.1.2"),
+        level="A",
+        act_rules=("c487ae",),
+        impact=Impact.SERIOUS,
+        tags=("cat.names", "wcag2a", "act"),
+    )
+    has_name = HAS_NAME
+    no_name = NO_NAME
+
+    def applicability(self, page: Page) -> Iterator[Element]:
+        """HTML link-role elements (except ``area``) in the accessibility tree."""
+        for element in page.elements:
+            if (
+                element.is_html
+                and element.tag != "area"
+                and role_of(page, element) in LINK_ROLES
+                and is_included_in_accessibility_tree(page, element)
+            ):
+                yield element
