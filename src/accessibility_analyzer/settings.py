@@ -131,6 +131,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     (its worker was killed) is handed to another worker without waiting for the time limit."""
     worker_health_check_interval_seconds: Annotated[float, Positive] = 10.0
     """WORKER_HEALTH_CHECK_INTERVAL_SECONDS: how often `a11y worker` writes its heartbeat."""
+    job_queue_name: str = "arq:queue"
+    """JOB_QUEUE_NAME: the arq queue in Valkey; deployments (or test runs) sharing one Valkey
+    keep their jobs apart with different names."""
 
     # --- cache -------------------------------------------------------------------------------
     cache_enabled: bool = True

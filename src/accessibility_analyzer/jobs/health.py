@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Literal
 
-from accessibility_analyzer.jobs.queue import HEALTH_CHECK_KEY, ArqQueue, LocalQueue
+from accessibility_analyzer.jobs.queue import ArqQueue, LocalQueue
 
 State = Literal["healthy", "degraded", "unhealthy"]
 CheckResult = tuple[State, str]
@@ -48,7 +48,7 @@ def worker_heartbeat_check(queue: ArqQueue, interval_seconds: float) -> Check:
     """Detailed: is a worker alive (its heartbeat recent)? Degraded when not."""
 
     async def check() -> CheckResult:
-        raw = await queue.redis.get(HEALTH_CHECK_KEY)
+        raw = await queue.redis.get(queue.health_check_key)
         if raw is None:
             return "degraded", "no worker heartbeat: is `a11y worker` running?"
         value = raw.decode() if isinstance(raw, bytes) else str(raw)

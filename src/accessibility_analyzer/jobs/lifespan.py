@@ -53,9 +53,12 @@ async def analysis_jobs(app: Litestar) -> AsyncIterator[None]:
     pool: EnginePool | None = None
     queue: JobQueue
     if settings.valkey_url:
-        arq_queue = ArqQueue(
-            arq_connection(settings.valkey_url, timeout_seconds=settings.valkey_timeout_seconds)
+        connection = arq_connection(
+            settings.valkey_url,
+            timeout_seconds=settings.valkey_timeout_seconds,
+            queue_name=settings.job_queue_name,
         )
+        arq_queue = ArqQueue(connection, settings.job_queue_name)
         health.register(HealthCheck(name="job-queue", check=queue_check(arq_queue)))
         health.register(
             HealthCheck(

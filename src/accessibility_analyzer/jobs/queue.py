@@ -23,8 +23,12 @@ from accessibility_analyzer.storage.analyses import mark_failed
 logger = logging.getLogger(__name__)
 
 ANALYSE_FUNCTION = "analyse"
-QUEUE_NAME = "arq:queue"
-HEALTH_CHECK_KEY = QUEUE_NAME + ":health-check"
+DEFAULT_QUEUE_NAME = "arq:queue"
+
+
+def health_check_key(queue_name: str) -> str:
+    """Where arq workers of this queue write their heartbeat (arq's own naming)."""
+    return queue_name + ":health-check"
 
 
 class JobQueue(Protocol):
@@ -50,7 +54,9 @@ def redis_dsn(url: str) -> str:
     return url
 
 
-def arq_connection(url: str, *, timeout_seconds: float) -> ArqRedis:
+def arq_connection(
+    url: str, *, timeout_seconds: float, queue_name: str = DEFAULT_QUEUE_NAME
+) -> ArqRedis:
     """An arq client on ``url`` that connects lazily (the API starts even when Valkey is down).
 
     arq's own ``create_pool`` pings with retries at creation, which would hold up start-up
@@ -65,7 +71,7 @@ def arq_connection(url: str, *, timeout_seconds: float) -> ArqRedis:
         connection_pool,
         job_serializer=serialize_job,
         job_deserializer=deserialize_job,
-        default_queue_name=QUEUE_NAME,
+        default_queue_name=queue_name,
     )
 
 
@@ -74,18 +80,24 @@ class ArqQueue:
 
     kind = "arq"
 
-    def __init__(self, redis: ArqRedis) -> None:
+    def __init__(self, redis: ArqRedis, queue_name: str = DEFAULT_QUEUE_NAME) -> None:
         self.redis = redis
+        self.queue_name = queue_name
+        self.health_check_key = health_check_key(queue_name)
 
     async def enqueue(self, analysis_id: str, trace_context: Mapping[str, str]) -> None:
         """Add the job; a job with this id already queued, running or finished is kept."""
         await self.redis.enqueue_job(
-            ANALYSE_FUNCTION, analysis_id, dict(trace_context), _job_id=analysis_id
+            ANALYSE_FUNCTION,
+            analysis_id,
+            dict(trace_context),
+            _job_id=analysis_id,
+            _queue_name=self.queue_name,
         )
 
     async def depth(self) -> int:
         """Jobs waiting in the queue (including ones running: arq removes them at the end)."""
-        return int(await self.redis.zcard(QUEUE_NAME))
+        return int(await self.redis.zcard(self.queue_name))
 
     async def close(self) -> None:
         """Close the connection pool."""

@@ -33,8 +33,8 @@ from arq.constants import in_progress_key_prefix
 from accessibility_analyzer.jobs.pool import EnginePool
 from accessibility_analyzer.jobs.queue import (
     ANALYSE_FUNCTION,
-    HEALTH_CHECK_KEY,
-    QUEUE_NAME,
+    DEFAULT_QUEUE_NAME,
+    health_check_key,
     redis_dsn,
 )
 from accessibility_analyzer.jobs.serialization import deserialize_job, serialize_job
@@ -184,7 +184,13 @@ async def release_orphans(redis: ArqRedis, settings: Settings) -> list[str]:
         if not _ANALYSIS_ID.fullmatch(job_id):
             continue  # cron jobs and others: not ours to release
         done = await redis.eval(  # type: ignore[misc]
-            _RELEASE_ORPHAN, 3, key, lease_key(job_id), QUEUE_NAME, str(max_remaining_ms), job_id
+            _RELEASE_ORPHAN,
+            3,
+            key,
+            lease_key(job_id),
+            settings.job_queue_name,
+            str(max_remaining_ms),
+            job_id,
         )
         if done:
             logger.warning("analysis %s lost its worker; handing it to another one", job_id)
@@ -232,6 +238,8 @@ def worker_options(settings: Settings) -> dict[str, Any]:
         ],
         job_timeout=timeout,
         max_tries=settings.analysis_max_tries,
+        queue_name=settings.job_queue_name,
+        health_check_key=health_check_key(settings.job_queue_name),
         health_check_interval=settings.worker_health_check_interval_seconds,
         cron_jobs=_cron_jobs(settings),
     )
@@ -278,8 +286,8 @@ class WorkerSettings:
     functions: ClassVar[list[Any]] = [func(analyse, name=ANALYSE_FUNCTION)]
     cron_jobs: ClassVar[list[Any]] = [cron(cleanup_job, name="cleanup", minute=0, unique=True)]
     redis_settings: ClassVar[RedisSettings] = _redis_settings_from_env()
-    queue_name: ClassVar[str] = QUEUE_NAME
-    health_check_key: ClassVar[str] = HEALTH_CHECK_KEY
+    queue_name: ClassVar[str] = DEFAULT_QUEUE_NAME
+    health_check_key: ClassVar[str] = health_check_key(DEFAULT_QUEUE_NAME)
     health_check_interval: ClassVar[float] = 10.0
     job_serializer = staticmethod(serialize_job)
     job_deserializer = staticmethod(deserialize_job)
