@@ -30,7 +30,7 @@ class UploadLimits:
     zip_max_entries: int = 5000
     zip_max_uncompressed_bytes: int = 200 * MIB
     zip_max_ratio: float = 100.0
-    ratio_floor_bytes: int = 64 * 1024
+    ratio_floor_bytes: int = 16 * 1024
 
     @classmethod
     def from_settings(cls, settings: Settings) -> UploadLimits:
