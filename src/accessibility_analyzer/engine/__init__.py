@@ -4,6 +4,13 @@ Pure and synchronous: no I/O beyond what a :class:`Site` hands it, no framework 
 The names below are the engine's public API; everything else is internal.
 """
 
+from accessibility_analyzer.engine.css import (
+    Declaration,
+    computed_style,
+    inline_declarations,
+    pseudo_element_declarations,
+    style_rules_for,
+)
 from accessibility_analyzer.engine.dom import (
     ComputedStyle,
     Element,
@@ -40,6 +47,7 @@ from accessibility_analyzer.engine.site import MappingSite, resolve_page_url, re
 __all__ = [
     "AnalysisResult",
     "ComputedStyle",
+    "Declaration",
     "Diagnostic",
     "DocumentResult",
     "Element",
@@ -62,12 +70,16 @@ __all__ = [
     "Verdict",
     "analyze_document",
     "check_page",
+    "computed_style",
     "css_selector",
     "document_title",
     "expect",
+    "inline_declarations",
     "parse_page",
+    "pseudo_element_declarations",
     "resolve_page_url",
     "resolve_url",
     "snippet",
+    "style_rules_for",
     "xpath",
 ]

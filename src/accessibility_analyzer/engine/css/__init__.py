@@ -1,0 +1,71 @@
+"""A static CSS cascade: ``<style>``, linked sheets from the upload, and ``style`` attributes.
+
+Enough of CSS for accessibility rules without layout: what is ``display: none`` or
+``visibility: hidden``, colours, font sizes and weights, outlines, clipping and generated
+content. Public API:
+
+* :func:`computed_style` -- the computed style of an element (``.get(prop)``, ``.display``,
+  ``.visibility``), memoised on the page;
+* :func:`inline_declarations` -- the ``style`` attribute, parsed;
+* :func:`style_rules_for` -- declarations that apply only in a user state (``focus``);
+* :func:`pseudo_element_declarations` -- declarations for ``::before`` / ``::after``;
+* :func:`select` / :func:`matches` -- the selector engine, for locations and tests.
+
+``display: none`` on an ancestor hides the subtree; that is for the caller to combine (the
+computed ``display`` of a child is its own).
+"""
+
+from accessibility_analyzer.engine.css.cascade import (
+    Style,
+    computed_style,
+    inline_declarations,
+    page_styles,
+    pseudo_element_declarations,
+    style_rules_for,
+)
+from accessibility_analyzer.engine.css.media import media_applies
+from accessibility_analyzer.engine.css.selectors import (
+    DYNAMIC_PSEUDO_CLASSES,
+    InvalidSelector,
+    parse_selector_text,
+)
+from accessibility_analyzer.engine.css.values import PROPERTIES, Declaration, parse_declarations
+from accessibility_analyzer.engine.dom import Element, Page
+
+
+def select(page: Page, selector_text: str) -> list[Element]:
+    """Elements of ``page`` matching ``selector_text``, in document order.
+
+    Raises:
+        InvalidSelector: the text is not a selector this engine reads.
+    """
+    selectors = parse_selector_text(selector_text)
+    matcher = page_styles(page).matcher
+    return [
+        element
+        for element in page.elements
+        if any(matcher.matches(selector, element) for selector in selectors)
+    ]
+
+
+def matches(page: Page, element: Element, selector_text: str) -> bool:
+    """Whether ``element`` matches ``selector_text`` (raises :class:`InvalidSelector`)."""
+    matcher = page_styles(page).matcher
+    return any(matcher.matches(s, element) for s in parse_selector_text(selector_text))
+
+
+__all__ = [
+    "DYNAMIC_PSEUDO_CLASSES",
+    "PROPERTIES",
+    "Declaration",
+    "InvalidSelector",
+    "Style",
+    "computed_style",
+    "inline_declarations",
+    "matches",
+    "media_applies",
+    "parse_declarations",
+    "pseudo_element_declarations",
+    "select",
+    "style_rules_for",
+]

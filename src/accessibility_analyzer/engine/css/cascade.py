@@ -1,0 +1,409 @@
+"""The cascade: which declarations win for an element, and the computed values.
+
+Rules are indexed by the rightmost id, class or tag of each selector, so an element is
+tested only against rules that can match it (plus the universal ones), not every rule.
+Winning declaration: highest (``!important``, origin, specificity, source order), with the
+inline ``style`` attribute above every selector. Computed values inherit for inherited
+properties and fall back to initial values; ``font-size`` is resolved to pixels and
+``font-weight`` to a number where that can be done without layout.
+
+Everything is per page and lazy: the first :func:`computed_style` call on a page collects
+and indexes its sheets; each element's cascade runs once, when first asked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from accessibility_analyzer.engine.css.matching import Matcher, TreeIndex
+from accessibility_analyzer.engine.css.selectors import DYNAMIC_PSEUDO_CLASSES, Complex
+from accessibility_analyzer.engine.css.sheets import StyleRule, collect_rules, parse_sheet
+from accessibility_analyzer.engine.css.ua import USER_AGENT_CSS
+from accessibility_analyzer.engine.css.values import (
+    INHERITED,
+    PROPERTIES,
+    Declaration,
+    parse_declarations,
+)
+from accessibility_analyzer.engine.dom import Element, Page
+
+USER_AGENT, AUTHOR, INLINE = 0, 1, 2
+_STYLES_KEY = "css.page_styles"
+_COMPUTED_KEY = "css.computed_style"
+_LENGTH = re.compile(r"^(-?[0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)([a-z%]*)$")
+_ABSOLUTE_PX = {
+    "px": 1.0,
+    "pt": 4 / 3,
+    "pc": 16.0,
+    "in": 96.0,
+    "cm": 96 / 2.54,
+    "mm": 96 / 25.4,
+    "q": 96 / 101.6,
+}
+_FONT_KEYWORDS = {
+    "xx-small": 9.0,
+    "x-small": 10.0,
+    "small": 13.0,
+    "medium": 16.0,
+    "large": 18.0,
+    "x-large": 24.0,
+    "xx-large": 32.0,
+    "xxx-large": 48.0,
+}
+_WEIGHTS = {"normal": 400, "bold": 700}
+
+Priority = tuple[int, int, tuple[int, int, int], int, int]
+
+
+@lru_cache(maxsize=4096)
+def _inline(text: str) -> tuple[Declaration, ...]:
+    return tuple(parse_declarations(text))
+
+
+def inline_declarations(element: Element) -> list[Declaration]:
+    """Declarations of the ``style`` attribute, in order (when reading, the last one wins)."""
+    text = element.attrs.get("style")
+    return list(_inline(text)) if text else []
+
+
+class _Entry:
+    """One selector of one rule, with the rule's origin and source position."""
+
+    __slots__ = ("declarations", "order", "origin", "selector")
+
+    def __init__(
+        self, selector: Complex, declarations: tuple[Declaration, ...], origin: int, order: int
+    ) -> None:
+        self.selector = selector
+        self.declarations = declarations
+        self.origin = origin
+        self.order = order
+
+
+class _RuleIndex:
+    """Entries keyed by the subject's id, first class or tag; the rest are universal."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, list[_Entry]] = {}
+        self.by_class: dict[str, list[_Entry]] = {}
+        self.by_tag: dict[str, list[_Entry]] = {}
+        self.universal: list[_Entry] = []
+
+    def add(self, entry: _Entry) -> None:
+        subject = entry.selector.subject
+        if subject.ids:
+            self.by_id.setdefault(subject.ids[0], []).append(entry)
+        elif subject.classes:
+            self.by_class.setdefault(subject.classes[0], []).append(entry)
+        elif subject.tag is not None:
+            self.by_tag.setdefault(subject.tag, []).append(entry)
+        else:
+            self.universal.append(entry)
+
+    def candidates(self, element: Element, classes: frozenset[str]) -> Iterable[_Entry]:
+        yield from self.universal
+        yield from self.by_tag.get(element.tag.lower(), ())
+        element_id = element.attrs.get("id")
+        if element_id:
+            yield from self.by_id.get(element_id, ())
+        for name in classes:
+            yield from self.by_class.get(name, ())
+
+
+def _is_dynamic(selector: Complex) -> bool:
+    return any(selector.mentions(name) for name in DYNAMIC_PSEUDO_CLASSES)
+
+
+class PageStyles:
+    """The indexed style rules of one page, and its selector matcher."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self._root_font_size: str | None = None
+        self.tree = TreeIndex(page)
+        self.matcher = Matcher(page, self.tree)
+        self.static = _RuleIndex()
+        self.dynamic = _RuleIndex()
+        self.pseudo_elements = _RuleIndex()
+        order = 0
+        sources: list[tuple[int, Iterable[StyleRule]]] = [
+            (
+                USER_AGENT,
+                (item for item in parse_sheet(USER_AGENT_CSS) if isinstance(item, StyleRule)),
+            ),
+            (AUTHOR, collect_rules(page)),
+        ]
+        for origin, rules in sources:
+            for rule in rules:
+                for selector in rule.selectors:
+                    entry = _Entry(selector, rule.declarations, origin, order)
+                    if selector.pseudo_element is not None:
+                        self.pseudo_elements.add(entry)
+                    elif _is_dynamic(selector):
+                        self.dynamic.add(entry)
+                    else:
+                        self.static.add(entry)
+                order += 1
+
+    def root_font_size(self) -> str:
+        """Computed font size of the root element (what ``rem`` is relative to)."""
+        if self._root_font_size is None:
+            self._root_font_size = "16px"  # while computing the root itself
+            self._root_font_size = computed_style(self.page, self.page.root).get("font-size")
+        return self._root_font_size or "16px"
+
+    def _matching(
+        self,
+        index: _RuleIndex,
+        element: Element,
+        matcher: Matcher,
+        keep: Callable[[_Entry], bool] | None = None,
+    ) -> list[tuple[Priority, Declaration]]:
+        found: list[tuple[Priority, Declaration]] = []
+        seen: set[int] = set()
+        for entry in index.candidates(element, self.tree.classes[element.order]):
+            if id(entry) in seen or (keep is not None and not keep(entry)):
+                continue
+            seen.add(id(entry))
+            if not matcher.matches(entry.selector, element):
+                continue
+            for position, declaration in enumerate(entry.declarations):
+                priority = (
+                    int(declaration.important),
+                    entry.origin,
+                    entry.selector.specificity,
+                    entry.order,
+                    position,
+                )
+                found.append((priority, declaration))
+        found.sort(key=lambda item: item[0])
+        return found
+
+    def cascaded(self, element: Element) -> dict[str, str]:
+        """The winning declared value of each property set on ``element``."""
+        found = self._matching(self.static, element, self.matcher)
+        for position, declaration in enumerate(inline_declarations(element)):
+            priority = (int(declaration.important), INLINE, (0, 0, 0), 0, position)
+            found.append((priority, declaration))
+        found.sort(key=lambda item: item[0])
+        return {declaration.name: declaration.value for _, declaration in found}
+
+    def state_declarations(self, element: Element, pseudo_class: str) -> list[Declaration]:
+        """Declarations of rules that match ``element`` only in ``pseudo_class`` (lowest first).
+
+        For ``focus``, rules for ``:focus-visible`` and ``:focus-within`` count too (keyboard
+        focus sets all three).
+        """
+        states = frozenset({pseudo_class})
+        if pseudo_class == "focus":
+            states |= {"focus-visible", "focus-within"}
+        matcher = Matcher(self.page, self.tree, {element.order: states})
+
+        def mentions_state(entry: _Entry) -> bool:
+            return any(entry.selector.mentions(name) for name in states)
+
+        found = self._matching(self.dynamic, element, matcher, mentions_state)
+        return [declaration for _, declaration in found]
+
+    def pseudo_element_declarations(self, element: Element, name: str) -> list[Declaration]:
+        """Declarations for ``element::name`` (``before``, ``after``), lowest priority first."""
+
+        def targets(entry: _Entry) -> bool:
+            return entry.selector.pseudo_element == name
+
+        found = self._matching(self.pseudo_elements, element, self.matcher, targets)
+        return [declaration for _, declaration in found]
+
+
+def page_styles(page: Page) -> PageStyles:
+    """The page's indexed style rules (built on first use, then memoised on the page)."""
+    table = page.memo_table(_STYLES_KEY)
+    styles = table.get(0)
+    if styles is None:
+        styles = table[0] = PageStyles(page)
+    assert isinstance(styles, PageStyles)
+    return styles
+
+
+def _number(value: str) -> tuple[float, str] | None:
+    match = _LENGTH.match(value)
+    if match is None:
+        return None
+    return float(match.group(1)), match.group(2)
+
+
+def _px(size: float) -> str:
+    return f"{round(size, 2):g}px"
+
+
+_RELATIVE_FACTORS = {"em": 1.0, "%": 0.01, "ex": 0.5, "ch": 0.5}
+
+
+def _px_of(value: str) -> float | None:
+    parsed = _number(value)
+    return parsed[0] if parsed is not None and parsed[1] == "px" else None
+
+
+def _font_size(value: str, parent: str, root: str) -> str:
+    """Computed ``font-size`` in px where possible (relative to parent and root sizes).
+
+    Values that need layout (``calc()``, viewport units) stay as written.
+    """
+    parent_size = _px_of(parent)
+    size: float | None = None
+    if value in _FONT_KEYWORDS:
+        size = _FONT_KEYWORDS[value]
+    elif value in ("smaller", "larger") and parent_size is not None:
+        size = parent_size / 1.2 if value == "smaller" else parent_size * 1.2
+    else:
+        parsed = _number(value)
+        if parsed is not None:
+            number, unit = parsed
+            root_size = _px_of(root)
+            if unit in _ABSOLUTE_PX:
+                size = number * _ABSOLUTE_PX[unit]
+            elif unit == "rem" and root_size is not None:
+                size = number * root_size
+            elif unit in _RELATIVE_FACTORS and parent_size is not None:
+                size = number * _RELATIVE_FACTORS[unit] * parent_size
+            elif unit == "" and number == 0:
+                size = 0.0
+    return value if size is None else _px(size)
+
+
+def _font_weight(value: str, parent: str) -> str:
+    if value in _WEIGHTS:
+        return str(_WEIGHTS[value])
+    parent_weight = int(parent) if parent.isdigit() else 400
+    if value == "bolder":
+        if parent_weight < 350:
+            return "400"
+        return "700" if parent_weight < 550 else "900"
+    if value == "lighter":
+        if parent_weight < 550:
+            return "100" if parent_weight >= 100 else str(parent_weight)
+        return "400" if parent_weight < 750 else "700"
+    return value
+
+
+def _depends_on_parent(prop: str, specified: str | None) -> bool:
+    """Whether the computed value needs the parent's (inheritance or relative units)."""
+    if specified is None or specified in ("inherit", "unset", "revert", "revert-layer"):
+        return specified in ("inherit",) or prop in INHERITED
+    if prop == "font-size":
+        return specified in ("smaller", "larger") or (
+            specified.endswith(("em", "%", "ex", "ch")) and not specified.endswith("rem")
+        )
+    if prop == "font-weight":
+        return specified in ("bolder", "lighter")
+    return False
+
+
+class Style:
+    """Computed style of one element (implements ``engine.dom.ComputedStyle``)."""
+
+    __slots__ = ("_computed", "_specified", "parent", "styles")
+
+    def __init__(self, specified: dict[str, str], parent: Style | None, styles: PageStyles) -> None:
+        self._specified = specified
+        self._computed: dict[str, str] = {}
+        self.parent = parent
+        self.styles = styles
+
+    def specified(self, prop: str) -> str | None:
+        """The cascaded (declared) value on this element itself, if any."""
+        return self._specified.get(prop)
+
+    def get(self, prop: str) -> str | None:
+        """Computed value of ``prop``; ``None`` for properties the cascade does not track."""
+        if prop not in PROPERTIES:
+            return None
+        known = self._computed.get(prop)
+        if known is not None:
+            return known
+        # Walk up while the value depends on the parent, then compute down (no recursion:
+        # the top of the chain is the root, already computed, or independent of its parent).
+        chain: list[Style] = [self]
+        node: Style = self
+        while (
+            node.parent is not None
+            and prop not in node._computed
+            and _depends_on_parent(prop, node._specified.get(prop))
+        ):
+            node = node.parent
+            chain.append(node)
+        value = _compute(chain[-1], prop, None)
+        for style in reversed(chain[:-1]):
+            value = _compute(style, prop, value)
+        return value
+
+    @property
+    def display(self) -> str:
+        """Computed ``display``."""
+        return self.get("display") or "inline"
+
+    @property
+    def visibility(self) -> str:
+        """Computed ``visibility``."""
+        return self.get("visibility") or "visible"
+
+
+def _compute(style: Style, prop: str, parent_value: str | None) -> str:
+    """Computed value of ``prop`` on ``style`` given the parent's computed value."""
+    known = style._computed.get(prop)
+    if known is not None:
+        return known
+    inherits, initial = PROPERTIES[prop]
+    specified = style.specified(prop)
+    if specified == "inherit" or (
+        inherits and specified in (None, "unset", "revert", "revert-layer")
+    ):
+        value = parent_value if parent_value is not None else initial
+    elif specified is None or specified in ("initial", "unset", "revert", "revert-layer"):
+        value = initial
+    elif prop == "font-size":
+        root = style.styles.root_font_size() if specified.endswith("rem") else "16px"
+        value = _font_size(specified, parent_value or "16px", root)
+    elif prop == "font-weight":
+        value = _font_weight(specified, parent_value or "400")
+    else:
+        value = specified
+    style._computed[prop] = value
+    return value
+
+
+def computed_style(page: Page, element: Element) -> Style:
+    """The computed style of ``element`` (memoised; ancestors are styled first, iteratively)."""
+    table = page.memo_table(_COMPUTED_KEY)
+    found = table.get(element.order)
+    if found is not None:
+        style: Style = found
+        return style
+    styles = page_styles(page)
+    chain: list[Element] = []
+    node: Element | None = element
+    while node is not None and node.order not in table:
+        chain.append(node)
+        node = node.parent
+    parent_style: Style | None = table[node.order] if node is not None else None
+    for current in reversed(chain):
+        parent_style = Style(styles.cascaded(current), parent_style, styles)
+        table[current.order] = parent_style
+    assert parent_style is not None
+    return parent_style
+
+
+def style_rules_for(page: Page, element: Element, pseudo_class: str) -> list[Declaration]:
+    """Declarations that apply to ``element`` only while in ``pseudo_class`` (``focus``).
+
+    Lowest priority first (read the last one of a property). The static cascade ignores
+    these rules; focus rules use this to see, for example, ``:focus { outline: none }``.
+    """
+    return page_styles(page).state_declarations(element, pseudo_class)
+
+
+def pseudo_element_declarations(page: Page, element: Element, name: str) -> list[Declaration]:
+    """Declarations for ``element::before`` / ``::after`` (``name`` without colons)."""
+    return page_styles(page).pseudo_element_declarations(element, name)

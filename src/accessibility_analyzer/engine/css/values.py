@@ -1,0 +1,247 @@
+"""Declarations: parsing ``prop: value`` lists, the properties the cascade tracks, shorthands.
+
+Values are kept as normalised text (lower case, single spaces), except ``content`` and
+``font-family`` whose strings are case-sensitive. Only the tracked properties (and the
+shorthands that set them) survive parsing: nothing else is read by any rule, and dropping
+the rest early keeps big framework stylesheets cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import tinycss2
+
+# Property -> (inherited, initial value). Initial values as CSS 2.2 / CSS 3 define them.
+PROPERTIES: dict[str, tuple[bool, str]] = {
+    "display": (False, "inline"),
+    "visibility": (True, "visible"),
+    "color": (True, "canvastext"),
+    "background-color": (False, "transparent"),
+    "background-image": (False, "none"),
+    "font-size": (True, "16px"),
+    "font-weight": (True, "400"),
+    "font-style": (True, "normal"),
+    "font-family": (True, "serif"),
+    "opacity": (False, "1"),
+    "position": (False, "static"),
+    "clip": (False, "auto"),
+    "clip-path": (False, "none"),
+    "overflow-x": (False, "visible"),
+    "overflow-y": (False, "visible"),
+    "letter-spacing": (True, "normal"),
+    "word-spacing": (True, "normal"),
+    "line-height": (True, "normal"),
+    "transform": (False, "none"),
+    "outline-style": (False, "none"),
+    "outline-width": (False, "medium"),
+    "outline-color": (False, "currentcolor"),
+    "outline-offset": (False, "0px"),
+    "box-shadow": (False, "none"),
+    "border-style": (False, "none"),
+    "content": (False, "normal"),
+    "width": (False, "auto"),
+    "height": (False, "auto"),
+    "max-width": (False, "none"),
+    "max-height": (False, "none"),
+    "text-indent": (True, "0px"),
+    "text-align": (True, "start"),
+    "text-decoration-line": (False, "none"),
+    "text-transform": (True, "none"),
+    "white-space": (True, "normal"),
+    "direction": (True, "ltr"),
+    "pointer-events": (True, "auto"),
+    "cursor": (True, "auto"),
+    "z-index": (False, "auto"),
+    "top": (False, "auto"),
+    "left": (False, "auto"),
+    "right": (False, "auto"),
+    "bottom": (False, "auto"),
+    "content-visibility": (False, "visible"),
+    "speak": (True, "auto"),
+}
+INHERITED = frozenset(name for name, (inherited, _) in PROPERTIES.items() if inherited)
+_CASE_SENSITIVE = frozenset({"content", "font-family"})
+_SHORTHANDS = frozenset({"background", "outline", "overflow", "font", "text-decoration", "border"})
+_WHITESPACE = re.compile(r"\s+")
+_FONT_SIZE_TOKEN = re.compile(
+    r"^(?:[0-9.]+(?:px|pt|pc|em|rem|ex|ch|%|vw|vh|vmin|vmax|in|cm|mm|q)|xx-small|x-small|small"
+    r"|medium|large|x-large|xx-large|xxx-large|smaller|larger)(?:/(.+))?$"
+)
+_FONT_WEIGHTS = frozenset({"bold", "bolder", "lighter", "100", "200", "300", "400", "500", "600"})
+_FONT_WEIGHTS_HEAVY = frozenset({"700", "800", "900"})
+_OUTLINE_STYLES = frozenset(
+    {"none", "auto", "dotted", "dashed", "solid", "double", "groove", "ridge", "inset", "outset"}
+)
+_CSS_WIDE = frozenset({"inherit", "initial", "unset", "revert", "revert-layer"})
+
+
+@dataclass(frozen=True, slots=True)
+class Declaration:
+    """One ``name: value`` pair (value normalised; ``important`` for ``!important``)."""
+
+    name: str
+    value: str
+    important: bool = False
+
+
+def normalise_value(name: str, tokens: Iterable[Any]) -> str:
+    """Serialise a declaration value: single spaces, lower case where CSS is case-blind."""
+    text = _WHITESPACE.sub(" ", tinycss2.serialize(tokens)).strip()
+    return text if name in _CASE_SENSITIVE else text.lower()
+
+
+def _split_top_level(value: str, separator: str = " ") -> list[str]:
+    """Split outside parentheses (``url(a b)`` and ``rgb(1, 2, 3)`` stay whole)."""
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for char in value:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        if char == separator and depth == 0:
+            if current:
+                parts.append("".join(current).strip())
+                current = []
+            continue
+        current.append(char)
+    if current:
+        parts.append("".join(current).strip())
+    return [part for part in parts if part]
+
+
+# Keywords of the other background longhands: any other bare word is a colour name.
+_BACKGROUND_KEYWORDS = frozenset(
+    {
+        "none", "repeat", "repeat-x", "repeat-y", "no-repeat", "space", "round", "scroll",
+        "fixed", "local", "top", "bottom", "left", "right", "center", "cover", "contain",
+        "auto", "border-box", "padding-box", "content-box", "text", "/",
+    }
+)  # fmt: skip
+_COLOUR_FUNCTIONS = ("#", "rgb", "hsl", "hwb", "lab(", "lch(", "oklab(", "oklch(", "color(")
+
+
+def _background(value: str) -> list[tuple[str, str]]:
+    """``background`` -> colour (from the final layer) and images (``url()``, gradients)."""
+    colour = "transparent"
+    layers = _split_top_level(value, ",") or [""]
+    for part in _split_top_level(layers[-1]):
+        if part.startswith(_COLOUR_FUNCTIONS) or (
+            part.isalpha() and part not in _BACKGROUND_KEYWORDS
+        ):
+            colour = part
+    images = [part for part in _split_top_level(value) if "gradient(" in part or "url(" in part]
+    return [("background-color", colour), ("background-image", " ".join(images) or "none")]
+
+
+def _outline(value: str) -> list[tuple[str, str]]:
+    style, width, colour = "none", "medium", "currentcolor"
+    for part in _split_top_level(value):
+        if part in _OUTLINE_STYLES:
+            style = part
+        elif part[:1].isdigit() or part[:1] == "." or part in ("thin", "medium", "thick"):
+            width = part
+        else:
+            colour = part
+    return [("outline-style", style), ("outline-width", width), ("outline-color", colour)]
+
+
+def _border(value: str) -> list[tuple[str, str]]:
+    style = "none"
+    for part in _split_top_level(value):
+        if part in _OUTLINE_STYLES:
+            style = part
+    return [("border-style", style)]
+
+
+def _overflow(value: str) -> list[tuple[str, str]]:
+    parts = _split_top_level(value) or ["visible"]
+    return [("overflow-x", parts[0]), ("overflow-y", parts[-1])]
+
+
+def _font(value: str) -> list[tuple[str, str]]:
+    size, weight, style, line_height = "medium", "400", "normal", "normal"
+    parts = _split_top_level(value)
+    family_from = len(parts)
+    for index, part in enumerate(parts):
+        sized = _FONT_SIZE_TOKEN.match(part)
+        if sized is not None:
+            size, _, line_height = part.partition("/")
+            line_height = line_height or "normal"
+            if index + 1 < len(parts) and parts[index + 1] == "/" and index + 2 < len(parts):
+                line_height = parts[index + 2]
+                family_from = index + 3
+            else:
+                family_from = index + 1
+            break
+        if part in _FONT_WEIGHTS or part in _FONT_WEIGHTS_HEAVY:
+            weight = part
+        elif part in ("italic", "oblique"):
+            style = part
+    family = " ".join(parts[family_from:]) or "serif"
+    return [
+        ("font-size", size),
+        ("font-weight", weight),
+        ("font-style", style),
+        ("line-height", line_height),
+        ("font-family", family),
+    ]
+
+
+def _text_decoration(value: str) -> list[tuple[str, str]]:
+    lines = [
+        part
+        for part in _split_top_level(value)
+        if part in ("none", "underline", "overline", "line-through", "blink")
+    ]
+    return [("text-decoration-line", " ".join(lines) or "none")]
+
+
+_EXPANDERS = {
+    "background": _background,
+    "outline": _outline,
+    "overflow": _overflow,
+    "font": _font,
+    "text-decoration": _text_decoration,
+    "border": _border,
+}
+
+
+def expand(name: str, value: str, important: bool) -> list[Declaration]:
+    """Longhand declarations for ``name: value`` (only tracked properties are kept)."""
+    if name in PROPERTIES:
+        return [Declaration(name, value, important)]
+    if name in _SHORTHANDS:
+        if value in _CSS_WIDE:  # "font: inherit" sets every longhand to inherit
+            return [Declaration(longhand, value, important) for longhand, _ in _EXPANDERS[name]("")]
+        return [
+            Declaration(longhand, part, important) for longhand, part in _EXPANDERS[name](value)
+        ]
+    return []
+
+
+def declarations_from_tokens(tokens: Sequence[Any]) -> list[Declaration]:
+    """Parse the content of a ``{}`` block (or a ``style`` attribute) into declarations."""
+    declarations: list[Declaration] = []
+    for item in tinycss2.parse_blocks_contents(tokens, skip_comments=True, skip_whitespace=True):
+        if item.type != "declaration":
+            continue  # nested rules and parse errors are ignored, as browsers drop them
+        name = item.lower_name
+        if name.startswith("--"):
+            continue
+        if name not in PROPERTIES and name not in _SHORTHANDS:
+            continue
+        value = normalise_value(name, item.value)
+        if value:
+            declarations.extend(expand(name, value, bool(item.important)))
+    return declarations
+
+
+def parse_declarations(text: str) -> list[Declaration]:
+    """Parse a ``style`` attribute's text (in order; when reading, the last one wins)."""
+    return declarations_from_tokens(tinycss2.parse_component_value_list(text))
