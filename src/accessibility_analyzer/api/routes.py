@@ -27,10 +27,15 @@ from contextlib import AbstractAsyncContextManager
 from litestar import Litestar
 from litestar.types import ControllerRouterHandler
 
+from accessibility_analyzer.api.controllers.documents import DocumentController
+from accessibility_analyzer.api.controllers.sessions import SessionController
+from accessibility_analyzer.api.storage_lifespan import storage_lifespan
+
 __all__ = ["API_ROUTES", "LIFESPANS", "Lifespan"]
 
 Lifespan = Callable[[Litestar], AbstractAsyncContextManager[None]]
 
-API_ROUTES: tuple[ControllerRouterHandler, ...] = ()
+API_ROUTES: tuple[ControllerRouterHandler, ...] = (SessionController, DocumentController)
 
-LIFESPANS: tuple[Lifespan, ...] = ()
+# Storage first: later lifespans use app.state.database.
+LIFESPANS: tuple[Lifespan, ...] = (storage_lifespan,)

@@ -1,0 +1,141 @@
+"""Documents: upload pages or a site ZIP into a session, and list what it holds.
+
+The upload handler reads the raw request stream itself (Litestar's own multipart handling
+would first spool the whole body), so memory stays flat whatever the upload size, and the
+size limits answer 413 as soon as they are crossed. Every refusal is problem+json with a
+``reason`` code, and leaves the session exactly as it was.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Final
+
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, QueryParameter
+
+from accessibility_analyzer.api.controllers.sessions import (
+    NOT_FOUND_SPEC,
+    database_of,
+    file_store_of,
+    problem_spec,
+    session_not_found,
+)
+from accessibility_analyzer.api.controllers.sessions_schemas import (
+    DocumentList,
+    DocumentOut,
+    UploadOut,
+)
+from accessibility_analyzer.api.errors import ApiProblem
+from accessibility_analyzer.storage import sessions as repo
+from accessibility_analyzer.storage.limits import UploadLimits, UploadRejected
+from accessibility_analyzer.storage.models import Document
+from accessibility_analyzer.storage.upload_stream import check_content_length
+from accessibility_analyzer.storage.uploads import SessionGone, store_upload
+
+__all__ = ["DocumentController", "document_out"]
+
+_MAX_PAGE_SIZE: Final = 1000
+
+
+def document_out(document: Document) -> DocumentOut:
+    """The API view of a stored document."""
+    return DocumentOut(
+        id=document.id,
+        path=document.path,
+        kind="page" if document.kind == "page" else "asset",
+        media_type=document.media_type,
+        size_bytes=document.size_bytes,
+        sha256=document.sha256,
+        created_at=document.created_at,
+    )
+
+
+def _rejected(error: UploadRejected) -> ApiProblem:
+    return ApiProblem(error.status_code, error.message, reason=error.reason)
+
+
+class DocumentController(Controller):
+    """Files of a session."""
+
+    path = "/v1/sessions/{session_id:str}/documents"
+    tags = ("documents",)
+
+    @post(
+        "/",
+        operation_id="uploadDocuments",
+        summary="Upload .html/.htm/.xhtml pages or .zip site archives",
+        # The handler enforces MAX_UPLOAD_BYTES itself while streaming (413 as soon as the
+        # body crosses it); Litestar's limit would only apply to a body read whole.
+        request_max_body_size=None,
+        responses={
+            400: problem_spec("Malformed upload, bad file name or empty file"),
+            404: NOT_FOUND_SPEC,
+            409: problem_spec("A file with this path is already in the session"),
+            413: problem_spec("Too large: request, file, file count or ZIP expansion"),
+            415: problem_spec("Not multipart/form-data, or an unsupported file type"),
+            422: problem_spec("Unsafe or unreadable ZIP (slip, symlink, nested, encrypted...)"),
+        },
+    )
+    async def upload(
+        self,
+        request: Request[Any, Any, Any],
+        session_id: FromPath[str],
+        identity: NamedDependency[str],
+    ) -> Response[UploadOut]:
+        """Store the files of the multipart field ``files``, all of them or none.
+
+        Pages (``.html``, ``.htm``, ``.xhtml``) are stored under their file name. A ``.zip``
+        is unpacked: pages keep their path inside the archive, CSS, images and fonts are kept
+        as assets, other entries are ignored (and listed). Answers 201.
+        """
+        database = database_of(request)
+        limits: UploadLimits = request.app.state.upload_limits
+        if await repo.get_live_session(database, session_id, owner=identity) is None:
+            raise session_not_found()
+        try:
+            check_content_length(request.headers.get("content-length"), limits)
+            outcome = await store_upload(
+                database,
+                file_store_of(request),
+                session_id=session_id,
+                owner=identity,
+                body=request.stream(),
+                content_type=request.headers.get("content-type"),
+                limits=limits,
+            )
+        except UploadRejected as error:
+            raise _rejected(error) from None
+        except SessionGone:
+            raise session_not_found() from None
+        body = UploadOut(
+            session_id=session_id,
+            documents=[document_out(d) for d in outcome.documents],
+            ignored=outcome.ignored,
+        )
+        return Response(body, status_code=201)
+
+    @get(
+        "/",
+        operation_id="listDocuments",
+        summary="List a session's documents",
+        responses={404: NOT_FOUND_SPEC},
+    )
+    async def list_all(
+        self,
+        request: Request[Any, Any, Any],
+        session_id: FromPath[str],
+        identity: NamedDependency[str],
+        limit: Annotated[int, QueryParameter(ge=1, le=_MAX_PAGE_SIZE)] = 100,
+        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+    ) -> DocumentList:
+        """The session's pages and assets, ordered by path."""
+        database = database_of(request)
+        if await repo.get_live_session(database, session_id, owner=identity) is None:
+            raise session_not_found()
+        documents, total = await repo.list_documents(
+            database, session_id, limit=limit, offset=offset
+        )
+        return DocumentList(
+            items=[document_out(d) for d in documents], total=total, limit=limit, offset=offset
+        )
