@@ -1,0 +1,48 @@
+"""Whether an element is included in the accessibility tree (ACT definition)."""
+
+from __future__ import annotations
+
+from accessibility_analyzer.engine.aria._memo import inherited
+from accessibility_analyzer.engine.aria.hidden import is_aria_hidden, is_hidden, is_inert
+from accessibility_analyzer.engine.aria.roles import role_of
+from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.standards.aria import ROLES
+
+
+def is_presentational_child(page: Page, element: Element) -> bool:
+    """Whether an ancestor's role makes its descendants presentational (``button``,
+    ``img``, ``checkbox``... WAI-ARIA 1.2 "Children Presentational: True")."""
+
+    def compute(node: Element, parent_value: bool | None) -> bool:
+        if parent_value:
+            return True
+        parent = node.parent
+        if parent is None:
+            return False
+        role = role_of(page, parent)
+        spec = ROLES.get(role) if role is not None else None
+        return spec is not None and spec.children_presentational
+
+    return inherited(page, "aria.presentational_child", element, compute)
+
+
+def is_included_in_accessibility_tree(page: Page, element: Element) -> bool:
+    """Whether assistive technologies see the element.
+
+    Args:
+        page: the page of the element.
+        element: the element asked about.
+
+    Returns:
+        ``False`` when the element is hidden (:func:`~.hidden.is_hidden`), has
+        ``aria-hidden="true"`` on it or an ancestor, is inert (``inert`` attribute on it or
+        an ancestor; modal dialogs are out of scope), or is a presentational child
+        (inside a ``button``, ``img``, ...). Elements with role ``none`` stay included: ACT
+        treats them as exposed-but-decorative.
+    """
+    return not (
+        is_hidden(page, element)
+        or is_aria_hidden(page, element)
+        or is_inert(page, element)
+        or is_presentational_child(page, element)
+    )

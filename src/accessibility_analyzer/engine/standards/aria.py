@@ -1,0 +1,96 @@
+# Source: WAI-ARIA 1.2, W3C Recommendation 6 June 2023, https://www.w3.org/TR/wai-aria-1.2/ ;
+# Digital Publishing WAI-ARIA Module 1.0, https://www.w3.org/TR/dpub-aria-1.0/ ;
+# WAI-ARIA Graphics Module 1.0, https://www.w3.org/TR/graphics-aria-1.0/
+"""The WAI-ARIA role and attribute tables every ARIA rule reads.
+
+``ROLES`` maps every role name (abstract ones included; check ``RoleSpec.abstract``) to its
+characteristics, with ``supported_states`` already holding the inherited and global states,
+so a lookup answers "is this attribute allowed on this role". ``ATTRIBUTES`` maps every
+state and property to its value type and allowed tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from accessibility_analyzer.engine.standards._aria_attributes import ATTRIBUTE_ROWS
+from accessibility_analyzer.engine.standards._aria_modules import (
+    DPUB_ROLE_ROWS,
+    GRAPHICS_ROLE_ROWS,
+)
+from accessibility_analyzer.engine.standards._aria_roles import ARIA_ROLE_ROWS
+from accessibility_analyzer.engine.standards._aria_types import (
+    AttributeSpec,
+    NameFrom,
+    RoleRow,
+    RoleSpec,
+    ValueType,
+)
+
+__all__ = [
+    "ATTRIBUTES",
+    "GLOBAL_ATTRIBUTES",
+    "PRESENTATIONAL_ROLES",
+    "ROLES",
+    "AttributeSpec",
+    "NameFrom",
+    "RoleSpec",
+    "ValueType",
+    "superclass_closure",
+]
+
+ATTRIBUTES: Mapping[str, AttributeSpec] = MappingProxyType(
+    {spec.name: spec for spec in ATTRIBUTE_ROWS}
+)
+
+GLOBAL_ATTRIBUTES: frozenset[str] = frozenset(
+    spec.name for spec in ATTRIBUTE_ROWS if spec.is_global
+)
+
+PRESENTATIONAL_ROLES: frozenset[str] = frozenset({"none", "presentation"})
+
+_ROWS: Mapping[str, RoleRow] = {
+    row.name: row for row in (*ARIA_ROLE_ROWS, *DPUB_ROLE_ROWS, *GRAPHICS_ROLE_ROWS)
+}
+
+
+def superclass_closure(role: str) -> frozenset[str]:
+    """Every ancestor of ``role`` in the role hierarchy (the role itself excluded)."""
+    seen: set[str] = set()
+    pending = list(_ROWS[role].superclass) if role in _ROWS else []
+    while pending:
+        name = pending.pop()
+        if name not in seen:
+            seen.add(name)
+            pending.extend(_ROWS[name].superclass)
+    return frozenset(seen)
+
+
+def _expand(row: RoleRow) -> RoleSpec:
+    """A row plus what its superclasses and the global attributes bring."""
+    supported = set(row.supported) | set(row.required) | GLOBAL_ATTRIBUTES
+    for ancestor in superclass_closure(row.name):
+        supported.update(_ROWS[ancestor].supported)
+    prohibited = frozenset(row.prohibited)
+    return RoleSpec(
+        name=row.name,
+        abstract=row.abstract,
+        superclass_roles=row.superclass,
+        required_states=frozenset(row.required),
+        supported_states=frozenset(supported - prohibited),
+        prohibited_states=prohibited,
+        implicit_values=dict(row.implicit_values),
+        required_context_roles=row.context,
+        required_owned_elements=row.owned,
+        children_presentational=row.children_presentational,
+        name_from=frozenset(row.name_from),
+        name_required=row.name_required,
+        deprecated=row.deprecated,
+        module=row.module,
+    )
+
+
+ROLES: Mapping[str, RoleSpec] = MappingProxyType(
+    {name: _expand(row) for name, row in _ROWS.items()}
+)
