@@ -14,10 +14,8 @@ from typing import ClassVar
 from accessibility_analyzer.engine.aria import (
     accessible_name,
     explicit_role,
-    is_hidden,
     is_included_in_accessibility_tree,
     name_source,
-    primary_language,
     role_of,
 )
 from accessibility_analyzer.engine.dom import Element, Page
@@ -42,40 +40,6 @@ def is_html_document(page: Page) -> bool:
     if PurePosixPath(page.path).suffix.lower() in _NON_HTML_SUFFIXES:
         return False
     return not (page.is_xhtml and page.root.line is None)
-
-
-def is_aria_hidden_true(element: Element) -> bool:
-    """Whether the element itself has ``aria-hidden="true"`` (ASCII case-insensitive)."""
-    value = element.attrs.get("aria-hidden")
-    return value is not None and value.strip().lower() == "true"
-
-
-def has_aria_hidden_ancestor(page: Page, element: Element) -> bool:
-    """Whether the element or an ancestor has ``aria-hidden="true"``.
-
-    Memoised per page and computed along the ancestor chain without recursion, so the cost
-    over all elements stays linear even on 100,000-deep trees.
-    """
-    memo: dict[int, bool] = page.memo_table("rules.aria_hidden_inclusive")
-    chain: list[Element] = []
-    node: Element | None = element
-    hidden = False
-    while node is not None:
-        known = memo.get(node.order)
-        if known is not None:
-            hidden = known
-            break
-        chain.append(node)
-        node = node.parent
-    for link in reversed(chain):
-        hidden = hidden or is_aria_hidden_true(link)
-        memo[link.order] = hidden
-    return hidden
-
-
-def is_programmatically_hidden(page: Page, element: Element) -> bool:
-    """ACT "programmatically hidden": not rendered (display/visibility) or inside aria-hidden."""
-    return is_hidden(page, element) or has_aria_hidden_ancestor(page, element)
 
 
 def is_marked_decorative(page: Page, element: Element) -> bool:
@@ -134,13 +98,3 @@ def exposed_elements_with_role(
             and is_included_in_accessibility_tree(page, element)
         ):
             yield element
-
-
-def has_known_primary_language(value: str) -> bool:
-    """ACT "known primary language tag": the first subtag is a registered language subtag.
-
-    Lenient like browsers (``de-hello`` has the known primary tag ``de``) but strict about the
-    primary subtag: grandfathered tags (``i-lux``) and unregistered three-letter codes
-    (``eng``) do not count.
-    """
-    return primary_language(value.strip()) is not None

@@ -11,6 +11,8 @@ from accessibility_analyzer.engine.dom import Element, Page
 
 _ASCII_WHITESPACE = "\t\n\f\r "
 _DIGITS = "0123456789"
+_MAX_DIGITS = 18
+_HUGE_DELAY = 1_000_000_000_000_000_000  # 10**18, past any meaningful delay
 
 
 def refresh_delay(content: str) -> int | None:
@@ -31,6 +33,10 @@ def refresh_delay(content: str) -> int | None:
         position += 1
     if position < len(content) and content[position] not in ";," + _ASCII_WHITESPACE:
         return None
+    if len(digits) > _MAX_DIGITS:
+        # Python refuses to convert integers of thousands of digits; any such delay is
+        # "more than 20 hours" for every rule that reads it.
+        return _HUGE_DELAY
     return int(digits) if digits else 0
 
 

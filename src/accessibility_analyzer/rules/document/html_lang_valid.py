@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from accessibility_analyzer.engine.aria import has_known_primary_language
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules._common import has_known_primary_language, is_html_document
+from accessibility_analyzer.rules._common import is_html_document
 from accessibility_analyzer.rules.document._shared import ASCII_WHITESPACE, has_root_html
 from accessibility_analyzer.rules.document.html_has_lang import page_language_attribute
 

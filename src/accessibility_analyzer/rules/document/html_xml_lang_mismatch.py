@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from accessibility_analyzer.engine.aria import languages_match
+from accessibility_analyzer.engine.aria import has_known_primary_language, languages_match
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules._common import has_known_primary_language, is_html_document
+from accessibility_analyzer.rules._common import is_html_document
 from accessibility_analyzer.rules.document._shared import has_root_html
 
 SAME_LANGUAGE = Diagnostic.passed("lang and xml:lang name the same language")

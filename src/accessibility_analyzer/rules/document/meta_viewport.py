@@ -9,9 +9,9 @@ from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 
-# Key/value pairs of the viewport content (CSS Device Adaptation, non-normative parsing):
-# separators are whitespace, commas and semicolons; `=` may have whitespace around it.
-_PAIR = re.compile(r"([^\s,;=]+)\s*=\s*([^\s,;=]*)")
+# Separators between the viewport's key/value pairs (CSS Device Adaptation, non-normative
+# parsing); `=` may have whitespace around it, which splitting leaves as separate tokens.
+_SEPARATORS = re.compile(r"[\s,;]+")
 # The number prefix `strtod` would read; anything else is not a number.
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _DEVICE_KEYWORDS = frozenset({"device-width", "device-height"})
@@ -29,8 +29,27 @@ MAXIMUM_SCALE_TOO_LOW = Diagnostic.failed(
 
 
 def viewport_properties(content: str) -> dict[str, str]:
-    """The viewport's key/value pairs, keys and values lower-cased; the last value wins."""
-    return {key.lower(): value.lower() for key, value in _PAIR.findall(content)}
+    """The viewport's key/value pairs, keys and values lower-cased; the last value wins.
+
+    A token scan rather than one pair regex: the regex backtracks quadratically on a huge
+    attribute value without ``=``, and any page may carry one.
+    """
+    tokens = [token for token in _SEPARATORS.split(content) if token]
+    properties: dict[str, str] = {}
+    index = 0
+    while index < len(tokens):
+        key, equals, value = tokens[index].partition("=")
+        if not equals and index + 1 < len(tokens) and tokens[index + 1].startswith("="):
+            index += 1  # "key =value" or "key = value"
+            value = tokens[index][1:]
+            equals = "="
+        if equals and not value and index + 1 < len(tokens) and "=" not in tokens[index + 1]:
+            index += 1  # "key= value" or "key = value"
+            value = tokens[index]
+        if equals and key:
+            properties[key.lower()] = value.lower()
+        index += 1
+    return properties
 
 
 def _number(value: str) -> float | None:

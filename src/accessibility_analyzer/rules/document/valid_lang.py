@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from accessibility_analyzer.engine.aria import (
     accessible_description,
     accessible_name,
+    has_known_primary_language,
     is_hidden,
     is_included_in_accessibility_tree,
 )
 from accessibility_analyzer.engine.dom import Element, Page, Text
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules._common import has_known_primary_language
 from accessibility_analyzer.rules.document._shared import is_only_whitespace
 
 # Elements whose text is never rendered nor exposed (raw text, inert templates).

@@ -7,6 +7,9 @@ from accessibility_analyzer.rules.text_alternatives.area_alt import AreaAlt
 from accessibility_analyzer.rules.text_alternatives.decorative_not_exposed import (
     DecorativeNotExposed,
 )
+from accessibility_analyzer.rules.text_alternatives.hidden_image_decorative import (
+    HiddenImageDecorative,
+)
 from accessibility_analyzer.rules.text_alternatives.image_alt import ImageAlt
 from accessibility_analyzer.rules.text_alternatives.image_alt_descriptive import (
     ImageAltDescriptive,
@@ -20,6 +23,7 @@ from accessibility_analyzer.rules.text_alternatives.svg_img_alt import SvgImgAlt
 RULES: tuple[type[Rule], ...] = (
     AreaAlt,
     DecorativeNotExposed,
+    HiddenImageDecorative,
     ImageAlt,
     ImageAltDescriptive,
     ImageNoText,

@@ -7,16 +7,13 @@ from collections.abc import Iterator
 from accessibility_analyzer.engine.aria import (
     accessible_name,
     has_presentational_conflict,
+    is_programmatically_hidden,
     role_of,
 )
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules._common import (
-    PRESENTATIONAL_ROLES,
-    describe_name,
-    is_programmatically_hidden,
-)
+from accessibility_analyzer.rules._common import PRESENTATIONAL_ROLES, describe_name
 
 HAS_ALT = Diagnostic.passed("The image has a text alternative")
 DECORATIVE = Diagnostic.passed("The image is marked as decorative")

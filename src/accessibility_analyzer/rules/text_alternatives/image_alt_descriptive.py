@@ -8,67 +8,26 @@ from accessibility_analyzer.engine.aria import (
     accessible_name,
     is_included_in_accessibility_tree,
     is_visible,
-    name_source,
 )
-from accessibility_analyzer.engine.dom import Element, Namespace, Page
+from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Question, Rule, RuleMeta, Verdict
+from accessibility_analyzer.rules.text_alternatives._images import (
+    has_author_named_ancestor,
+    image_candidates,
+    is_image_content,
+)
 
 ALT_IS_DESCRIPTIVE = Question(
     id="alt-is-descriptive",
     text="Does the accessible name of this image serve the same purpose as the image itself?",
 )
 
-# Where a name counts as given by the author rather than computed from content (WAI-ARIA
-# "name from author"): an image inside such an element is described by that name instead.
-_AUTHOR_NAME_ATTRIBUTES = ("aria-label", "aria-labelledby")
-_AUTHOR_NAME_SOURCES = frozenset(_AUTHOR_NAME_ATTRIBUTES)
-
 DESCRIPTIVE = Diagnostic.passed("The text alternative describes the image")
 NOT_DESCRIPTIVE = Diagnostic.failed(
     "The text alternative must serve the same purpose as the image",
     fix_hint="Rewrite the alt text to convey what the image shows or does in this context.",
 )
-
-
-def _is_image(element: Element) -> bool:
-    if element.namespace is Namespace.SVG:
-        return element.tag == "svg"
-    if not element.is_html or element.tag not in {"img", "canvas"}:
-        return False
-    # An <img> with no source never becomes "completely available": nothing is shown.
-    return element.tag != "img" or bool(
-        (element.attrs.get("src") or element.attrs.get("srcset") or "").strip()
-    )
-
-
-def _named_from_author(page: Page, element: Element) -> bool:
-    """Whether this element's accessible name comes from aria-label/aria-labelledby."""
-    if not any((element.attrs.get(name) or "").strip() for name in _AUTHOR_NAME_ATTRIBUTES):
-        return False
-    return (
-        name_source(page, element) in _AUTHOR_NAME_SOURCES
-        and accessible_name(page, element).strip() != ""
-    )
-
-
-def has_author_named_ancestor(page: Page, element: Element) -> bool:
-    """Whether an ancestor (not the element itself) is named from author; memoised per page."""
-    memo: dict[int, bool] = page.memo_table("rules.author_named_inclusive")
-    chain: list[Element] = []
-    node = element.parent
-    found = False
-    while node is not None:
-        known = memo.get(node.order)
-        if known is not None:
-            found = known
-            break
-        chain.append(node)
-        node = node.parent
-    for link in reversed(chain):
-        found = found or _named_from_author(page, link)
-        memo[link.order] = found
-    return found
 
 
 class ImageAltDescriptive(Rule):
@@ -107,10 +66,9 @@ class ImageAltDescriptive(Rule):
 
     def applicability(self, page: Page) -> Iterator[Element]:
         """Visible, named ``img``/``canvas``/``svg`` not inside an author-named element."""
-        candidates = [*page.by_tag("img"), *page.by_tag("canvas"), *page.by_tag("svg")]
-        for element in sorted(candidates, key=lambda element: element.order):
+        for element in image_candidates(page):
             if (
-                _is_image(element)
+                is_image_content(element)
                 and is_included_in_accessibility_tree(page, element)
                 and is_visible(page, element) is not False
                 and accessible_name(page, element).strip()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from accessibility_analyzer.engine.aria import role_of
+from accessibility_analyzer.engine.aria import is_programmatically_hidden, role_of
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
-from accessibility_analyzer.rules._common import NonEmptyNameRule, is_programmatically_hidden
+from accessibility_analyzer.rules._common import NonEmptyNameRule
 
 HAS_NAME = Diagnostic.passed("The element with role img has a text alternative")
 NO_NAME = Diagnostic.failed(
