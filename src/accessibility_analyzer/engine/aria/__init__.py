@@ -10,6 +10,11 @@ from accessibility_analyzer.engine.aria.accname import (
     name_source,
 )
 from accessibility_analyzer.engine.aria.allowed import allowed_roles, is_role_allowed
+from accessibility_analyzer.engine.aria.autofill import (
+    AutofillDetail,
+    is_appropriate_field,
+    parse_autocomplete,
+)
 from accessibility_analyzer.engine.aria.focus import (
     is_disabled,
     is_focusable,
@@ -52,6 +57,7 @@ from accessibility_analyzer.engine.aria.tree import (
 )
 
 __all__ = [
+    "AutofillDetail",
     "LanguageTag",
     "accessible_description",
     "accessible_name",
@@ -64,6 +70,7 @@ __all__ = [
     "has_presentational_conflict",
     "implicit_role",
     "input_type",
+    "is_appropriate_field",
     "is_aria_hidden",
     "is_disabled",
     "is_focusable",
@@ -82,6 +89,7 @@ __all__ = [
     "labels_of",
     "languages_match",
     "name_source",
+    "parse_autocomplete",
     "parse_language_tag",
     "primary_language",
     "role_of",
