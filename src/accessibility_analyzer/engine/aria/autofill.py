@@ -38,7 +38,7 @@ class AutofillDetail:
     webauthn: bool = False
 
 
-def parse_autocomplete(value: str) -> AutofillDetail | None:  # noqa: PLR0911 (grammar steps)
+def parse_autocomplete(value: str) -> AutofillDetail | None:
     """Parse an ``autocomplete`` value; ``None`` when it is not a valid token list.
 
     Tokens are case-insensitive and separated by ASCII whitespace. The grammar is
