@@ -100,8 +100,8 @@ class ArqQueue:
         return int(await self.redis.zcard(self.queue_name))
 
     async def close(self) -> None:
-        """Close the connection pool."""
-        await self.redis.aclose()
+        """Close the connection pool (ours: redis-py leaves a pool it was handed open)."""
+        await self.redis.aclose(close_connection_pool=True)
 
 
 class LocalQueue:

@@ -220,10 +220,11 @@ def worker_options(settings: Settings) -> dict[str, Any]:
     """
     if settings.valkey_url is None:
         raise ValueError("VALKEY_URL (or REDIS_URL) is not set: the worker needs Valkey")
+    # getattr, not vars(): vars() would hand arq the staticmethod wrappers.
     options = {
-        key: value
-        for key, value in vars(WorkerSettings).items()
-        if not key.startswith("_") and key not in {"redis_settings"}
+        key: getattr(WorkerSettings, key)
+        for key in vars(WorkerSettings)
+        if not key.startswith("_") and key != "redis_settings"
     }
     timeout = job_timeout_seconds(settings)
     options.update(
