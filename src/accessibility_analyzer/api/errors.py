@@ -104,8 +104,10 @@ def _field_errors(extra: Any) -> list[dict[str, Any]]:
         error: dict[str, Any] = {"message": str(item.get("message", "invalid value"))}
         if item.get("key"):
             error["field"] = str(item["key"])
-        if item.get("source"):
-            error["source"] = str(item["source"])
+        source = item.get("source")
+        if source:
+            # Litestar gives a ParamType enum for parameters and a plain string for bodies.
+            error["source"] = str(getattr(source, "value", source))
         errors.append(error)
     return errors
 
