@@ -27,15 +27,21 @@ from contextlib import AbstractAsyncContextManager
 from litestar import Litestar
 from litestar.types import ControllerRouterHandler
 
+from accessibility_analyzer.api.controllers.analyses import AnalysesController
 from accessibility_analyzer.api.controllers.documents import DocumentController
 from accessibility_analyzer.api.controllers.sessions import SessionController
 from accessibility_analyzer.api.storage_lifespan import storage_lifespan
+from accessibility_analyzer.jobs.lifespan import analysis_jobs
 
 __all__ = ["API_ROUTES", "LIFESPANS", "Lifespan"]
 
 Lifespan = Callable[[Litestar], AbstractAsyncContextManager[None]]
 
-API_ROUTES: tuple[ControllerRouterHandler, ...] = (SessionController, DocumentController)
+API_ROUTES: tuple[ControllerRouterHandler, ...] = (
+    SessionController,
+    DocumentController,
+    AnalysesController,
+)
 
 # Storage first: later lifespans use app.state.database.
-LIFESPANS: tuple[Lifespan, ...] = (storage_lifespan,)
+LIFESPANS: tuple[Lifespan, ...] = (storage_lifespan, analysis_jobs)
