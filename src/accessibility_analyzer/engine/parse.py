@@ -116,47 +116,53 @@ def _namespace_of(tag: str, parent: Element) -> Namespace:
 
 
 def build_tree(html_node: LexborNode | None) -> tuple[Element, list[Element]]:
-    """Copy lexbor's tree into page-model elements, iteratively, in document order."""
+    """Copy lexbor's tree into page-model elements, in document order.
+
+    lexbor's own depth-first traversal (C, no recursion) yields the nodes; each is attached
+    to its parent through the parent's ``mem_id``. A node whose parent was not registered
+    (inside ``<noscript>``, or under a comment) is dropped with its subtree.
+    """
     root = Element("html")
-    elements = [root]
     root.order = 0
+    elements = [root]
     if html_node is None:
         return root, elements
     root.attrs = _attributes(html_node)
-    # Stack of (lexbor node to visit next among siblings, parent element). Visiting a node
-    # pushes its next sibling first, then its first child, so children come before siblings.
-    stack: list[tuple[LexborNode, Element]] = []
-    first = html_node.child
-    if first is not None:
-        stack.append((first, root))
-    while stack:
-        node, parent = stack.pop()
-        following = node.next
-        if following is not None:
-            stack.append((following, parent))
+    registered: dict[int, Element] = {html_node.mem_id: root}
+    html = Namespace.HTML
+    traversal = html_node.traverse(include_text=True)
+    next(traversal, None)  # the <html> node itself
+    for node in traversal:
+        parent_node = node.parent
+        parent = registered.get(parent_node.mem_id) if parent_node is not None else None
+        if parent is None:
+            continue
         tag = node.tag
         if tag == "-text":
             parent.children.append(Text(node.text_content or "", parent))
             continue
-        if not node.is_element_node or tag is None:
-            continue  # comments, doctype, processing instructions
-        element = Element(
-            tag, _attributes(node), namespace=_namespace_of(tag, parent), parent=parent
-        )
+        if tag is None or not node.is_element_node:
+            continue  # comments, processing instructions
+        if parent.namespace is html and tag not in _FOREIGN_ROOTS:
+            namespace = html
+        else:
+            namespace = _namespace_of(tag, parent)
+        element = Element(tag, _attributes(node), namespace=namespace, parent=parent)
         element.order = len(elements)
         elements.append(element)
         parent.children.append(element)
-        if tag == "noscript" and element.namespace is Namespace.HTML:
-            continue  # scripting enabled: raw text, not elements (see module docstring)
-        child = node.child
-        if child is not None:
-            stack.append((child, element))
+        if tag != "noscript" or namespace is not html:
+            # <noscript> keeps no children: scripting enabled (see module docstring).
+            registered[node.mem_id] = element
     return root, elements
 
 
 def _attributes(node: LexborNode) -> dict[str, str]:
     """Attributes with ``None`` (valueless attributes) read as the empty string."""
-    return {name: value or "" for name, value in node.attributes.items()}
+    attrs: dict[str, str | None] = node.attributes
+    if None in attrs.values():
+        return {name: value or "" for name, value in attrs.items()}
+    return attrs  # type: ignore[return-value]  # no None values: it is a dict[str, str]
 
 
 def _same_tag(element: Element, tag: SourceTag) -> bool:

@@ -22,7 +22,17 @@ _TAG_REST = re.compile(
     r"""(?:[\t\n\f\r /]++|[^\t\n\f\r />][^\t\n\f\r /=>]*+"""
     r"""(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+'|[^\t\n\f\r >]*+))?+)*+>"""
 )
-_MARKUP = re.compile(r"<(?:!--|!\[CDATA\[|[!?]|/[A-Za-z]|[A-Za-z])")
+_ATTRIBUTES = _TAG_REST.pattern
+# One token per search: comment, CDATA, doctype / processing instruction, end tag, start tag
+# (name captured), or a start tag the end of the file cuts off ("cut").
+_TOKEN = re.compile(
+    r"<(?:!--(?:>|->|.*?(?:-->|\Z))"
+    r"|!\[CDATA\[.*?(?:\]\]>|\Z)"
+    r"|(?P<declaration>[!?])[^>]*+(?:>|\Z)"
+    r"|/[A-Za-z][^\t\n\f\r />]*+(?:" + _ATTRIBUTES + r"|.*\Z)"
+    r"|(?P<name>[A-Za-z][^\t\n\f\r />]*+)" + _ATTRIBUTES + r"|(?P<cut>[A-Za-z]))",
+    re.DOTALL,
+)
 _TAG_NAME = re.compile(r"[^\t\n\f\r />]*+")
 _NEWLINE = re.compile(r"\r\n?|\n")
 _DOCTYPE = re.compile(r"<!doctype[\t\n\f\r ]*+([^\t\n\f\r >]*+)", re.I)
@@ -65,58 +75,31 @@ def _skip_template(source: str, position: int) -> int:
     return len(source)
 
 
-def _after(source: str, needle: str, position: int) -> int:
-    found = source.find(needle, position)
-    return len(source) if found < 0 else found + len(needle)
-
-
-def _name_end(source: str, position: int) -> int:
-    """Offset after the tag name starting at ``position``."""
-    found = _TAG_NAME.match(source, position)
-    return position if found is None else found.end()
-
-
-def _skip_markup(source: str, start: int, opener: str) -> int:
-    """Offset after a comment, CDATA section, doctype, processing instruction or end tag."""
-    if opener == "<!--":
-        # "<!-->" and "<!--->" are (empty) comments too.
-        if source.startswith(">", start + 4) or source.startswith("->", start + 4):
-            return source.find(">", start + 4) + 1
-        return _after(source, "-->", start + 4)
-    if opener == "<![CDATA[":
-        return _after(source, "]]>", start + 9)
-    if opener.startswith("</"):
-        rest = _TAG_REST.match(source, _name_end(source, start + 2))
-        return rest.end() if rest is not None else len(source)
-    return _after(source, ">", start + 2)
-
-
 def scan_start_tags(source: str) -> ScanResult:
     """Scan ``source`` for start tags (linear time; never raises)."""
     tags: list[SourceTag] = []
     doctype: str | None = None
     position = 0
     length = len(source)
+    search = _TOKEN.search
+    append = tags.append
     while position < length:
-        match = _MARKUP.search(source, position)
+        match = search(source, position)
         if match is None:
             break
-        start = match.start()
-        opener = match.group()
-        if opener in ("<!", "<?") and doctype is None and not tags:
-            declared = _DOCTYPE.match(source, start)
-            if declared is not None:
-                doctype = declared.group(1).lower()
-        if not opener[1].isalpha():
-            position = _skip_markup(source, start, opener)
+        name = match.group("name")
+        if name is None:
+            if match.group("cut") is not None:
+                break  # a start tag cut off by the end of the file: the parser drops it
+            if doctype is None and not tags and match.group("declaration") is not None:
+                declared = _DOCTYPE.match(source, match.start())
+                if declared is not None:
+                    doctype = declared.group(1).lower()
+            position = match.end()
             continue
-        name_end = _name_end(source, start + 1)
-        rest = _TAG_REST.match(source, name_end)
-        if rest is None:  # a tag cut off by the end of the file: the parser drops it
-            break
-        name = source[start + 1 : name_end].lower()
-        end = rest.end()
-        tags.append(SourceTag(name, start, end))
+        name = name.lower()
+        end = match.end()
+        append(SourceTag(name, match.start(), end))
         position = end
         if name in RAW_TEXT_TAGS:
             closing = _RAW_END[name].search(source, end)
@@ -144,5 +127,6 @@ class LineIndex:
 
 def start_tag_end(source: str, start: int) -> int | None:
     """Offset just after the start tag beginning at ``start`` (``None`` if it never closes)."""
-    rest = _TAG_REST.match(source, _name_end(source, start + 1))
+    name = _TAG_NAME.match(source, start + 1)
+    rest = _TAG_REST.match(source, name.end() if name is not None else start + 1)
     return None if rest is None else rest.end()
