@@ -8,18 +8,23 @@ from __future__ import annotations
 
 from abc import ABC
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import PurePosixPath
 from typing import ClassVar
 
 from accessibility_analyzer.engine.aria import (
     accessible_name,
     explicit_role,
+    is_hidden,
     is_included_in_accessibility_tree,
+    labels_of,
     name_source,
     role_of,
 )
+from accessibility_analyzer.engine.css import pseudo_element_declarations
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, Verdict
+from accessibility_analyzer.engine.standards.aria import ROLES, NameFrom
 
 PRESENTATIONAL_ROLES = frozenset({"none", "presentation"})
 
@@ -28,6 +33,16 @@ PRESENTATIONAL_ROLES = frozenset({"none", "presentation"})
 _NON_HTML_SUFFIXES = frozenset({".svg", ".xml"})
 
 _MAX_REASON_NAME = 120
+
+# `content` values that generate no box text.
+_NO_GENERATED_CONTENT = frozenset({"none", "normal", '""', "''"})
+# How many elements a name source may hold before the generated-content scan stops and
+# assumes the worst; keeps a failing target's cost bounded on huge subtrees.
+_GENERATED_CONTENT_SCAN_LIMIT = 500
+
+GENERATED_NAME = Diagnostic.cant_tell(
+    "The name may come from CSS generated content (::before/::after), which is not computed"
+)
 
 
 def is_html_document(page: Page) -> bool:
@@ -65,6 +80,54 @@ def describe_name(page: Page, element: Element) -> str:
     return f'accessible name "{name}" (from {source})' if source else f'accessible name "{name}"'
 
 
+def has_generated_content(page: Page, element: Element) -> bool:
+    """Whether a style sheet gives ``element::before`` or ``::after`` non-empty ``content``."""
+    for pseudo in ("before", "after"):
+        declarations = [
+            declaration
+            for declaration in pseudo_element_declarations(page, element, pseudo)
+            if declaration.name == "content"
+        ]
+        if not declarations:
+            continue
+        important = [declaration for declaration in declarations if declaration.important]
+        winner = (important or declarations)[-1]
+        if winner.value.strip() not in _NO_GENERATED_CONTENT:
+            return True
+    return False
+
+
+def _name_sources(page: Page, element: Element) -> list[Element]:
+    """Elements whose rendered content can feed ``element``'s accessible name."""
+    role = role_of(page, element)
+    spec = ROLES.get(role) if role is not None else None
+    sources = [element] if spec is None or NameFrom.CONTENTS in spec.name_from else []
+    sources.extend(labels_of(page, element))
+    for token in (element.attrs.get("aria-labelledby") or "").split():
+        referenced = page.get_element_by_id(token)
+        if referenced is not None:
+            sources.append(referenced)
+    return sources
+
+
+def generated_content_may_name(page: Page, element: Element) -> bool:
+    """Whether CSS generated content may give ``element`` a name the static accname misses.
+
+    The engine's accessible name ignores ``::before``/``::after`` text (it needs rendering),
+    so an empty name is only trusted when no rendered element of the name's sources (the
+    element's content, its labels, its ``aria-labelledby`` targets) has generated content.
+    """
+    scanned = 0
+    for source in _name_sources(page, element):
+        for node in chain((source,), source.descendants()):
+            scanned += 1
+            if scanned > _GENERATED_CONTENT_SCAN_LIMIT:
+                return True
+            if not is_hidden(page, node) and has_generated_content(page, node):
+                return True
+    return False
+
+
 class NonEmptyNameRule(Rule, ABC):
     """Base of the "has a non-empty accessible name" rules: only applicability differs.
 
@@ -75,9 +138,14 @@ class NonEmptyNameRule(Rule, ABC):
     no_name: ClassVar[Diagnostic]
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
-        """Passes when the accessible name is not empty after whitespace trimming."""
+        """Passes when the accessible name is not empty after whitespace trimming.
+
+        An empty name is ``cantTell`` when CSS generated content may supply one.
+        """
         if accessible_name(page, target).strip():
             return Verdict(self.has_name, describe_name(page, target))
+        if generated_content_may_name(page, target):
+            return Verdict(GENERATED_NAME, "the only text may be CSS ::before/::after content")
         return Verdict(self.no_name, "the accessible name is empty")
 
 

@@ -38,8 +38,9 @@ class AriaDialogName(NonEmptyNameRule):
         <div role="dialog" aria-labelledby="t"><h2 id="t">Delete file</h2>…</div>
 
     ## Limitations
-    Names from CSS generated content are not computed; whether the name is descriptive is not
-    judged.
+    Text from CSS generated content (`::before`/`::after`) is not computed: an empty name
+    is `cantTell` when a style sheet generates content inside the element or its labels.
+    Whether the name is descriptive is not judged.
     """
 
     meta = RuleMeta(

@@ -35,7 +35,8 @@ class AriaMenuitemName(NonEmptyNameRule):
         <div role="menu"><button role="menuitem">New file</button></div>
 
     ## Limitations
-    Names from CSS generated content are not computed.
+    Text from CSS generated content (`::before`/`::after`) is not computed: an empty name
+    is `cantTell` when a style sheet generates content inside the element or its labels.
     """
 
     meta = RuleMeta(

@@ -37,8 +37,9 @@ class AriaMeterName(NonEmptyNameRule):
         <label>Disk usage <meter value="0.7"></meter></label>
 
     ## Limitations
-    Names from CSS generated content are not computed; whether the name is descriptive is not
-    judged.
+    Text from CSS generated content (`::before`/`::after`) is not computed: an empty name
+    is `cantTell` when a style sheet generates content inside the element or its labels.
+    Whether the name is descriptive is not judged.
     """
 
     meta = RuleMeta(

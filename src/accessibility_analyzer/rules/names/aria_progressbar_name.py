@@ -36,8 +36,9 @@ class AriaProgressbarName(NonEmptyNameRule):
         <progress aria-label="Uploading photo" value="40" max="100"></progress>
 
     ## Limitations
-    Names from CSS generated content are not computed; whether the name is descriptive is not
-    judged.
+    Text from CSS generated content (`::before`/`::after`) is not computed: an empty name
+    is `cantTell` when a style sheet generates content inside the element or its labels.
+    Whether the name is descriptive is not judged.
     """
 
     meta = RuleMeta(

@@ -41,9 +41,9 @@ class ButtonName(NonEmptyNameRule):
         <button aria-label="Close"><svg aria-hidden="true">…</svg></button>
 
     ## Limitations
-    Names produced by CSS generated content (`::before { content: "…" }`) are not computed,
-    so such a button can fail although browsers give it a name. Whether the name describes the
-    action is not judged.
+    Text from CSS generated content (`::before { content: "…" }`, icon fonts) is not
+    computed: an empty name is `cantTell` when a style sheet generates content inside the
+    button. Whether the name describes the action is not judged.
     """
 
     meta = RuleMeta(

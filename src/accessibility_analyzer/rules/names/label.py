@@ -79,7 +79,10 @@ class Label(NonEmptyNameRule):
 
     ## Limitations
     A text next to the field that is not associated with it does not count, even when it
-    looks like a label (that is the failure). Whether the name is descriptive is not judged.
+    looks like a label (that is the failure). Label text from CSS generated content
+    (`::before`/`::after`) is not computed: an empty name is `cantTell` when a style sheet
+    generates content inside the field's labels. Whether the name is descriptive is not
+    judged.
     """
 
     meta = RuleMeta(

@@ -46,8 +46,9 @@ class LinkName(NonEmptyNameRule):
         <a href="/home"><img src="logo.png" alt="Home"></a>
 
     ## Limitations
-    Names from CSS generated content are not computed. Whether the name describes the
-    destination is not judged.
+    Text from CSS generated content (`::before`/`::after`) is not computed: an empty name
+    is `cantTell` when a style sheet generates content inside the element or its labels.
+    Whether the name describes the destination is not judged.
     """
 
     meta = RuleMeta(
