@@ -259,7 +259,7 @@ class AnalysesController(Controller):
         analysis_id: FromPath[str],
         identity: NamedDependency[str],
         cache: NamedDependency[Cache],
-        report_format: Annotated[FormatName, QueryParameter(query="format")] = "json",
+        report_format: Annotated[FormatName, QueryParameter(name="format")] = "json",
     ) -> Response[bytes]:
         """Download a report of a completed analysis (cached once rendered)."""
         database = _database(request)
