@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from accessibility_analyzer.engine.result import AnalysisResult, Impact, Outcome, OutcomeCounts
-from accessibility_analyzer.reports import summarize
 from accessibility_analyzer.engine.standards.wcag import SUCCESS_CRITERIA
+from accessibility_analyzer.reports import summarize
 from accessibility_analyzer.reports._wcag import (
     ANCHORS,
     CRITERIA,
