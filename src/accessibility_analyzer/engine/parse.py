@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from accessibility_analyzer.engine.dom import Element, EmptySite, Namespace, Page, Site, Text
 from accessibility_analyzer.engine.encoding import decode_html
-from accessibility_analyzer.engine.source_tags import LineIndex, SourceTag, scan_start_tags
+from accessibility_analyzer.engine.source_tags import LineIndex, ScanResult, scan_start_tags
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[\t\n\r ]")
@@ -76,7 +76,7 @@ def parse_page(source: bytes | str, *, path: str = "index.html", site: Site | No
             )
     root, elements = build_tree(LexborHTMLParser(text).root)
     scan = scan_start_tags(text)
-    align_positions(elements, scan.tags, LineIndex(text))
+    align_positions(elements, scan, LineIndex(text))
     return Page(
         path=path,
         source=text,
@@ -118,9 +118,10 @@ def _namespace_of(tag: str, parent: Element) -> Namespace:
 def build_tree(html_node: LexborNode | None) -> tuple[Element, list[Element]]:
     """Copy lexbor's tree into page-model elements, in document order.
 
-    lexbor's own depth-first traversal (C, no recursion) yields the nodes; each is attached
-    to its parent through the parent's ``mem_id``. A node whose parent was not registered
-    (inside ``<noscript>``, or under a comment) is dropped with its subtree.
+    lexbor's own depth-first traversal (C, no recursion) yields the nodes in preorder; a
+    stack holding the current path (``mem_id`` and element) finds each node's parent, so
+    memory beyond the model stays proportional to the depth. Nodes under ``<noscript>`` get
+    ``None`` on the stack and are dropped with their subtree.
     """
     root = Element("html")
     root.order = 0
@@ -128,21 +129,24 @@ def build_tree(html_node: LexborNode | None) -> tuple[Element, list[Element]]:
     if html_node is None:
         return root, elements
     root.attrs = _attributes(html_node)
-    registered: dict[int, Element] = {html_node.mem_id: root}
+    path: list[tuple[int, Element | None]] = [(html_node.mem_id, root)]
     html = Namespace.HTML
     traversal = html_node.traverse(include_text=True)
     next(traversal, None)  # the <html> node itself
     for node in traversal:
         parent_node = node.parent
-        parent = registered.get(parent_node.mem_id) if parent_node is not None else None
-        if parent is None:
-            continue
+        parent_id = parent_node.mem_id if parent_node is not None else -1
+        while len(path) > 1 and path[-1][0] != parent_id:
+            path.pop()
+        parent = path[-1][1]
         tag = node.tag
-        if tag == "-text":
-            parent.children.append(Text(node.text_content or "", parent))
+        if tag is None or tag[0] == "-" or tag[0] == "!":  # text, comments, doctype
+            if tag == "-text" and parent is not None:
+                parent.children.append(Text(node.text_content or "", parent))
             continue
-        if tag is None or not node.is_element_node:
-            continue  # comments, processing instructions
+        if parent is None:
+            path.append((node.mem_id, None))
+            continue
         if parent.namespace is html and tag not in _FOREIGN_ROOTS:
             namespace = html
         else:
@@ -151,9 +155,9 @@ def build_tree(html_node: LexborNode | None) -> tuple[Element, list[Element]]:
         element.order = len(elements)
         elements.append(element)
         parent.children.append(element)
-        if tag != "noscript" or namespace is not html:
-            # <noscript> keeps no children: scripting enabled (see module docstring).
-            registered[node.mem_id] = element
+        # <noscript> keeps no children: scripting enabled (see module docstring).
+        keep = tag != "noscript" or namespace is not html
+        path.append((node.mem_id, element if keep else None))
     return root, elements
 
 
@@ -165,12 +169,7 @@ def _attributes(node: LexborNode) -> dict[str, str]:
     return attrs  # type: ignore[return-value]  # no None values: it is a dict[str, str]
 
 
-def _same_tag(element: Element, tag: SourceTag) -> bool:
-    name = element.tag.lower()
-    return name == tag.name or (name == "img" and tag.name == "image")
-
-
-def align_positions(elements: list[Element], tags: list[SourceTag], lines: LineIndex) -> None:
+def align_positions(elements: list[Element], scan: ScanResult, lines: LineIndex) -> None:
     """Give each element the position of its start tag, pairing both sequences in order.
 
     Elements the parser inserted (implied ``<head>``, ``<tbody>``, adoption-agency clones)
@@ -178,12 +177,14 @@ def align_positions(elements: list[Element], tags: list[SourceTag], lines: LineI
     element. At a mismatch, a short look-ahead on both sides decides which of the two
     happened; foster-parented elements (moved before their table) may lose their position.
     """
-    used = [False] * len(tags)
+    names = scan.names
+    keys = [element.tag.lower() for element in elements]
+    used = [False] * len(names)
     i = j = 0
-    while i < len(elements) and j < len(tags):
-        element = elements[i]
-        if _same_tag(element, tags[j]):
-            _place(element, tags[j], lines)
+    count_elements, count_tags = len(elements), len(names)
+    while i < count_elements and j < count_tags:
+        if _same(keys[i], names[j]):
+            _place(elements[i], scan, j, lines)
             used[j] = True
             i += 1
             j += 1
@@ -192,7 +193,7 @@ def align_positions(elements: list[Element], tags: list[SourceTag], lines: LineI
             (
                 d
                 for d in range(1, _ALIGN_WINDOW)
-                if i + d < len(elements) and _same_tag(elements[i + d], tags[j])
+                if i + d < count_elements and _same(keys[i + d], names[j])
             ),
             None,
         )
@@ -200,7 +201,7 @@ def align_positions(elements: list[Element], tags: list[SourceTag], lines: LineI
             (
                 d
                 for d in range(1, _ALIGN_WINDOW)
-                if j + d < len(tags) and _same_tag(element, tags[j + d])
+                if j + d < count_tags and _same(keys[i], names[j + d])
             ),
             None,
         )
@@ -215,14 +216,20 @@ def align_positions(elements: list[Element], tags: list[SourceTag], lines: LineI
     singletons = [elements[0], *elements[0].element_children()] if elements else []
     for element in singletons:
         if element.line is None and element.tag in ("html", "head", "body"):
-            for index, tag in enumerate(tags):
-                if not used[index] and tag.name == element.tag:
-                    _place(element, tag, lines)
+            for index, name in enumerate(names):
+                if not used[index] and name == element.tag:
+                    _place(element, scan, index, lines)
                     used[index] = True
                     break
 
 
-def _place(element: Element, tag: SourceTag, lines: LineIndex) -> None:
-    element.line, element.column = lines.position(tag.start)
-    element.source_start = tag.start
-    element.source_end = tag.end
+def _same(element_key: str, tag_name: str) -> bool:
+    """Whether an element (lower-case tag) comes from a start tag of this name."""
+    return element_key == tag_name or (element_key == "img" and tag_name == "image")
+
+
+def _place(element: Element, scan: ScanResult, index: int, lines: LineIndex) -> None:
+    start = scan.starts[index]
+    element.line, element.column = lines.position(start)
+    element.source_start = start
+    element.source_end = scan.ends[index]

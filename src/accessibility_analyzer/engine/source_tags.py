@@ -47,20 +47,18 @@ _RAW_END = {
 _TEMPLATE_TAG = re.compile(r"<(/?)template(?=[\t\n\f\r />]|$)", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class SourceTag:
-    """One start tag in the source: lower-cased name and character offsets."""
-
-    name: str
-    start: int
-    end: int
-
-
 @dataclass(slots=True)
 class ScanResult:
-    """Start tags in source order, and the doctype name when one precedes the first tag."""
+    """Start tags in source order (parallel lists: lower-case name, start and end offsets),
+    and the doctype name when one precedes the first tag.
 
-    tags: list[SourceTag]
+    Plain lists of strings and integers: nothing for the garbage collector to traverse
+    while a page of 100,000 elements is being built.
+    """
+
+    names: list[str]
+    starts: list[int]
+    ends: list[int]
     doctype: str | None
 
 
@@ -77,38 +75,40 @@ def _skip_template(source: str, position: int) -> int:
 
 def scan_start_tags(source: str) -> ScanResult:
     """Scan ``source`` for start tags (linear time; never raises)."""
-    tags: list[SourceTag] = []
+    names: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
     doctype: str | None = None
-    position = 0
-    length = len(source)
-    search = _TOKEN.search
-    append = tags.append
-    while position < length:
-        match = search(source, position)
-        if match is None:
-            break
+    position = 0  # everything before this offset is consumed (raw text, templates)
+    tokens = _TOKEN.finditer(source)
+    while (match := next(tokens, None)) is not None:
+        start = match.start()
+        if start < position:
+            if match.end() > position:  # began inside raw text and runs past its end
+                tokens = _TOKEN.finditer(source, position)
+            continue
         name = match.group("name")
         if name is None:
             if match.group("cut") is not None:
                 break  # a start tag cut off by the end of the file: the parser drops it
-            if doctype is None and not tags and match.group("declaration") is not None:
-                declared = _DOCTYPE.match(source, match.start())
+            if doctype is None and not names and match.group("declaration") is not None:
+                declared = _DOCTYPE.match(source, start)
                 if declared is not None:
                     doctype = declared.group(1).lower()
-            position = match.end()
             continue
         name = name.lower()
         end = match.end()
-        append(SourceTag(name, match.start(), end))
-        position = end
+        names.append(name)
+        starts.append(start)
+        ends.append(end)
         if name in RAW_TEXT_TAGS:
             closing = _RAW_END[name].search(source, end)
-            position = length if closing is None else closing.start()
+            position = len(source) if closing is None else closing.start()
         elif name == "template":
             position = _skip_template(source, end)
         elif name == "plaintext":
             break
-    return ScanResult(tags, doctype)
+    return ScanResult(names, starts, ends, doctype)
 
 
 class LineIndex:
