@@ -1,0 +1,197 @@
+"""The analysis workflow through arq: the real app enqueues, real `a11y worker` processes run.
+
+Also: a worker killed with SIGKILL in the middle of a job, then started again, still
+completes the analysis (it continues after the pages already stored, without duplicates).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from analysis_flow_helpers import (
+    all_findings,
+    check_every_report,
+    create_session,
+    fetch_report,
+    site_zip,
+    start_analysis,
+    upload_zip,
+    wait_until_finished,
+)
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from accessibility_analyzer.settings import Settings
+
+pytestmark = [pytest.mark.valkey, pytest.mark.slow]
+
+ALICE = {"X-API-Key": "alice-key-123"}
+Client = AsyncTestClient[Litestar]
+
+
+@pytest.fixture
+def queue_name() -> str:
+    return f"a11y-flow-{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture
+def settings(settings_factory: Any, valkey_url: str, queue_name: str) -> Settings:
+    """The API with Valkey: analyses go to arq (a queue of this test's own)."""
+    return settings_factory(
+        API_KEYS="alice:alice-key-123",
+        VALKEY_URL=valkey_url,
+        JOB_QUEUE_NAME=queue_name,
+        JOB_LEASE_SECONDS="2",
+        WORKER_HEALTH_CHECK_INTERVAL_SECONDS="1",
+    )
+
+
+class Workers:
+    """`a11y worker` processes started by one test, each in its own process group."""
+
+    def __init__(self, settings: Settings, log_dir: Path) -> None:
+        self.environment = {
+            **os.environ,
+            "DATA_DIR": settings.data_dir,
+            "DATABASE_URL": settings.database_url,
+            "VALKEY_URL": settings.valkey_url or "",
+            "JOB_QUEUE_NAME": settings.job_queue_name,
+            "JOB_LEASE_SECONDS": str(settings.job_lease_seconds),
+            "WORKER_HEALTH_CHECK_INTERVAL_SECONDS": "1",
+            "ENGINE_PROCESSES": "1",
+            "LOG_JSON_FORMAT": "false",
+        }
+        self.log_dir = log_dir
+        self.processes: list[subprocess.Popen[bytes]] = []
+
+    def start(self) -> subprocess.Popen[bytes]:
+        with (self.log_dir / f"worker-{len(self.processes)}.log").open("wb") as log:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "accessibility_analyzer", "worker"],
+                env=self.environment,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # its engine processes share its group: killed together
+            )
+        self.processes.append(process)
+        return process
+
+    @staticmethod
+    def kill(process: subprocess.Popen[bytes]) -> None:
+        """SIGKILL the worker and its engine processes, as a crashed machine would."""
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+    def logs(self) -> str:
+        return "\n".join(path.read_text() for path in sorted(self.log_dir.glob("worker-*.log")))
+
+    def stop_all(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    os.killpg(process.pid, signal.SIGKILL)
+                    process.wait(timeout=5)
+
+
+@pytest.fixture
+def workers(settings: Settings, tmp_path: Path) -> Iterator[Workers]:
+    started = Workers(settings, tmp_path)
+    yield started
+    started.stop_all()
+
+
+async def wait_for_worker_heartbeat(client: Client, within: float = 30) -> dict[str, Any]:
+    for _ in range(int(within / 0.1)):
+        detailed = (await client.get("/health/detailed")).json()
+        worker = next(d for d in detailed["dependencies"] if d["name"] == "job-worker")
+        if worker["status"] == "healthy":
+            return worker
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"no worker heartbeat: {worker}")
+
+
+async def test_the_flow_runs_through_arq_and_a_worker_process(
+    client: Client, workers: Workers
+) -> None:
+    ready = (await client.get("/health/ready")).json()
+    assert any(d["name"] == "job-queue" and d["status"] == "healthy" for d in ready["dependencies"])
+    session_id = await create_session(client, ALICE)
+    await upload_zip(client, session_id, site_zip(5), ALICE)
+    started = await start_analysis(client, session_id, ALICE)
+    assert started["status"] == "queued"  # no worker yet: it waits in Valkey
+
+    workers.start()
+    await wait_for_worker_heartbeat(client)
+    analysis = await wait_until_finished(client, started["id"], ALICE, within=60)
+
+    assert analysis["status"] == "completed", workers.logs()
+    assert analysis["progress"]["pagesDone"] == 5
+    findings = await all_findings(client, analysis["id"], ALICE)
+    assert len(findings) == analysis["summary"]["findings"]
+    await check_every_report(client, analysis, ALICE)
+
+
+async def test_a_worker_killed_mid_job_is_replaced_and_the_analysis_completes(
+    client: Client, workers: Workers
+) -> None:
+    pages = 120
+    session_id = await create_session(client, ALICE)
+    await upload_zip(client, session_id, site_zip(pages, sections=12), ALICE)
+    first = workers.start()
+    started = await start_analysis(client, session_id, ALICE)
+    url = f"/api/v1/analyses/{started['id']}"
+    for _ in range(600):
+        progress = (await client.get(url, headers=ALICE)).json()["progress"]
+        if progress["pagesDone"] > 0:
+            break
+        await asyncio.sleep(0.05)
+    assert 0 < progress["pagesDone"] < pages, (progress, workers.logs())
+
+    workers.kill(first)
+    stalled = (await client.get(url, headers=ALICE)).json()
+    assert stalled["status"] == "running"
+    assert stalled["progress"]["pagesDone"] < pages
+
+    workers.start()
+    analysis = await wait_until_finished(client, started["id"], ALICE, within=90)
+
+    assert analysis["status"] == "completed", workers.logs()
+    assert analysis["attempt"] >= 2
+    assert analysis["progress"]["pagesDone"] == pages
+    body, _ = await fetch_report(client, analysis["id"], "json", ALICE)
+    report = json.loads(body)
+    assert len(report["documents"]) == pages
+    for document in report["documents"]:  # no page's findings stored twice
+        counts = document["counts"]
+        assert len(document["findings"]) == sum(counts.values()), document["path"]
+    assert analysis["summary"]["findings"] == sum(len(d["findings"]) for d in report["documents"])
+
+
+def test_the_worker_command_needs_valkey(tmp_path: Path) -> None:
+    environment = {
+        key: value for key, value in os.environ.items() if key not in {"VALKEY_URL", "REDIS_URL"}
+    }
+    environment["DATA_DIR"] = str(tmp_path / "data")
+    completed = subprocess.run(
+        [sys.executable, "-m", "accessibility_analyzer", "worker"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 2
+    assert "VALKEY_URL is not set" in completed.stderr
