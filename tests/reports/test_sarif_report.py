@@ -18,9 +18,7 @@ SCHEMA = json.loads(
     .joinpath("schemas/sarif-schema-2.1.0.json")
     .read_text(encoding="utf-8")
 )
-VALIDATOR = jsonschema.Draft4Validator(
-    SCHEMA, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER
-)
+VALIDATOR = jsonschema.Draft4Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
 
 
 def sarif(result: AnalysisResult, context: ReportContext) -> dict[str, Any]:
@@ -228,6 +226,20 @@ def test_rule_help_uri_prefix_from_context(
     assert {rule["helpUri"] for rule in rules} == {
         f"https://a11y.example/api/v1/rules/{rule['id']}" for rule in rules
     }
+
+
+def test_relative_rule_help_prefix_is_not_a_help_uri(
+    edge_result: AnalysisResult, context: ReportContext
+) -> None:
+    """SARIF help links must be absolute: a relative docs prefix goes to properties instead."""
+    relative = ReportContext(**{**_fields(context), "rule_help_uri": "/api/v1/rules/"})
+    rules = {
+        rule["id"]: rule
+        for rule in sarif(edge_result, relative)["runs"][0]["tool"]["driver"]["rules"]
+    }
+    assert rules["image-alt"]["helpUri"].startswith("https://www.w3.org/")
+    assert rules["image-alt"]["properties"]["documentation"] == "/api/v1/rules/image-alt"
+    assert "helpUri" not in rules["region"]
 
 
 def test_pages_that_failed_are_tool_notifications(

@@ -68,9 +68,11 @@ class ReportContext(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
         base_uri: absolute URI that page paths are relative to (for example where the site
             is served), ending in ``/``. SARIF states it as ``%SRCROOT%`` and EARL joins it
             with each path into the page URL. ``None`` keeps paths relative.
-        rule_help_uri: absolute URI prefix of rule documentation; a rule's help link is this
-            prefix followed by its id (``https://host/api/v1/rules/``). ``None`` links the
-            W3C page of the rule's first ACT rule instead, or nothing.
+        rule_help_uri: URI prefix of rule documentation; a rule's help link is this prefix
+            followed by its id (``https://host/api/v1/rules/``). SARIF accepts only absolute
+            help links, so a relative prefix (``/api/v1/rules/``) is kept in the rule's
+            properties and the help link falls back to the W3C page of the rule's first ACT
+            rule or WCAG criterion, as it does for ``None``.
     """
 
     analysis_id: str

@@ -20,6 +20,7 @@ import hashlib
 import re
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from accessibility_analyzer.engine.result import (
     AnalysisResult,
@@ -141,11 +142,15 @@ def _rule_descriptor(rule: RuleInfo, context: ReportContext) -> JsonObject:
     help_uri = _help_uri(rule, context)
     if help_uri:
         descriptor["helpUri"] = help_uri
+    if context.rule_help_uri and not _is_absolute(context.rule_help_uri):
+        # A relative docs path (the API's own /api/v1/rules/) is kept where viewers ignore it.
+        descriptor["properties"]["documentation"] = f"{context.rule_help_uri}{rule.id}"
     return descriptor
 
 
 def _help_uri(rule: RuleInfo, context: ReportContext) -> str | None:
-    if context.rule_help_uri:
+    """The rule's documentation link; SARIF requires an absolute URI (§3.49.12)."""
+    if context.rule_help_uri and _is_absolute(context.rule_help_uri):
         return f"{context.rule_help_uri}{rule.id}"
     if rule.act_rules:
         return ACT_RULE_PAGE.format(act_id=rule.act_rules[0])
@@ -153,6 +158,11 @@ def _help_uri(rule: RuleInfo, context: ReportContext) -> str | None:
     if known:
         return f"https://www.w3.org/WAI/WCAG22/Understanding/{known[0].id}.html"
     return None
+
+
+def _is_absolute(uri: str) -> bool:
+    parts = urlsplit(uri)
+    return bool(parts.scheme and parts.netloc)
 
 
 def _result(path: str, finding: Finding, rule_index: int) -> JsonObject:
