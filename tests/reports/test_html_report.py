@@ -94,6 +94,10 @@ def test_headings_landmarks_and_skip_link(
     assert all(text for _, text in page.headings)
     assert len(page.named("main")) == 1 and page.named("main")[0]["id"] == "main"
     assert page.named("header") and page.named("nav") and page.named("footer")
+    nav_links = [
+        attrs["href"] for name, attrs, stack in page.tags if name == "a" and "nav" in stack
+    ]
+    assert nav_links == ["#summary-heading", "#pages-heading", *(f"#page-{n}" for n in range(1, 5))]
     first_link = page.named("a")[0]
     assert first_link == {"class": "skip-link", "href": "#main"}
     ids = [attrs["id"] for _, attrs, _ in page.tags if "id" in attrs]
@@ -164,11 +168,15 @@ def test_huge_snippets_are_shortened(edge_result: AnalysisResult, context: Repor
 def test_empty_result_is_a_complete_page(
     empty_result: AnalysisResult, context: ReportContext
 ) -> None:
-    """No pages: still one h1, the summary, and a sentence saying nothing was analysed."""
+    """No pages: still one h1, contents, summary, and a sentence saying nothing was analysed."""
     page, _ = outline(empty_result, context)
-    assert [level for level, _ in page.headings] == [1, 2, 2]
+    assert [text for _, text in page.headings] == [
+        "Accessibility report",
+        "Contents",
+        "Summary",
+        "Pages",
+    ]
     assert "No pages were analysed." in "".join(page.text_by_tag["p"])
-    assert page.named("nav") == []
 
 
 def test_random_results_render(

@@ -40,8 +40,8 @@ a:focus, a:focus-visible { outline: 3px solid #1e3a8a; outline-offset: 2px; }
 .site-header a:focus, .site-header a:focus-visible { outline: 3px solid #c9dcff; }
 .site-header p { margin: 0.25rem 0; }
 .skip-link { display: inline-block; padding: 0.25rem 0; }
-main, nav, footer { display: block; max-width: 72rem; margin: 0 auto; padding: 0 1.5rem; }
-nav ul { padding-left: 1.25rem; }
+main, footer { display: block; max-width: 72rem; margin: 0 auto; padding: 0 1.5rem; }
+nav ul { padding-left: 1.25rem; margin: 0.25rem 0; }
 h1 { font-size: 2rem; margin: 1.5rem 0 0.5rem; }
 h2 { font-size: 1.5rem; margin: 2rem 0 0.75rem; border-bottom: 2px solid #1b1b1b; }
 h3 { font-size: 1.25rem; margin: 1.75rem 0 0.5rem; overflow-wrap: anywhere; }

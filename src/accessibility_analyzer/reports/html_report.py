@@ -1,9 +1,9 @@
 """HTML report: one self-contained page a person reads (inline CSS, no scripts, no assets).
 
-Layout: a banner with a skip link, a navigation list of the pages, then ``main`` with the
-``h1``, the analysis metadata, a summary (tables by outcome, impact, WCAG principle and
-rule), and one section per page listing each failed and cantTell finding: rule, impact,
-WCAG criteria, location, message, fix hint and the source snippet. Passed and inapplicable
+Layout: a banner with a skip link, then ``main`` with the ``h1``, the analysis metadata, a
+table of contents (``nav``) listing the pages, a summary (tables by outcome, impact, WCAG
+principle and rule), and one section per page listing each failed and cantTell finding: rule,
+impact, WCAG criteria, location, message, fix hint and the source snippet. Passed and inapplicable
 findings are counted, not listed.
 
 The report must pass this project's own rules, so it keeps a strict heading order
@@ -69,9 +69,9 @@ def render_html(result: AnalysisResult, context: ReportContext) -> bytes:
         '<a class="skip-link" href="#main">Skip to main content</a>\n',
         f"<p>{esc(context.tool_name)} {esc(context.tool_version)}</p>\n</header>\n",
     ]
-    parts.extend(_navigation(result.documents))
     parts.append('<main id="main">\n<h1>Accessibility report</h1>\n')
     parts.extend(_metadata(context))
+    parts.extend(_contents(result.documents))
     parts.extend(_summary(summary, rules))
     parts.append('<section aria-labelledby="pages-heading">\n')
     parts.append('<h2 id="pages-heading">Pages</h2>\n')
@@ -89,13 +89,19 @@ def render_html(result: AnalysisResult, context: ReportContext) -> bytes:
     return "".join(parts).encode("utf-8")
 
 
-def _navigation(documents: list[DocumentResult]) -> Iterable[str]:
-    if not documents:
-        return
-    yield '<nav aria-label="Pages in this report">\n<ul>\n'
-    for number, document in enumerate(documents, start=1):
-        yield f'<li><a href="#page-{number}">{esc(_page_name(document))}</a></li>\n'
-    yield "</ul>\n</nav>\n"
+def _contents(documents: list[DocumentResult]) -> Iterable[str]:
+    """Table of contents: the summary, then every page (a long list for a big site, which
+    is why it sits inside ``main`` after the heading rather than before it)."""
+    yield '<nav aria-labelledby="contents-heading">\n'
+    yield '<h2 id="contents-heading">Contents</h2>\n<ul>\n'
+    yield '<li><a href="#summary-heading">Summary</a></li>\n'
+    yield '<li><a href="#pages-heading">Pages</a>'
+    if documents:
+        yield "\n<ul>\n"
+        for number, document in enumerate(documents, start=1):
+            yield f'<li><a href="#page-{number}">{esc(_page_name(document))}</a></li>\n'
+        yield "</ul>\n"
+    yield "</li>\n</ul>\n</nav>\n"
 
 
 def _metadata(context: ReportContext) -> Iterable[str]:
