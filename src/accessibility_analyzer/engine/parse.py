@@ -74,8 +74,8 @@ def parse_page(source: bytes | str, *, path: str = "index.html", site: Site | No
                 doctype=doctype,
                 is_xhtml=True,
             )
-    root, elements = build_tree(LexborHTMLParser(text).root)
     scan = scan_start_tags(text)
+    root, elements = build_tree(LexborHTMLParser(_without_noscript_contents(text, scan)).root)
     align_positions(elements, scan, LineIndex(text))
     return Page(
         path=path,
@@ -102,6 +102,25 @@ def _html_context(parent: Element) -> bool:
     if parent.tag == "annotation-xml":
         return parent.attrs.get("encoding", "").lower() in _HTML_ENCODINGS
     return parent.tag in _MATHML_TEXT_POINTS
+
+
+def _without_noscript_contents(text: str, scan: ScanResult) -> str:
+    """The text with ``<noscript>`` contents blanked (lexbor parses with scripting off).
+
+    With scripting on, a browser reads ``<noscript>`` contents as raw text: an ``<img>``
+    inside a ``<noscript>`` in ``<head>`` neither exists nor ends the head. lexbor has no
+    scripting flag, so the contents are replaced by spaces before it sees them.
+    """
+    if not scan.noscript_spans:
+        return text
+    parts: list[str] = []
+    position = 0
+    for start, end in scan.noscript_spans:
+        parts.append(text[position:start])
+        parts.append(" " * (end - start))
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def _namespace_of(tag: str, parent: Element) -> Namespace:

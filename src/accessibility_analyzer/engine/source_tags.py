@@ -60,6 +60,7 @@ class ScanResult:
     starts: list[int]
     ends: list[int]
     doctype: str | None
+    noscript_spans: list[tuple[int, int]]  # raw-text contents of <noscript> elements
 
 
 def _skip_template(source: str, position: int) -> int:
@@ -79,6 +80,7 @@ def scan_start_tags(source: str) -> ScanResult:
     starts: list[int] = []
     ends: list[int] = []
     doctype: str | None = None
+    noscript_spans: list[tuple[int, int]] = []
     position = 0  # everything before this offset is consumed (raw text, templates)
     tokens = _TOKEN.finditer(source)
     while (match := next(tokens, None)) is not None:
@@ -104,11 +106,13 @@ def scan_start_tags(source: str) -> ScanResult:
         if name in RAW_TEXT_TAGS:
             closing = _RAW_END[name].search(source, end)
             position = len(source) if closing is None else closing.start()
+            if name == "noscript" and position > end:
+                noscript_spans.append((end, position))
         elif name == "template":
             position = _skip_template(source, end)
         elif name == "plaintext":
             break
-    return ScanResult(names, starts, ends, doctype)
+    return ScanResult(names, starts, ends, doctype, noscript_spans)
 
 
 class LineIndex:
