@@ -31,6 +31,7 @@ from analysis_flow_helpers import (
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from accessibility_analyzer.cli import main
 from accessibility_analyzer.settings import Settings
 
 pytestmark = [pytest.mark.valkey, pytest.mark.slow]
@@ -180,18 +181,12 @@ async def test_a_worker_killed_mid_job_is_replaced_and_the_analysis_completes(
     assert analysis["summary"]["findings"] == sum(len(d["findings"]) for d in report["documents"])
 
 
-def test_the_worker_command_needs_valkey(tmp_path: Path) -> None:
-    environment = {
-        key: value for key, value in os.environ.items() if key not in {"VALKEY_URL", "REDIS_URL"}
-    }
-    environment["DATA_DIR"] = str(tmp_path / "data")
-    completed = subprocess.run(
-        [sys.executable, "-m", "accessibility_analyzer", "worker"],
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert completed.returncode == 2
-    assert "VALKEY_URL is not set" in completed.stderr
+def test_the_worker_command_needs_valkey(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("VALKEY_URL", raising=False)
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+
+    assert main(["worker"]) == 2
+    assert "VALKEY_URL is not set" in capsys.readouterr().err
