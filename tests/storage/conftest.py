@@ -26,7 +26,6 @@ from accessibility_analyzer.storage.database import (
 from accessibility_analyzer.storage.files import FileStore
 
 DEFAULT_TEST_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-_TABLES = "findings, document_results, analyses, documents, sessions"
 
 
 def _admin_dsn() -> str:
@@ -97,7 +96,9 @@ async def database(database_url: str) -> AsyncIterator[Database]:
     finally:
         if db.dialect == "postgresql":
             async with db.engine.begin() as connection:
-                await connection.execute(text(f"TRUNCATE {_TABLES} CASCADE"))
+                # Every other table hangs off sessions with ON DELETE CASCADE; a DELETE of a
+                # few rows is much quicker than TRUNCATE's table locks.
+                await connection.execute(text("DELETE FROM sessions"))
         await db.dispose()
 
 

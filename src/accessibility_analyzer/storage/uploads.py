@@ -21,14 +21,14 @@ import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.files import FileStore, new_storage_key
 from accessibility_analyzer.storage.intake import IntakeResult, take_in
 from accessibility_analyzer.storage.limits import UploadLimits, UploadRejected
-from accessibility_analyzer.storage.models import Document, UploadSession, utc_now
+from accessibility_analyzer.storage.models import Document, UploadSession, new_id, utc_now
 from accessibility_analyzer.storage.upload_stream import receive_files
 
 
@@ -105,25 +105,27 @@ async def add_documents(
             clash = existing.scalars().first()
             if clash is not None:
                 raise _path_exists(clash)
-            documents: list[Document] = []
-            for item in intake.items:
-                key = new_storage_key()
-                await asyncio.to_thread(store.install, item.staged, session_id, key)
-                installed.append((session_id, key))
-                documents.append(
-                    Document(
-                        session_id=session_id,
-                        path=item.path,
-                        kind=item.kind,
-                        media_type=item.media_type,
-                        size_bytes=item.size_bytes,
-                        sha256=item.sha256,
-                        storage_key=key,
-                        created_at=now,
-                    )
+            keys = [new_storage_key() for _ in intake.items]
+            # One thread hop for all renames; `installed` grows as they succeed, so a
+            # failure half-way still knows exactly which files to take back.
+            await asyncio.to_thread(_install_all, store, session_id, intake, keys, installed)
+            documents = [
+                Document(
+                    id=new_id(),
+                    session_id=session_id,
+                    path=item.path,
+                    kind=item.kind,
+                    media_type=item.media_type,
+                    size_bytes=item.size_bytes,
+                    sha256=item.sha256,
+                    storage_key=key,
+                    created_at=now,
                 )
-            orm.add_all(documents)
-            await orm.flush()
+                for item, key in zip(intake.items, keys, strict=True)
+            ]
+            # Core executemany: one statement for the whole batch instead of the ORM's
+            # per-object bookkeeping (a 1,000-file site stores in a fraction of the time).
+            await orm.execute(insert(Document), [_row(document) for document in documents])
     except BaseException as error:
         await asyncio.shield(asyncio.to_thread(_remove_all, store, installed))
         if isinstance(error, IntegrityError):
@@ -131,6 +133,32 @@ async def add_documents(
             raise _conflict_or_gone(error) from None
         raise
     return documents
+
+
+def _row(document: Document) -> dict[str, object]:
+    return {
+        "id": document.id,
+        "session_id": document.session_id,
+        "path": document.path,
+        "kind": document.kind,
+        "media_type": document.media_type,
+        "size_bytes": document.size_bytes,
+        "sha256": document.sha256,
+        "storage_key": document.storage_key,
+        "created_at": document.created_at,
+    }
+
+
+def _install_all(
+    store: FileStore,
+    session_id: str,
+    intake: IntakeResult,
+    keys: list[str],
+    installed: list[tuple[str, str]],
+) -> None:
+    for item, key in zip(intake.items, keys, strict=True):
+        store.install(item.staged, session_id, key)
+        installed.append((session_id, key))
 
 
 def _remove_all(store: FileStore, installed: list[tuple[str, str]]) -> None:
