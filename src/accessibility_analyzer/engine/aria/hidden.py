@@ -179,7 +179,9 @@ def _visual_hiding_suspected(page: Page, element: Element) -> bool:  # noqa: PLR
                 return True
     if _NEGATIVE_OFFSET.match(style.get("text-indent") or ""):
         return True
-    overflow = style.get("overflow") or ""
+    overflow = " ".join(
+        value for value in (style.get("overflow-x"), style.get("overflow-y")) if value
+    )
     for dimension in ("width", "height", "max-width", "max-height"):
         value = style.get(dimension)
         if value is not None and _ZERO_LENGTH.match(value) and "hidden" in overflow:
