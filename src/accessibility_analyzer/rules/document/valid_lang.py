@@ -66,14 +66,20 @@ def _language_owners(page: Page) -> dict[int, Element | None]:
 
 
 def _has_own_text(page: Page, element: Element) -> bool:
-    """Rendered text children, or an accessible name/description from attributes."""
-    if element.tag in _NON_CONTENT_TAGS or is_hidden(page, element):
+    """Rendered text children, or an accessible name/description from attributes.
+
+    The cheap markup tests come first: hidden-ness needs the style cascade.
+    """
+    if element.tag in _NON_CONTENT_TAGS:
         return False
-    for child in element.children:
-        if isinstance(child, Text) and not is_only_whitespace(child.data):
-            return True
-    if not any(element.has(name) for name in _TEXT_ATTRIBUTES):
+    has_text_child = any(
+        isinstance(child, Text) and not is_only_whitespace(child.data) for child in element.children
+    )
+    has_text_attribute = any(element.has(name) for name in _TEXT_ATTRIBUTES)
+    if not (has_text_child or has_text_attribute) or is_hidden(page, element):
         return False
+    if has_text_child:
+        return True
     return is_included_in_accessibility_tree(page, element) and bool(
         accessible_name(page, element).strip() or accessible_description(page, element).strip()
     )
