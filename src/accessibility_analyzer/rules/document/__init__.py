@@ -8,8 +8,12 @@ from accessibility_analyzer.rules.document.document_title_descriptive import (
     DocumentTitleDescriptive,
 )
 from accessibility_analyzer.rules.document.html_has_lang import HtmlHasLang
+from accessibility_analyzer.rules.document.html_lang_matches_content import (
+    HtmlLangMatchesContent,
+)
 from accessibility_analyzer.rules.document.html_lang_valid import HtmlLangValid
 from accessibility_analyzer.rules.document.html_xml_lang_mismatch import HtmlXmlLangMismatch
+from accessibility_analyzer.rules.document.lang_matches_content import LangMatchesContent
 from accessibility_analyzer.rules.document.meta_refresh import MetaRefresh
 from accessibility_analyzer.rules.document.meta_refresh_no_exception import (
     MetaRefreshNoException,
@@ -21,8 +25,10 @@ RULES: tuple[type[Rule], ...] = (
     DocumentTitle,
     DocumentTitleDescriptive,
     HtmlHasLang,
+    HtmlLangMatchesContent,
     HtmlLangValid,
     HtmlXmlLangMismatch,
+    LangMatchesContent,
     MetaRefresh,
     MetaRefreshNoException,
     MetaViewport,
