@@ -1,0 +1,152 @@
+"""check_page / analyze_document: findings, the four outcomes, robustness to buggy rules."""
+
+from __future__ import annotations
+
+import msgspec
+from toy_rules import (
+    TOY_RULES,
+    ToyExplodingApplicability,
+    ToyExplodingExpect,
+    ToyImageAlt,
+    ToyTitle,
+    ToyVideo,
+)
+
+from accessibility_analyzer.engine import (
+    Element,
+    NoOracle,
+    Outcome,
+    Page,
+    Question,
+    analyze_document,
+    check_page,
+    parse_page,
+)
+from accessibility_analyzer.engine.runner import INAPPLICABLE_MESSAGE
+
+PAGE = b"""<!DOCTYPE html><html><head><title>  Hello
+  world </title></head><body>
+<img src="a.png" alt="A cat">
+<img src="b.png">
+<img src="c.png" alt="?">
+<img src="d.png" style="display:none">
+</body></html>"""
+
+
+class YesOracle:
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def answer(self, question: Question, page: Page, target: Element) -> bool | None:
+        self.asked.append(question.id)
+        return True
+
+
+def test_findings_for_each_target_with_locations() -> None:
+    result = check_page(parse_page(PAGE, path="p.html"), TOY_RULES)
+    assert result.path == "p.html"
+    assert result.title == "Hello world"
+    images = [f for f in result.findings if f.rule_id == "toy-image-alt"]
+    assert [f.outcome for f in images] == [Outcome.PASSED, Outcome.FAILED, Outcome.CANT_TELL]
+    failed = images[1]
+    assert failed.selector == "html > body > img:nth-of-type(2)"
+    assert failed.xpath == "/html/body/img[2]"
+    assert (failed.line, failed.column) == (4, 1)
+    assert failed.snippet == '<img src="b.png">'
+    assert failed.message == "The image has no text alternative"
+    assert failed.fix_hint == "Add an alt attribute"
+    assert failed.reason == "alt missing"
+    assert failed.impact == "critical"
+    assert failed.wcag == ("1.1.1",)
+    assert images[2].reason == "needs review: Does the alt text describe the image?"
+
+
+def test_inapplicable_rule_gives_one_page_finding() -> None:
+    result = check_page(parse_page(PAGE), [ToyVideo])
+    assert len(result.findings) == 1
+    finding = result.findings[0]
+    assert finding.outcome is Outcome.INAPPLICABLE
+    assert finding.message == INAPPLICABLE_MESSAGE
+    assert (finding.selector, finding.xpath, finding.line, finding.column, finding.snippet) == (
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
+
+
+def test_counts_cover_all_four_outcomes() -> None:
+    result = check_page(parse_page(PAGE), TOY_RULES)
+    counts = result.counts
+    assert (counts.passed, counts.failed, counts.cant_tell, counts.inapplicable) == (2, 1, 1, 1)
+
+
+def test_page_rule_without_title_is_cant_tell() -> None:
+    result = check_page(parse_page(b"<p>x"), [ToyTitle])
+    assert result.title is None
+    assert result.findings[0].outcome is Outcome.CANT_TELL
+    assert result.findings[0].selector == "html"
+
+
+def test_oracle_answers_decide() -> None:
+    oracle = YesOracle()
+    result = check_page(parse_page(PAGE), [ToyImageAlt], oracle)
+    assert [f.outcome for f in result.findings][-1] is Outcome.PASSED
+    assert oracle.asked == ["alt-is-descriptive"]
+    remembering = NoOracle()
+    check_page(parse_page(PAGE), [ToyImageAlt], remembering)
+    assert len(remembering.asked) == 1
+
+
+def test_a_raising_rule_becomes_cant_tell_and_others_still_run() -> None:
+    page = parse_page(b"<p>a</p><p>b</p><p>c</p><img src=x.png>")
+    result = check_page(page, [ToyExplodingExpect, ToyExplodingApplicability, ToyImageAlt])
+    exploding = [f for f in result.findings if f.rule_id == "toy-exploding-expect"]
+    assert {f.outcome for f in exploding} == {Outcome.PASSED, Outcome.CANT_TELL}
+    broken = [f for f in exploding if f.outcome is Outcome.CANT_TELL]
+    assert all(f.reason == "internal error in rule: KeyError" for f in broken)
+    assert all(f.selector is not None for f in broken)
+    applicability = [f for f in result.findings if f.rule_id == "toy-exploding-applicability"]
+    assert len(applicability) == 1
+    assert applicability[0].outcome is Outcome.CANT_TELL
+    assert applicability[0].reason == "internal error in rule: ZeroDivisionError"
+    assert [f.outcome for f in result.findings if f.rule_id == "toy-image-alt"] == [Outcome.FAILED]
+
+
+def test_json_shape_is_camel_case() -> None:
+    result = analyze_document(PAGE, path="p.html", rules=TOY_RULES)
+    data = msgspec.json.decode(msgspec.json.encode(result))
+    assert set(data) == {"path", "title", "findings", "counts", "error"}
+    assert set(data["findings"][0]) == {
+        "ruleId",
+        "outcome",
+        "impact",
+        "wcag",
+        "selector",
+        "xpath",
+        "line",
+        "column",
+        "snippet",
+        "message",
+        "fixHint",
+        "reason",
+    }
+    assert data["counts"] == {"passed": 2, "failed": 1, "cantTell": 1, "inapplicable": 1}
+
+
+def test_analyze_document_never_raises() -> None:
+    for data in (b"", b"\x00\xff" * 100, b"<img" * 1000):
+        result = analyze_document(data, path="x.html", rules=TOY_RULES)
+        assert result.error is None
+        assert len(result.findings) >= len(TOY_RULES)
+
+
+def test_targets_are_tested_once() -> None:
+    class Twice(ToyImageAlt):
+        def applicability(self, page: Page):  # type: ignore[no-untyped-def]
+            yield from page.by_tag("img")
+            yield from page.by_tag("img")
+
+    result = check_page(parse_page(b"<img alt=x>"), [Twice])
+    assert len(result.findings) == 1
