@@ -7,6 +7,7 @@ reads, never in the app itself.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import socket
 from collections.abc import Callable, Iterator
@@ -17,6 +18,19 @@ from foundation_probe import AppBuilder, ProbeController, ThrowawayValkey, free_
 from litestar import Litestar
 
 from accessibility_analyzer.api import app as app_module
+
+
+@pytest.fixture(autouse=True)
+def _restore_root_logger() -> Iterator[None]:
+    """configure_logging changes the root logger; leave it as found for other folders."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in root.handlers:
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
 
 
 @pytest.fixture

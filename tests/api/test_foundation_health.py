@@ -39,9 +39,11 @@ async def test_ready_and_detailed_with_valkey_up(build_app: AppBuilder, valkey_u
 
     assert detailed.status_code == 200
     body = msgspec.convert(detailed.json(), DetailedHealth)
-    assert body.status == "healthy"
-    names = {dependency.name for dependency in body.dependencies}
-    assert {"valkey", "cache", "disk", "llm-providers"} <= names
+    # Other parts add checks (a job worker may not be running here): judge the foundation's.
+    assert body.status != "unhealthy"
+    states = {dependency.name: dependency.status for dependency in body.dependencies}
+    for name in ("valkey", "cache", "disk", "llm-providers"):
+        assert states[name] == "healthy", name
     assert body.uptime_seconds >= 0
     for dependency in detailed.json()["dependencies"]:
         assert set(dependency) == {"name", "status", "message", "responseTimeMs", "critical"}

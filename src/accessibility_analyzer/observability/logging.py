@@ -41,7 +41,7 @@ REDACTED: Final = "[REDACTED]"
 # Attributes every LogRecord has; anything else on a record came from ``extra=``.
 _STANDARD_ATTRIBUTES: Final = frozenset(
     vars(logging.LogRecord("", 0, "", 0, "", None, None)).keys()
-    | {"message", "asctime", "taskName"}
+    | {"message", "asctime", "taskName", "color_message"}  # uvicorn's ANSI-coloured copy
 )
 _HANDLER_MARK: Final = "_a11y_handler"
 _json_encoder = msgspec.json.Encoder(enc_hook=repr)
