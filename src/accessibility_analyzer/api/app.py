@@ -47,6 +47,8 @@ from accessibility_analyzer.api.request_context import RequestContextMiddleware
 from accessibility_analyzer.api.routes import API_ROUTES, LIFESPANS
 from accessibility_analyzer.cache import Cache
 from accessibility_analyzer.observability.logging import configure_logging
+from accessibility_analyzer.observability.sentry import init_sentry
+from accessibility_analyzer.observability.setup import telemetry_lifespan
 from accessibility_analyzer.settings import Settings
 
 __all__ = ["create_app"]
@@ -66,6 +68,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     """
     settings = settings if settings is not None else Settings.from_env()
     configure_logging(settings)
+    init_sentry(settings)  # before Litestar(...): its integration patches Litestar.__init__
 
     client = _valkey_client(settings)
     stores = _store_registry(client, settings.valkey_namespace)
@@ -107,7 +110,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         openapi_config=openapi_config(),
         plugins=build_plugins(settings),
         stores=stores,
-        lifespan=[_foundation_lifespan, *LIFESPANS],
+        # Telemetry first in, last out: it sees every start-up log and flushes after the rest.
+        lifespan=[telemetry_lifespan(settings), _foundation_lifespan, *LIFESPANS],
         state=State(
             {
                 "settings": settings,

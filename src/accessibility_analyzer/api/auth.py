@@ -17,6 +17,7 @@ from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException
 from litestar.handlers.base import BaseRouteHandler
 
+from accessibility_analyzer.observability.sentry import set_sentry_user
 from accessibility_analyzer.settings import ApiKeyEntry
 
 __all__ = [
@@ -93,6 +94,7 @@ def require_api_key(
         )
         raise NotAuthorizedException(detail=detail, headers=_CHALLENGE)
     connection.state[_STATE_IDENTITY] = identity
+    set_sentry_user(identity)  # the key's name on this request's error events, never the key
 
 
 def provide_identity(request: Request[Any, Any, Any]) -> str:

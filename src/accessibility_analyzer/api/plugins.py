@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from litestar.plugins import PluginProtocol
 
+from accessibility_analyzer.observability.otel_plugin import build_otel_plugin
 from accessibility_analyzer.settings import Settings
 
 __all__ = ["build_plugins"]
@@ -19,5 +20,5 @@ def build_plugins(settings: Settings) -> list[PluginProtocol]:
     The foundation itself needs none (problem details, request ids and the access log are
     exception handlers and a middleware); the observability part adds its OpenTelemetry plugin.
     """
-    plugins: list[PluginProtocol] = []
+    plugins: list[PluginProtocol] = [build_otel_plugin()]
     return plugins

@@ -241,6 +241,15 @@ _UNIT_SUFFIXES: Final = {
     "1": "",
     "%": "percent",
 }
+_PER_UNIT_SUFFIXES: Final = {
+    "s": "second",
+    "m": "minute",
+    "h": "hour",
+    "d": "day",
+    "w": "week",
+    "mo": "month",
+    "y": "year",
+}
 _INVALID_CHARS: Final = re.compile(r"[^a-zA-Z0-9:]+")
 
 
@@ -252,10 +261,14 @@ def prometheus_name(spec: MetricSpec) -> str:
     nothing), then ``total`` for counters (``ratio`` for gauges in unit ``1``).
     """
     words = [word for word in _INVALID_CHARS.split(spec.name) if word]
-    main_unit = spec.unit.split("/", 1)[0].strip()
-    suffix = "" if "{" in main_unit else _UNIT_SUFFIXES.get(main_unit, main_unit)
-    if suffix and suffix not in words:
-        words.append(suffix)
+    main_unit, _, per_unit = (part.strip() for part in spec.unit.partition("/"))
+    main_suffix = "" if "{" in main_unit else _UNIT_SUFFIXES.get(main_unit, main_unit)
+    per_suffix = ""
+    if per_unit and "{" not in per_unit:
+        per_suffix = "per_" + _PER_UNIT_SUFFIXES.get(per_unit, per_unit)
+    for suffix in (main_suffix, per_suffix):
+        if suffix and suffix not in words:
+            words.append(suffix)
     if spec.kind is Kind.COUNTER:
         words = [*(word for word in words if word != "total"), "total"]
     if spec.kind is Kind.GAUGE and spec.unit == "1":

@@ -18,6 +18,7 @@ from typing import Any, Final
 import sentry_sdk
 from sentry_sdk.integrations.arq import ArqIntegration
 from sentry_sdk.integrations.litestar import LitestarIntegration
+from sentry_sdk.integrations.logging import ignore_logger
 from sentry_sdk.integrations.otlp import OTLPIntegration
 from sentry_sdk.transport import Transport
 from sentry_sdk.types import Event, Hint
@@ -34,6 +35,9 @@ SENSITIVE_HEADERS: Final = frozenset(
     {"authorization", "proxy-authorization", "x-api-key", "cookie", "set-cookie"}
 )
 RELEASE: Final = f"accessibility-analyzer@{__version__}"
+# Loggers whose error lines describe an exception the Litestar integration already reports;
+# capturing them too would file every unhandled error twice.
+_ERROR_LOGGERS_REPORTED_ELSEWHERE: Final = ("accessibility_analyzer.api.errors",)
 
 
 def init_sentry(
@@ -44,15 +48,18 @@ def init_sentry(
     Args:
         settings: ``sentry_dsn``, ``sentry_environment``, ``sentry_traces_sample_rate``, and
             the credentials that must never leave the process.
-        transport: Tests pass a capturing transport; it turns Sentry on even without a DSN.
+        transport: Tests pass a capturing transport instance; it turns Sentry on even
+            without a DSN (a transport class is only used when there is a DSN).
     """
     if settings.sentry_dsn is None and transport is None:
         return False
     options: dict[str, Any] = {
         "release": RELEASE,
         "environment": settings.sentry_environment,
-        "send_default_pii": False,
-        "max_request_body_size": "never",
+        # send_default_pii stays at its default (off); passing it is deprecated in favour of
+        # data_collection, and leaving both unset keeps the off behaviour.
+        "max_request_body_size": "never",  # uploaded pages never leave the process
+        "include_local_variables": False,  # frame locals may hold page contents or keys
         "before_send": EventScrubber(secret_values(settings)),
         "integrations": [
             LitestarIntegration(failed_request_status_codes={*range(500, 600)}),
@@ -68,13 +75,19 @@ def init_sentry(
     if transport is not None:
         options["transport"] = transport
     sentry_sdk.init(**options)
+    for reporter in _ERROR_LOGGERS_REPORTED_ELSEWHERE:
+        ignore_logger(reporter)
     logger.info("sentry on", extra={"sentry_environment": settings.sentry_environment})
     return True
 
 
 def set_sentry_user(identity: str) -> None:
-    """Attach the caller's identity (the API key's name, never the key) to this request's events."""
-    sentry_sdk.set_user({"id": identity})
+    """Attach the caller's identity (the API key's name, never the key) to this request's events.
+
+    Does nothing while Sentry is off, so the scope is never touched needlessly.
+    """
+    if sentry_sdk.is_initialized():
+        sentry_sdk.set_user({"id": identity})
 
 
 class EventScrubber:
