@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from accessibility_analyzer.engine.aria import is_hidden, is_visible
+from accessibility_analyzer.engine.css import computed_style
 from accessibility_analyzer.engine.dom import Element, Namespace, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import (
@@ -46,14 +47,27 @@ def _is_image_resource(element: Element) -> bool:
     return is_candidate and bool((_source_attribute(element) or "").strip())
 
 
+def _has_inline_background_image(page: Page, element: Element) -> bool:
+    """A background image set in the ``style`` attribute (cheap pre-test, then the cascade).
+
+    Backgrounds from style sheets are not collected: asking the cascade for every element
+    of every page costs more than the whole rule set.
+    """
+    style = (element.attrs.get("style") or "").lower()
+    if "background" not in style or "url(" not in style:
+        return False
+    return "url(" in (computed_style(page, element).get("background-image") or "")
+
+
 class ImageNoText(Rule):
     """Images should not be used to present text.
 
     ## What it checks
     For every rendered image resource (`<img>`, `<input type="image">`, SVG `<image>` with a
-    source), asks the question `image-contains-text`: does the image show significant text that
-    is not also available as real text, where the presentation is not essential? A "yes" fails,
-    a "no" passes; without an answer the outcome is `cantTell`.
+    source, and elements with a background image in their `style` attribute), asks the
+    question `image-contains-text`: does the image show significant text that is not also
+    available as real text, where the presentation is not essential? A "yes" fails, a "no"
+    passes; without an answer the outcome is `cantTell`.
 
     ## Why it matters
     Text inside an image cannot be resized, re-coloured, re-spaced or re-flowed by users who
@@ -66,8 +80,8 @@ class ImageNoText(Rule):
         <img src="fireworks.jpg" alt="Fireworks over the Eiffel tower">
 
     ## Limitations
-    Needs the pixels: a person or a vision-capable oracle must answer. CSS background images
-    are not collected.
+    Needs the pixels: a person or a vision-capable oracle must answer. Background images set
+    by style sheets (rather than the `style` attribute) are not collected.
     """
 
     meta = RuleMeta(
@@ -82,10 +96,9 @@ class ImageNoText(Rule):
 
     def applicability(self, page: Page) -> Iterator[Element]:
         """Image resources with a source that are rendered (not hidden, maybe visible)."""
-        candidates = [*page.by_tag("img"), *page.by_tag("input"), *page.by_tag("image")]
-        for element in sorted(candidates, key=lambda element: element.order):
+        for element in page.elements:
             if (
-                _is_image_resource(element)
+                (_is_image_resource(element) or _has_inline_background_image(page, element))
                 and not is_hidden(page, element)
                 and is_visible(page, element) is not False
             ):
