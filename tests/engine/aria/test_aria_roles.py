@@ -57,7 +57,7 @@ def test_explicit_role_is_first_valid_concrete_token() -> None:
         ('<input id="x" type="range">', "slider"),
         ('<input id="x" type="number">', "spinbutton"),
         ('<input id="x" type="image" alt="Go">', "button"),
-        ('<input id="x" type="password">', None),
+        ('<input id="x" type="password">', "textbox"),
         ('<input id="x" type="hidden">', None),
         ('<select id="x"><option>a</option></select>', "combobox"),
         ('<select id="x" multiple><option>a</option></select>', "listbox"),

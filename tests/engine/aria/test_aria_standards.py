@@ -199,7 +199,7 @@ def test_role_characteristics_match_aria_1_2() -> None:
 
 
 def test_attribute_table() -> None:
-    assert len(ATTRIBUTES) == 48
+    assert len(ATTRIBUTES) == 51  # 48 of ARIA 1.2, 3 of the 1.3 draft
     assert len(GLOBAL_ATTRIBUTES) == 21
     for spec in ATTRIBUTES.values():
         assert spec.name.startswith("aria-")

@@ -1,6 +1,12 @@
 # Source: WAI-ARIA 1.2, W3C Recommendation 6 June 2023, §6.6 "Definitions of States and
 # Properties" and §6.4 "Global States and Properties", https://www.w3.org/TR/wai-aria-1.2/
-"""The WAI-ARIA 1.2 states and properties with their value types and allowed tokens."""
+"""The WAI-ARIA 1.2 states and properties with their value types and allowed tokens.
+
+Three ARIA 1.3 (Working Draft, https://w3c.github.io/aria/) global properties that
+browsers ship are included and marked ``since="1.3"``: ``aria-description``,
+``aria-braillelabel`` and ``aria-brailleroledescription`` (the ACT rules' test cases use
+them).
+"""
 
 from __future__ import annotations
 
@@ -49,6 +55,11 @@ ATTRIBUTE_ROWS: tuple[AttributeSpec, ...] = (
     ),
     AttributeSpec(name="aria-describedby", value_type=_T.IDREFS, is_global=True),
     AttributeSpec(name="aria-details", value_type=_T.IDREF, is_global=True),
+    AttributeSpec(name="aria-description", value_type=_T.STRING, is_global=True, since="1.3"),
+    AttributeSpec(name="aria-braillelabel", value_type=_T.STRING, is_global=True, since="1.3"),
+    AttributeSpec(
+        name="aria-brailleroledescription", value_type=_T.STRING, is_global=True, since="1.3"
+    ),
     AttributeSpec(
         name="aria-disabled",
         value_type=_T.TRUE_FALSE,

@@ -10,8 +10,11 @@ from accessibility_analyzer.engine.standards._aria_types import NameFrom, RoleRo
 _AUTHOR = (NameFrom.AUTHOR,)
 _CONTENTS = (NameFrom.CONTENTS, NameFrom.AUTHOR)
 _PROHIBITED = (NameFrom.PROHIBITED,)
-# Roles whose name is prohibited also prohibit the naming attributes (ARIA 1.2 §5.2.8.6).
-_NO_NAME = ("aria-label", "aria-labelledby")
+# Roles whose name is prohibited also prohibit the naming attributes (ARIA 1.2 §5.2.8.6),
+# and the ARIA 1.3 braille label with them.
+_NO_NAME = ("aria-label", "aria-labelledby", "aria-braillelabel")
+# generic (ARIA 1.2) and the presentational roles also prohibit role descriptions.
+_NO_ROLE_DESCRIPTION = ("aria-roledescription", "aria-brailleroledescription")
 _MENU_OWNED = (
     "group -> menuitem",
     "group -> menuitemradio",
@@ -129,7 +132,12 @@ ARIA_ROLE_ROWS: tuple[RoleRow, ...] = (
     RoleRow(name="feed", superclass=("list",), owned=("article",)),
     RoleRow(name="figure", superclass=("section",)),
     RoleRow(name="form", superclass=("landmark",)),
-    RoleRow(name="generic", superclass=("structure",), prohibited=_NO_NAME, name_from=_PROHIBITED),
+    RoleRow(
+        name="generic",
+        superclass=("structure",),
+        prohibited=_NO_NAME + _NO_ROLE_DESCRIPTION,
+        name_from=_PROHIBITED,
+    ),
     RoleRow(
         name="grid",
         superclass=("composite", "table"),
@@ -242,7 +250,12 @@ ARIA_ROLE_ROWS: tuple[RoleRow, ...] = (
         name_required=True,
     ),
     RoleRow(name="navigation", superclass=("landmark",)),
-    RoleRow(name="none", superclass=("structure",), prohibited=_NO_NAME, name_from=_PROHIBITED),
+    RoleRow(
+        name="none",
+        superclass=("structure",),
+        prohibited=(*_NO_NAME, "aria-brailleroledescription"),
+        name_from=_PROHIBITED,
+    ),
     RoleRow(name="note", superclass=("section",)),
     RoleRow(
         name="option",
@@ -257,7 +270,10 @@ ARIA_ROLE_ROWS: tuple[RoleRow, ...] = (
     ),
     RoleRow(name="paragraph", superclass=("section",), prohibited=_NO_NAME, name_from=_PROHIBITED),
     RoleRow(
-        name="presentation", superclass=("structure",), prohibited=_NO_NAME, name_from=_PROHIBITED
+        name="presentation",
+        superclass=("structure",),
+        prohibited=(*_NO_NAME, "aria-brailleroledescription"),
+        name_from=_PROHIBITED,
     ),
     RoleRow(
         name="progressbar",

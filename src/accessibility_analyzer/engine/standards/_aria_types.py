@@ -46,6 +46,9 @@ class AttributeSpec:
             (ARIA 1.2 deprecated ``aria-disabled``, ``aria-errormessage``,
             ``aria-haspopup`` and ``aria-invalid`` as globals).
         default: the default value when the attribute is absent, ``None`` when none.
+        since: the ARIA version defining it: ``1.2``, or ``1.3`` for the few ARIA 1.3
+            (draft) attributes browsers already support (``aria-description``, the braille
+            attributes), kept so they are not reported as unknown.
     """
 
     name: str
@@ -55,6 +58,7 @@ class AttributeSpec:
     deprecated_in_1_2: bool = False
     deprecated_as_global: bool = False
     default: str | None = None
+    since: str = "1.2"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -30,7 +30,9 @@ from accessibility_analyzer.engine.standards._aria_types import (
 
 __all__ = [
     "ATTRIBUTES",
+    "DRAFT_GLOBAL_ATTRIBUTES",
     "GLOBAL_ATTRIBUTES",
+    "MISSING_REQUIRED_DEFAULTS",
     "PRESENTATIONAL_ROLES",
     "ROLES",
     "AttributeSpec",
@@ -44,8 +46,23 @@ ATTRIBUTES: Mapping[str, AttributeSpec] = MappingProxyType(
     {spec.name: spec for spec in ATTRIBUTE_ROWS}
 )
 
+# The ARIA 1.2 global states and properties: these are the ones that override a
+# presentational role (§4.6) and that every role supports.
 GLOBAL_ATTRIBUTES: frozenset[str] = frozenset(
-    spec.name for spec in ATTRIBUTE_ROWS if spec.is_global
+    spec.name for spec in ATTRIBUTE_ROWS if spec.is_global and spec.since == "1.2"
+)
+
+# Global properties from the ARIA 1.3 draft, supported on every role that does not
+# prohibit them.
+DRAFT_GLOBAL_ATTRIBUTES: frozenset[str] = frozenset(
+    spec.name for spec in ATTRIBUTE_ROWS if spec.is_global and spec.since != "1.2"
+)
+
+# CORE-AAM 1.2 "default values for missing required attributes" as the ACT rule 4e8ab6
+# applies them: the only required attribute a role may omit (other implicit values, such
+# as heading's aria-level 2, do not excuse a missing required attribute).
+MISSING_REQUIRED_DEFAULTS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {"option": MappingProxyType({"aria-selected": "false"})}
 )
 
 PRESENTATIONAL_ROLES: frozenset[str] = frozenset({"none", "presentation"})
@@ -70,6 +87,7 @@ def superclass_closure(role: str) -> frozenset[str]:
 def _expand(row: RoleRow) -> RoleSpec:
     """A row plus what its superclasses and the global attributes bring."""
     supported = set(row.supported) | set(row.required) | GLOBAL_ATTRIBUTES
+    supported |= DRAFT_GLOBAL_ATTRIBUTES
     for ancestor in superclass_closure(row.name):
         supported.update(_ROWS[ancestor].supported)
     prohibited = frozenset(row.prohibited)

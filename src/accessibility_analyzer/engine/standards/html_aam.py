@@ -69,7 +69,7 @@ UNCONDITIONAL_ROLES: Mapping[str, str] = MappingProxyType(
 )
 
 # input[type] -> role when the input has no ``list`` attribute. Types missing here (color,
-# date, datetime-local, file, hidden, month, password, time, week) have no ARIA role.
+# date, datetime-local, file, hidden, month, time, week) have no ARIA role.
 INPUT_TYPE_ROLES: Mapping[str, str] = MappingProxyType(
     {
         "button": "button",
@@ -77,6 +77,9 @@ INPUT_TYPE_ROLES: Mapping[str, str] = MappingProxyType(
         "email": "textbox",
         "image": "button",
         "number": "spinbutton",
+        # ARIA in HTML gives password fields no role, but browsers expose them as textbox
+        # and the ACT rules treat them as text fields (textbox attributes are allowed).
+        "password": "textbox",
         "radio": "radio",
         "range": "slider",
         "reset": "button",
