@@ -77,7 +77,7 @@ def make_finding(**overrides: object) -> Finding:
     return Finding(**fields)  # type: ignore[arg-type]
 
 
-RULES = [
+RULES = (
     RuleInfo(
         id="image-alt",
         name="Images have a text alternative",
@@ -114,7 +114,7 @@ RULES = [
         impact=Impact.MODERATE,
         tags=("cat.keyboard", "best-practice"),
     ),
-]
+)
 
 
 def _counts(findings: list[Finding]) -> OutcomeCounts:
@@ -219,7 +219,7 @@ def edge_result() -> AnalysisResult:
                 error="Could not decode the page: <b>bad bytes</b>",
             ),
         ],
-        rules=RULES,
+        rules=list(RULES),
     )
 
 
@@ -258,6 +258,8 @@ def result_of() -> Callable[..., AnalysisResult]:
     """Builds a one-page result (``index.html``) from findings, with the sample rules."""
 
     def build(*findings: Finding, path: str = "index.html") -> AnalysisResult:
-        return AnalysisResult(documents=[_document(path, "Home", list(findings))], rules=RULES)
+        return AnalysisResult(
+            documents=[_document(path, "Home", list(findings))], rules=list(RULES)
+        )
 
     return build

@@ -134,8 +134,8 @@ def test_unreadable_page_is_untested_for_every_rule(
 def test_base_uri_makes_sources_absolute(
     edge_result: AnalysisResult, context: ReportContext
 ) -> None:
-    """With a base URI each page's source is its full URL."""
-    with_base = ReportContext(**{**_fields(context), "base_uri": "https://example.org/site/"})
+    """With a base URI (a folder, with or without its slash) each source is the page's URL."""
+    with_base = ReportContext(**{**_fields(context), "base_uri": "https://example.org/site"})
     subjects = earl(edge_result, with_base)["@graph"][1:]
     assert subjects[1]["source"] == "https://example.org/site/docs/%C3%BCber%20uns/seite%201.html"
     assert subjects[2]["source"] == "https://example.org/site/absolute/clean.html"

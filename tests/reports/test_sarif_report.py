@@ -178,6 +178,36 @@ def test_leading_slash_is_dropped_and_base_uri_is_stated(
     assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": "https://example.org/site/"}}
 
 
+def test_base_uri_without_trailing_slash_gets_one(
+    finding: Any, result_of: Any, context: ReportContext
+) -> None:
+    """``https://example.org/site`` is the folder ``site/``, not a file to replace."""
+    with_base = ReportContext(**{**_fields(context), "base_uri": "https://example.org/site"})
+    run = sarif(result_of(finding()), with_base)["runs"][0]
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "https://example.org/site/"
+
+
+def test_messy_metadata_still_validates(
+    finding: Any, result_of: Any, context: ReportContext
+) -> None:
+    """Repeated rule ids and tags, and an empty message, keep the log schema-valid."""
+    result = result_of(finding(message="  "))
+    duplicate = result.rules[0]
+    result.rules.insert(
+        0, type(duplicate)(**{**_info_fields(duplicate), "tags": ("accessibility", "x", "x")})
+    )
+    result.rules.append(duplicate)
+    run = sarif(result, context)["runs"][0]
+    ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert len(ids) == len(set(ids))
+    assert run["tool"]["driver"]["rules"][0]["properties"]["tags"] == [
+        "accessibility",
+        "WCAG 1.1.1",
+        "x",
+    ]
+    assert run["results"][0]["message"]["text"].startswith("Rule image-alt failed.")
+
+
 def test_fingerprint_is_stable_across_line_moves(
     finding: Any, result_of: Any, context: ReportContext
 ) -> None:
@@ -276,3 +306,7 @@ def test_lone_surrogates_do_not_break_the_log(
 
 def _fields(context: ReportContext) -> dict[str, Any]:
     return {name: getattr(context, name) for name in context.__struct_fields__}
+
+
+def _info_fields(rule: Any) -> dict[str, Any]:
+    return {name: getattr(rule, name) for name in rule.__struct_fields__}

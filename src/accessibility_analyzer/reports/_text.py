@@ -55,10 +55,15 @@ def relative_page_uri(path: str) -> str:
     return quote(normalised, safe="/")
 
 
+def directory_uri(uri: str) -> str:
+    """``uri`` with a trailing slash, so relative references resolve inside it."""
+    return uri if uri.endswith("/") else f"{uri}/"
+
+
 def page_url(path: str, base_uri: str | None) -> str:
-    """The page's URL under ``base_uri``, or its relative URI when there is no base."""
+    """The page's URL under ``base_uri`` (taken as a folder), or its relative URI without one."""
     relative = relative_page_uri(path)
-    return urljoin(base_uri, relative) if base_uri else relative
+    return urljoin(directory_uri(base_uri), relative) if base_uri else relative
 
 
 def encode_json(value: Any) -> bytes:

@@ -29,7 +29,13 @@ from accessibility_analyzer.engine.result import (
     Outcome,
     RuleInfo,
 )
-from accessibility_analyzer.reports._text import encode_json, relative_page_uri, scrub, shorten
+from accessibility_analyzer.reports._text import (
+    directory_uri,
+    encode_json,
+    relative_page_uri,
+    scrub,
+    shorten,
+)
 from accessibility_analyzer.reports._wcag import CRITERIA, describe
 from accessibility_analyzer.reports.model import ReportContext
 
@@ -89,18 +95,25 @@ def build_sarif(result: AnalysisResult, context: ReportContext) -> JsonObject:
         "properties": {"analysisId": context.analysis_id, "sessionId": context.session_id},
     }
     if context.base_uri:
-        run["originalUriBaseIds"] = {SOURCE_ROOT: {"uri": context.base_uri}}
+        # SARIF §3.14.14: a base URI ends with a slash, or relative paths replace its last part.
+        run["originalUriBaseIds"] = {SOURCE_ROOT: {"uri": directory_uri(context.base_uri)}}
     return {"$schema": SARIF_SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
 
 
 def _rules_with_findings(result: AnalysisResult) -> list[RuleInfo]:
-    """The result's rules, plus a minimal descriptor for any rule id only a finding names.
+    """The result's rules (first of any repeated id), plus a minimal descriptor for any rule
+    id only a finding names.
 
     Every result must point at a descriptor (``ruleIndex``); a finding from a rule missing
-    from ``result.rules`` (an older stored result) still gets one.
+    from ``result.rules`` (an older stored result) still gets one. The schema wants the
+    descriptors unique.
     """
-    rules = list(result.rules)
-    known = {rule.id for rule in rules}
+    rules: list[RuleInfo] = []
+    known: set[str] = set()
+    for rule in result.rules:
+        if rule.id not in known:
+            known.add(rule.id)
+            rules.append(rule)
     for document in result.documents:
         for finding in document.findings:
             if finding.rule_id not in known:
@@ -131,7 +144,10 @@ def _rule_descriptor(rule: RuleInfo, context: ReportContext) -> JsonObject:
         },
         "defaultConfiguration": {"level": failure_level(rule.impact)},
         "properties": {
-            "tags": ["accessibility", *(f"WCAG {sc}" for sc in rule.wcag), *rule.tags],
+            # The schema wants tags unique; dict.fromkeys keeps the first of each, in order.
+            "tags": list(
+                dict.fromkeys(["accessibility", *(f"WCAG {sc}" for sc in rule.wcag), *rule.tags])
+            ),
             "impact": str(rule.impact),
             "wcag": list(rule.wcag),
             "wcagLevel": rule.level,
@@ -167,7 +183,8 @@ def _is_absolute(uri: str) -> bool:
 
 def _result(path: str, finding: Finding, rule_index: int) -> JsonObject:
     review = finding.outcome == Outcome.CANT_TELL
-    text = finding.message
+    # Code scanning rejects results with an empty message.
+    text = finding.message.strip() or f"Rule {finding.rule_id} {finding.outcome}."
     if finding.fix_hint:
         text = f"{text} Fix: {finding.fix_hint}"
     if review and finding.reason:
