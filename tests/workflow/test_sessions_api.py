@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
+import msgspec
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from polyfactory.factories.msgspec_factory import MsgspecFactory
 from sqlalchemy import func, select, update
 
+from accessibility_analyzer.api.controllers.sessions_schemas import SessionCreate
 from accessibility_analyzer.settings import Settings
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.models import UploadSession, utc_now
@@ -56,6 +59,25 @@ async def test_creating_a_session_answers_201_with_its_camel_case_view(
     created = response.json()["createdAt"]
     expires = response.json()["expiresAt"]
     assert created < expires
+
+
+class SessionCreateFactory(MsgspecFactory[SessionCreate]):
+    """Valid session requests: any name within the schema's constraints, or none."""
+
+    __check_model__ = True
+    __random_seed__ = 4
+
+
+async def test_any_valid_session_request_is_accepted_and_echoed(
+    client: AsyncTestClient[Litestar],
+) -> None:
+    """Generated names (length, no control characters) come back exactly as sent."""
+    for request in SessionCreateFactory.batch(12):
+        response = await client.post(
+            "/api/v1/sessions", json=msgspec.to_builtins(request), headers=ALICE
+        )
+        assert response.status_code == 201, response.text
+        assert response.json()["name"] == request.name
 
 
 async def test_a_session_can_be_created_without_a_body(client: AsyncTestClient[Litestar]) -> None:
