@@ -3,18 +3,29 @@ stored the way uploads store them, and one process pool shared by the module."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import os
+import secrets
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import asyncpg
 import pytest
+from sqlalchemy import text
 
 from accessibility_analyzer.jobs.pool import EnginePool
 from accessibility_analyzer.jobs.tasks import JobContext
-from accessibility_analyzer.storage.database import Database, upgrade_database
+from accessibility_analyzer.storage.database import (
+    Database,
+    normalise_database_url,
+    upgrade_database,
+)
 from accessibility_analyzer.storage.files import FileStore, new_storage_key
 from accessibility_analyzer.storage.models import Document, UploadSession
+
+DEFAULT_TEST_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 SiteFactory = Callable[[Mapping[str, bytes]], "SiteHandle"]
 
@@ -35,13 +46,61 @@ def engine_pool() -> Iterator[EnginePool]:
     pool.shutdown()
 
 
+def _admin_dsn() -> str:
+    url = os.environ.get("TEST_DATABASE_URL") or DEFAULT_TEST_DATABASE_URL
+    scheme, _, rest = url.partition("://")
+    return f"postgresql://{rest}" if scheme.startswith("postgres") else url
+
+
+async def _admin(dsn: str, statement: str) -> None:
+    connection = await asyncpg.connect(dsn, timeout=3)
+    try:
+        await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
+@pytest.fixture(scope="session")
+def jobs_postgres_url() -> Iterator[str]:
+    """A throwaway PostgreSQL database for this run (fails under CI=true when missing)."""
+    admin = _admin_dsn()
+    name = f"a11y_jobs_{secrets.token_hex(4)}"
+    try:
+        asyncio.run(_admin(admin, f'CREATE DATABASE "{name}"'))
+    except (OSError, asyncpg.PostgresError, TimeoutError) as error:
+        message = f"PostgreSQL not available: {type(error).__name__}: {error}"
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(message)
+        pytest.skip(message)
+    base, _, _ = admin.rpartition("/")
+    try:
+        yield normalise_database_url(f"{base}/{name}", Path())
+    finally:
+        asyncio.run(_admin(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database of each backend (results are written the same way on both)."""
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'jobs.sqlite3'}"
+    url: str = request.getfixturevalue("jobs_postgres_url")
+    return url
+
+
 @pytest.fixture
-async def database(tmp_path: Path) -> AsyncIterator[Database]:
-    """A migrated SQLite database in the test's folder."""
-    db = Database.from_url(f"sqlite+aiosqlite:///{tmp_path / 'jobs.sqlite3'}")
+async def database(database_url: str) -> AsyncIterator[Database]:
+    """The database at ``database_url``, migrated; emptied again afterwards (PostgreSQL)."""
+    url = database_url
+    db = Database.from_url(url)
     await upgrade_database(db)
-    yield db
-    await db.dispose()
+    try:
+        yield db
+    finally:
+        if db.dialect == "postgresql":
+            async with db.engine.begin() as connection:
+                await connection.execute(text("DELETE FROM sessions"))  # cascades to the rest
+        await db.dispose()
 
 
 @pytest.fixture

@@ -172,6 +172,7 @@ def test_worker_options_come_from_the_settings(
 async def test_an_arq_worker_runs_an_analysis_to_completion(
     arq_queue: ArqQueue,
     database: Database,
+    database_url: str,
     make_site: Any,
     tmp_path: Path,
     valkey_url: str,
@@ -180,7 +181,7 @@ async def test_an_arq_worker_runs_an_analysis_to_completion(
 ) -> None:
     environment = {
         "DATA_DIR": str(tmp_path / "data"),
-        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'jobs.sqlite3'}",
+        "DATABASE_URL": database_url,
         "VALKEY_URL": valkey_url,
         "JOB_QUEUE_NAME": queue_name,
         "ENGINE_PROCESSES": "1",
