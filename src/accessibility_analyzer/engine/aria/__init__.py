@@ -40,6 +40,12 @@ from accessibility_analyzer.engine.aria.language import (
     parse_language_tag,
     primary_language,
 )
+from accessibility_analyzer.engine.aria.ownership import (
+    accessibility_children,
+    accessibility_parent,
+    has_accessibility_node,
+    owned_text,
+)
 from accessibility_analyzer.engine.aria.roles import (
     has_global_aria_attribute,
     has_presentational_conflict,
@@ -59,12 +65,15 @@ from accessibility_analyzer.engine.aria.tree import (
 __all__ = [
     "AutofillDetail",
     "LanguageTag",
+    "accessibility_children",
+    "accessibility_parent",
     "accessible_description",
     "accessible_name",
     "allowed_roles",
     "element_language",
     "explicit_role",
     "explicit_role_tokens",
+    "has_accessibility_node",
     "has_global_aria_attribute",
     "has_known_primary_language",
     "has_presentational_conflict",
@@ -89,6 +98,7 @@ __all__ = [
     "labels_of",
     "languages_match",
     "name_source",
+    "owned_text",
     "parse_autocomplete",
     "parse_language_tag",
     "primary_language",
