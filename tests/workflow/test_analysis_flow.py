@@ -11,6 +11,7 @@ import asyncio
 import time
 from typing import Any
 
+import msgspec
 import pytest
 from analysis_flow_helpers import (
     all_findings,
@@ -23,7 +24,9 @@ from analysis_flow_helpers import (
 )
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from polyfactory.factories.msgspec_factory import MsgspecFactory
 
+from accessibility_analyzer.api.controllers.analyses_schemas import AnalysisRequest
 from accessibility_analyzer.rules import ALL_RULES
 from accessibility_analyzer.settings import Settings
 from accessibility_analyzer.storage import analyses as repo
@@ -32,6 +35,12 @@ ALICE = {"X-API-Key": "alice-key-123"}
 BOB = {"X-API-Key": "bob-key-4567"}
 
 Client = AsyncTestClient[Litestar]
+
+
+class AnalysisRequestFactory(MsgspecFactory[AnalysisRequest]):
+    """Rule selections of every shape: random ids and tags, any level, fields left out."""
+
+    __allow_none_optionals__ = True
 
 
 @pytest.fixture
@@ -247,3 +256,23 @@ async def test_health_probes_answer_while_a_large_analysis_runs(client: Client) 
     assert seen_running, "the analysis finished before any probe ran alongside it"
     # Generous bound: a probe waits for no page; only a blocked event loop would exceed it.
     assert max(probe_times) < 1.5, sorted(probe_times)[-5:]
+
+
+async def test_generated_rule_selections_get_202_or_a_clear_4xx(client: Client) -> None:
+    session_id = await create_session(client, ALICE)
+    await upload_zip(client, session_id, site_zip(1), ALICE)
+    known = {rule.meta.id for rule in ALL_RULES}
+    AnalysisRequestFactory.seed_random(4)
+
+    for body in AnalysisRequestFactory.batch(25):
+        payload = msgspec.to_builtins(body)
+        response = await client.post(
+            f"/api/v1/sessions/{session_id}/analyses", json=payload, headers=ALICE
+        )
+        if body.rules and not set(body.rules) <= known:
+            assert response.status_code == 400, response.text
+            assert response.json()["reason"] == "unknown_rules"
+        else:
+            assert response.status_code in {202, 422}, response.text
+        if response.status_code != 202:
+            assert response.headers["content-type"].startswith("application/problem+json")
