@@ -158,6 +158,24 @@ def test_problems_are_listed_and_passes_only_counted(
     assert "index.html:40" in text
 
 
+def test_tool_link_in_footer(edge_result: AnalysisResult, context: ReportContext) -> None:
+    """With an information URI the footer links the tool; a hostile one stays an attribute."""
+    linked = ReportContext(
+        **{
+            name: getattr(context, name)
+            for name in context.__struct_fields__
+            if name != "tool_information_uri"
+        },
+        tool_information_uri='https://a11y.example/docs?a=1&b="x"',
+    )
+    page, _ = outline(edge_result, linked)
+    footer_links = [attrs for name, attrs, stack in page.tags if name == "a" and "footer" in stack]
+    assert footer_links == [{"href": 'https://a11y.example/docs?a=1&b="x"'}]
+    scripted = ReportContext(**{**_fields(linked), "tool_information_uri": "javascript:alert(1)"})
+    page, _ = outline(edge_result, scripted)
+    assert not [attrs for name, attrs, stack in page.tags if name == "a" and "footer" in stack]
+
+
 def test_huge_snippets_are_shortened(edge_result: AnalysisResult, context: ReportContext) -> None:
     """A 50,000-character snippet is cut to a readable length in the page."""
     page, body = outline(edge_result, context)
@@ -205,3 +223,7 @@ def test_report_passes_our_own_rules(
         if finding.outcome == Outcome.FAILED
     ]
     assert failures == []
+
+
+def _fields(context: ReportContext) -> dict[str, Any]:
+    return {name: getattr(context, name) for name in context.__struct_fields__}

@@ -285,6 +285,22 @@ def test_pages_that_failed_are_tool_notifications(
     assert "bad bytes" in notification["message"]["text"]
 
 
+def test_naive_timestamps_are_taken_as_utc(
+    edge_result: AnalysisResult, context: ReportContext
+) -> None:
+    """A database may hand back naive datetimes: they are stated as UTC (RFC 3339 needs a zone)."""
+    naive = ReportContext(
+        **{
+            **_fields(context),
+            "created_at": context.created_at.replace(tzinfo=None),
+            "finished_at": None,
+        }
+    )
+    invocation = sarif(edge_result, naive)["runs"][0]["invocations"][0]
+    assert invocation["startTimeUtc"] == "2026-11-28T19:00:00Z"
+    assert "endTimeUtc" not in invocation
+
+
 def test_huge_snippets_are_shortened(finding: Any, result_of: Any, context: ReportContext) -> None:
     """A 50,000-character snippet is cut for display, saying how much was cut."""
     huge = "<div>" + "x" * 50_000 + "</div>"
