@@ -27,6 +27,16 @@ def test_a_bad_setting_is_one_line_on_stderr_and_exit_code_2(
     assert captured.err == ("a11y serve: SESSION_EXPIRY_HOURS: expected a number > 0, got 'abc'\n")
 
 
+def test_an_unwritable_log_file_is_one_line_and_exit_code_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.setenv("LOG_FILE", str(tmp_path / "missing-dir" / "a11y.log"))
+    assert main(["serve"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("a11y serve: LOG_FILE: expected a writable file path")
+    assert error.count("\n") == 1
+
+
 @pytest.mark.parametrize("arguments", [["--port", "70000"], ["--workers", "0"], ["--port", "x"]])
 def test_bad_arguments_exit_2(arguments: list[str]) -> None:
     with pytest.raises(SystemExit) as caught:

@@ -50,17 +50,17 @@ def register(subparsers: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from accessibility_analyzer.observability.logging import configure_logging  # noqa: PLC0415
+
     try:
         settings = Settings.from_env()
+        configure_logging(settings)
     except SettingsError as error:
         print(f"a11y serve: {error}", file=sys.stderr)
         return 2
 
     import uvicorn  # noqa: PLC0415 - only `serve` pays for importing the server
 
-    from accessibility_analyzer.observability.logging import configure_logging  # noqa: PLC0415
-
-    configure_logging(settings)
     uvicorn.run(
         _APP_FACTORY,
         factory=True,

@@ -21,7 +21,7 @@ from typing import Any, Final
 import msgspec
 from opentelemetry import trace
 
-from accessibility_analyzer.settings import Secret, Settings
+from accessibility_analyzer.settings import Secret, Settings, SettingsError
 
 __all__ = [
     "ACCESS_LOGGER",
@@ -158,6 +158,9 @@ def configure_logging(settings: Settings) -> None:
 
     Replaces only the handlers this function installed earlier, so handlers added by others
     (the OpenTelemetry log handler, pytest's capture) stay in place.
+
+    Raises:
+        SettingsError: ``LOG_FILE`` cannot be opened for appending.
     """
     secrets = _secret_values(settings)
     formatter: logging.Formatter = (
@@ -165,7 +168,14 @@ def configure_logging(settings: Settings) -> None:
     )
     handlers: list[logging.Handler] = [_StdoutHandler()]
     if settings.log_file is not None:
-        handlers.append(logging.handlers.WatchedFileHandler(settings.log_file, encoding="utf-8"))
+        try:
+            file_handler = logging.handlers.WatchedFileHandler(settings.log_file, encoding="utf-8")
+        except OSError as error:
+            raise SettingsError(
+                f"LOG_FILE: expected a writable file path, got {settings.log_file!r} "
+                f"({error.strerror or type(error).__name__})"
+            ) from None
+        handlers.append(file_handler)
     root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, _HANDLER_MARK, False)]:
         root.removeHandler(old)
