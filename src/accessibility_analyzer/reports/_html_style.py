@@ -20,7 +20,7 @@ text                      background  ratio
 Colour is never the only carrier of meaning: outcome and impact are always written out; the
 coloured left borders only repeat them. Focus is drawn with a 3 px outline (3:1 or more
 against every background) and never removed. Long snippets wrap instead of scrolling
-sideways (1.4.10 Reflow).
+sideways, and tables tighten on narrow screens (1.4.10 Reflow; checked at 320 CSS px).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ h2 { font-size: 1.5rem; margin: 2rem 0 0.75rem; border-bottom: 2px solid #1b1b1b
 h3 { font-size: 1.25rem; margin: 1.75rem 0 0.5rem; overflow-wrap: anywhere; }
 h4 { font-size: 1.0625rem; margin: 0 0 0.5rem; }
 .muted { color: #4a4a4a; background-color: #ffffff; }
-table { border-collapse: collapse; margin: 0 0 1.5rem; min-width: 20rem; }
+table { border-collapse: collapse; margin: 0 0 1.5rem; max-width: 100%; }
 caption { text-align: left; font-weight: 700; padding: 0 0 0.25rem; }
 th, td { border: 1px solid #4a4a4a; padding: 0.25rem 0.75rem; text-align: left; }
 td.count { text-align: right; font-variant-numeric: tabular-nums; }
@@ -69,5 +69,9 @@ pre {
 }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 footer { padding-top: 1rem; padding-bottom: 2rem; }
+@media (max-width: 40rem) {
+  main, footer, .site-header { padding-left: 0.75rem; padding-right: 0.75rem; }
+  th, td { padding: 0.25rem 0.375rem; font-size: 0.875rem; overflow-wrap: anywhere; }
+}
 @media (prefers-reduced-motion: reduce) { * { scroll-behavior: auto; } }
 """
