@@ -76,9 +76,14 @@ async def test_invalid_body_is_400_naming_the_field(client: Any, body: bytes, fi
     assert problem.reason == "validation_failed"
 
 
-async def test_malformed_json_is_400(client: Any) -> None:
+@pytest.mark.parametrize(
+    "body",
+    [b"{not json", b"\xff\xfe", b"[" * 100_000, b'{"name": "x", "count": 1'],
+    ids=["not-json", "not-utf8", "nested-100k-deep", "truncated"],
+)
+async def test_malformed_json_is_400(client: Any, body: bytes) -> None:
     response = await client.post(
-        f"{PROBE}/items", content=b"{not json", headers={"Content-Type": "application/json"}
+        f"{PROBE}/items", content=body, headers={"Content-Type": "application/json"}
     )
     assert_problem(response, 400)
 

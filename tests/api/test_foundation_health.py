@@ -27,6 +27,10 @@ async def test_liveness_touches_no_dependency(build_app: AppBuilder, closed_port
         response = await client.get("/health")
     assert response.status_code == 200
     assert response.json()["status"] == "alive"
+    async with AsyncTestClient(app) as client:
+        head = await client.head("/health")
+    assert head.status_code == 200
+    assert head.content == b""
 
 
 async def test_ready_and_detailed_with_valkey_up(build_app: AppBuilder, valkey_url: str) -> None:

@@ -190,10 +190,25 @@ _DEFAULT_DETAILS: Final[Mapping[int, str]] = {
 }
 
 
+def _handle_recursion(
+    request: Request[Any, Any, Any], exc: RecursionError
+) -> Response[dict[str, Any]]:
+    # msgspec raises RecursionError (not a DecodeError) for JSON nested deeper than the
+    # interpreter's limit; Litestar lets it through. It is bad input, not a server fault.
+    logger.warning("request body nested too deeply", extra={"error": str(exc)[:200]})
+    return problem_response(
+        request,
+        status_code=HTTPStatus.BAD_REQUEST,
+        detail="The request body is nested too deeply.",
+        reason="too_deeply_nested",
+    )
+
+
 def exception_handlers() -> ExceptionHandlersMap:
     """The app-level handlers: validation errors, HTTP errors and everything else."""
     return {
         ValidationException: _handle_validation,
         HTTPException: _handle_http,
+        RecursionError: _handle_recursion,
         Exception: _handle_unexpected,
     }

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Final
 
 import msgspec
-from litestar import Controller, MediaType, Request, Response, get
+from litestar import Controller, MediaType, Request, Response, get, head
 from litestar.openapi.datastructures import ResponseSpec
 
 from accessibility_analyzer import __version__
@@ -219,6 +219,15 @@ class HealthController(Controller):
     def liveness(self) -> Liveness:
         """Answer 200 while the process runs; touches no dependency."""
         return Liveness(version=__version__)
+
+    @head(
+        "/",
+        operation_id="headLiveness",
+        summary="Liveness without a body, for load balancers that probe with HEAD",
+        sync_to_thread=False,
+    )
+    def liveness_head(self) -> None:
+        """Answer 200 with no body while the process runs."""
 
     @get(
         "/ready",
