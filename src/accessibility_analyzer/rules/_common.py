@@ -24,6 +24,7 @@ from accessibility_analyzer.engine.aria import (
 from accessibility_analyzer.engine.css import pseudo_element_declarations
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, Verdict
+from accessibility_analyzer.engine.site import resolve_page_url
 from accessibility_analyzer.engine.standards.aria import ROLES, NameFrom
 
 PRESENTATIONAL_ROLES = frozenset({"none", "presentation"})
@@ -55,6 +56,29 @@ def is_html_document(page: Page) -> bool:
     if PurePosixPath(page.path).suffix.lower() in _NON_HTML_SUFFIXES:
         return False
     return not (page.is_xhtml and page.root.line is None)
+
+
+def has_unavailable_stylesheet(page: Page) -> bool:
+    """Whether the page links a style sheet the upload does not hold (external or missing).
+
+    Rules whose verdict hangs on what is *visible* cannot trust an empty cascade then: the
+    missing sheet may hide text (``.sr-only``) or show it. Memoised per page.
+    """
+    memo: dict[int, bool] = page.memo_table("rules.unavailable_stylesheet")
+    known = memo.get(page.root.order)
+    if known is not None:
+        return known
+    missing = False
+    for link in page.by_tag("link"):
+        rel = (link.attrs.get("rel") or "").lower().split()
+        href = (link.attrs.get("href") or "").strip()
+        if link.is_html and "stylesheet" in rel and "alternate" not in rel and href:
+            path = resolve_page_url(page, href)
+            if path is None or not page.site.exists(path):
+                missing = True
+                break
+    memo[page.root.order] = missing
+    return missing
 
 
 def is_marked_decorative(page: Page, element: Element) -> bool:

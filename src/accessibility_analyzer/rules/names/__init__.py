@@ -11,6 +11,9 @@ from accessibility_analyzer.rules.names.aria_tooltip_name import AriaTooltipName
 from accessibility_analyzer.rules.names.button_name import ButtonName
 from accessibility_analyzer.rules.names.frame_title import FrameTitle
 from accessibility_analyzer.rules.names.label import Label
+from accessibility_analyzer.rules.names.label_content_name_mismatch import (
+    LabelContentNameMismatch,
+)
 from accessibility_analyzer.rules.names.link_name import LinkName
 from accessibility_analyzer.rules.names.summary_name import SummaryName
 
@@ -23,6 +26,7 @@ RULES: tuple[type[Rule], ...] = (
     ButtonName,
     FrameTitle,
     Label,
+    LabelContentNameMismatch,
     LinkName,
     SummaryName,
 )
