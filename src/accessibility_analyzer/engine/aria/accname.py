@@ -36,6 +36,27 @@ _INLINE_DISPLAYS = frozenset(
     {"inline", "inline-block", "inline-flex", "inline-grid", "inline-table", "contents", "ruby"}
 )
 _CONTENT_MEMO = "aria.name_from_content"
+# HTML elements the host language can name without any naming attribute.
+NATIVELY_NAMED_TAGS: frozenset[str] = frozenset(
+    {
+        "area",
+        "button",
+        "fieldset",
+        "figure",
+        "img",
+        "input",
+        "meter",
+        "optgroup",
+        "option",
+        "output",
+        "progress",
+        "select",
+        "summary",
+        "table",
+        "textarea",
+    }
+)
+_NAMING_ATTRIBUTES = ("aria-labelledby", "aria-label", "title")
 
 
 def normalise(text: str) -> str:
@@ -123,10 +144,11 @@ def _terminal(  # noqa: PLR0911 (the accname steps, in order)
         if text is not None and text.strip():
             return text, "aria-labelledby"
     role = role_of(page, element)
-    nested = t.nested(in_reference=t.in_reference, include_hidden=t.include_hidden)
 
     def content_text(node: Element) -> str:
-        return _content(nested, node)
+        return _content(
+            t.nested(in_reference=t.in_reference, include_hidden=t.include_hidden), node
+        )
 
     if element is not t.root:
         # Step 2C: a control inside the label of another element gives its value.
@@ -198,15 +220,24 @@ def _content(t: _Traversal, element: Element) -> str:
         frames.append((child, [], _children(child), [True]))
 
 
+def _may_have_name(element: Element, from_content: bool) -> bool:
+    """Cheap pre-check: most elements (generic ``div``/``span``) have no name source."""
+    if from_content or not element.is_html or element.tag in NATIVELY_NAMED_TAGS:
+        return True
+    return any(attribute in element.attrs for attribute in _NAMING_ATTRIBUTES)
+
+
 def _compute_name(page: Page, element: Element) -> tuple[str, str | None]:
-    t = _Traversal(page=page, root=element)
-    terminal = _terminal(t, element, is_root=True)
-    if terminal is not None and normalise(terminal[0]):
-        return normalise(terminal[0]), terminal[1]
     role = role_of(page, element)
     from_content = role_allows_name_from_content(role) or (
         element.is_html and element.tag == "summary"
     )
+    if not _may_have_name(element, from_content):
+        return "", None
+    t = _Traversal(page=page, root=element)
+    terminal = _terminal(t, element, is_root=True)
+    if terminal is not None and normalise(terminal[0]):
+        return normalise(terminal[0]), terminal[1]
     if from_content:
         text = normalise(_content(t, element))
         if text:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from accessibility_analyzer.engine.aria._memo import inherited, memoised
-from accessibility_analyzer.engine.aria._style import style_of
+from accessibility_analyzer.engine.aria._style import declared_style, style_of
 from accessibility_analyzer.engine.dom import Element, Page
 
 # Elements the user-agent style sheet gives display:none (HTML §15.3.1), plus <noscript>:
@@ -61,7 +61,7 @@ SVG_NEVER_RENDERED: frozenset[str] = frozenset(
 )
 
 _NEGATIVE_OFFSET = re.compile(r"^-\s*\d{3,}")
-_ZERO_LENGTH = re.compile(r"^0*\.?0*(px|em|rem|%|pt|vw|vh)?$|^1px$")
+_ZERO_LENGTH = re.compile(r"^(0+\.?0*|\.0+)(px|em|rem|%|pt|vw|vh)?$|^1px$")
 
 
 def _generates_no_box(page: Page, element: Element) -> bool:  # noqa: PLR0911 (UA rules)
@@ -163,34 +163,36 @@ def is_programmatically_hidden(page: Page, element: Element) -> bool:
 
 
 def _visual_hiding_suspected(page: Page, element: Element) -> bool:  # noqa: PLR0911
-    """Whether the element's own styles may hide it without layout telling us for sure."""
-    style = style_of(page, element)
-    if (style.get("opacity") or "1").strip() in ("0", "0.0", "0%"):
+    """Whether the element's own declarations may hide it without layout telling us.
+
+    Only declared values are read: the conclusion is inherited by descendants in
+    :func:`is_visible`, so an inherited property (``font-size``) counts where it is set.
+    """
+
+    style = declared_style(page, element)
+
+    def value(prop: str) -> str:
+        return (style.specified(prop) or "").strip().lower()
+
+    if value("opacity") in ("0", "0.0", "0%", ".0"):
         return True
-    clip = style.get("clip")
-    if clip is not None and clip not in ("auto", "initial", "unset"):
+    if value("clip-path") not in ("", "none", "initial", "unset"):
         return True
-    clip_path = style.get("clip-path")
-    if clip_path is not None and clip_path not in ("none", "initial", "unset"):
-        return True
-    if style.get("position") in ("absolute", "fixed"):
-        for side in ("left", "top", "right", "bottom"):
-            if _NEGATIVE_OFFSET.match(style.get(side) or ""):
-                return True
-    if _NEGATIVE_OFFSET.match(style.get("text-indent") or ""):
-        return True
-    overflow = " ".join(
-        value for value in (style.get("overflow-x"), style.get("overflow-y")) if value
-    )
-    for dimension in ("width", "height", "max-width", "max-height"):
-        value = style.get(dimension)
-        if value is not None and _ZERO_LENGTH.match(value) and "hidden" in overflow:
+    if value("position") in ("absolute", "fixed"):
+        if value("clip") not in ("", "auto", "initial", "unset"):
             return True
-    transform = style.get("transform") or ""
+        if any(_NEGATIVE_OFFSET.match(value(side)) for side in ("left", "top", "right")):
+            return True
+    if _NEGATIVE_OFFSET.match(value("text-indent")):
+        return True
+    if "hidden" in value("overflow-x") + value("overflow-y") + value("overflow") and any(
+        _ZERO_LENGTH.match(value(dimension)) for dimension in ("width", "height")
+    ):
+        return True
+    transform = value("transform")
     if "scale(0" in transform or "scalex(0" in transform or "scaley(0" in transform:
         return True
-    font_size = style.get("font-size")
-    return font_size is not None and _ZERO_LENGTH.match(font_size) is not None
+    return _ZERO_LENGTH.match(value("font-size")) is not None
 
 
 def is_visible(page: Page, element: Element) -> bool | None:
