@@ -9,8 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from accessibility_analyzer.engine.rule import Rule
+from accessibility_analyzer.rules import document, names, text_alternatives
 
-ALL_RULES: tuple[type[Rule], ...] = ()
+ALL_RULES: tuple[type[Rule], ...] = (
+    *document.RULES,
+    *names.RULES,
+    *text_alternatives.RULES,
+)
 
 _LEVELS = ("A", "AA", "AAA")
 
