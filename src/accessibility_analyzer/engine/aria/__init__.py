@@ -57,6 +57,7 @@ from accessibility_analyzer.engine.aria.roles_base import (
     explicit_role_tokens,
     is_valid_role,
 )
+from accessibility_analyzer.engine.aria.tables import is_cell_of, owning_table, table_cells
 from accessibility_analyzer.engine.aria.tree import (
     is_included_in_accessibility_tree,
     is_presentational_child,
@@ -81,6 +82,7 @@ __all__ = [
     "input_type",
     "is_appropriate_field",
     "is_aria_hidden",
+    "is_cell_of",
     "is_disabled",
     "is_focusable",
     "is_hidden",
@@ -99,9 +101,11 @@ __all__ = [
     "languages_match",
     "name_source",
     "owned_text",
+    "owning_table",
     "parse_autocomplete",
     "parse_language_tag",
     "primary_language",
     "role_of",
     "tabindex_of",
+    "table_cells",
 ]

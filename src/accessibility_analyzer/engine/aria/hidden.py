@@ -10,6 +10,7 @@ closed ``<details>`` and ``<dialog>``), or its computed ``visibility`` is ``hidd
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from accessibility_analyzer.engine.aria._memo import inherited, memoised
 from accessibility_analyzer.engine.aria._style import declared_style, style_of
@@ -60,7 +61,7 @@ SVG_NEVER_RENDERED: frozenset[str] = frozenset(
     }
 )
 
-_NEGATIVE_OFFSET = re.compile(r"^-\s*\d{3,}")
+_LENGTH = re.compile(r"^(?P<number>[-+]?(?:\d+\.?\d*|\.\d+))(?P<unit>px|em|rem)?$")
 _ZERO_LENGTH = re.compile(r"^(0+\.?0*|\.0+)(px|em|rem|%|pt|vw|vh)?$|^1px$")
 
 
@@ -162,55 +163,104 @@ def is_programmatically_hidden(page: Page, element: Element) -> bool:
     return is_hidden(page, element) or is_aria_hidden(page, element)
 
 
-def _visual_hiding_suspected(page: Page, element: Element) -> bool:  # noqa: PLR0911
-    """Whether the element's own declarations may hide it without layout telling us.
+# How sure a style is to hide an element from sight (inherited by descendants).
+_SHOWN, _MAYBE_HIDDEN, _VISUALLY_HIDDEN = 0, 1, 2
+_FAR_AWAY_PX = -1000.0
+_ZERO_CLIPS = frozenset({"inset(50%)", "inset(100%)", "circle(0)", "circle(0px)"})
 
-    Only declared values are read: the conclusion is inherited by descendants in
-    :func:`is_visible`, so an inherited property (``font-size``) counts where it is set.
+
+def _length_px(value: str) -> float | None:
+    """A ``px``/``em``/``rem`` length in pixels (16px per em); ``None`` for other values."""
+    match = _LENGTH.match(value)
+    if match is None:
+        return None
+    number = float(match["number"])
+    return number * 16 if match["unit"] in ("em", "rem") else number
+
+
+def _is_zero_clip(clip: str) -> bool:
+    """``rect(0 0 0 0)``, ``rect(1px, 1px, 1px, 1px)``: a box of at most one pixel."""
+    if not clip.startswith("rect(") or not clip.endswith(")"):
+        return False
+    parts = clip[5:-1].replace(",", " ").split()
+    sizes = [_length_px(part) for part in parts]
+    return len(sizes) == 4 and all(size is not None and size <= 1 for size in sizes)
+
+
+def _positioned_hiding(value: Callable[[str], str]) -> int:
+    """Off-screen offsets and clips of an absolutely positioned element."""
+    if value("position") not in ("absolute", "fixed"):
+        return _SHOWN
+    worst = _SHOWN
+    clip = value("clip")
+    if clip not in ("", "auto", "initial", "unset"):
+        worst = _VISUALLY_HIDDEN if _is_zero_clip(clip) else _MAYBE_HIDDEN
+    for side in ("left", "top", "right", "bottom"):
+        offset = _length_px(value(side))
+        if offset is not None and offset <= _FAR_AWAY_PX:
+            return _VISUALLY_HIDDEN
+        if offset is not None and offset < -50:
+            worst = max(worst, _MAYBE_HIDDEN)
+    return worst
+
+
+def _visual_hiding(page: Page, element: Element) -> int:  # noqa: PLR0911 (one per technique)
+    """How surely the element's own declarations hide it from sight.
+
+    ``_VISUALLY_HIDDEN`` for the techniques that leave nothing to see whatever the layout
+    (``opacity:0``, far off-screen absolute positioning, a clip of at most one pixel, a
+    size of at most one pixel with overflow hidden, ``scale(0)``, ``font-size:0``);
+    ``_MAYBE_HIDDEN`` when layout would be needed to know (other clips, moderate negative
+    offsets, negative ``text-indent``). Only declared values are read: the conclusion is
+    inherited by descendants in :func:`is_visible`.
     """
-
     style = declared_style(page, element)
 
     def value(prop: str) -> str:
         return (style.specified(prop) or "").strip().lower()
 
     if value("opacity") in ("0", "0.0", "0%", ".0"):
-        return True
-    if value("clip-path") not in ("", "none", "initial", "unset"):
-        return True
-    if value("position") in ("absolute", "fixed"):
-        if value("clip") not in ("", "auto", "initial", "unset"):
-            return True
-        if any(_NEGATIVE_OFFSET.match(value(side)) for side in ("left", "top", "right")):
-            return True
-    if _NEGATIVE_OFFSET.match(value("text-indent")):
-        return True
-    if "hidden" in value("overflow-x") + value("overflow-y") + value("overflow") and any(
-        _ZERO_LENGTH.match(value(dimension)) for dimension in ("width", "height")
-    ):
-        return True
+        return _VISUALLY_HIDDEN
     transform = value("transform")
     if "scale(0" in transform or "scalex(0" in transform or "scaley(0" in transform:
-        return True
-    return _ZERO_LENGTH.match(value("font-size")) is not None
+        return _VISUALLY_HIDDEN
+    if _ZERO_LENGTH.match(value("font-size")) is not None:
+        return _VISUALLY_HIDDEN
+    if "hidden" in value("overflow-x") + value("overflow-y") and any(
+        _ZERO_LENGTH.match(value(dimension)) for dimension in ("width", "height")
+    ):
+        return _VISUALLY_HIDDEN
+    clip_path = value("clip-path")
+    if clip_path in _ZERO_CLIPS:
+        return _VISUALLY_HIDDEN
+    positioned = _positioned_hiding(value)
+    if positioned != _SHOWN:
+        return positioned
+    indent = _length_px(value("text-indent"))
+    if clip_path not in ("", "none", "initial", "unset") or (indent is not None and indent < -50):
+        return _MAYBE_HIDDEN
+    return _SHOWN
 
 
 def is_visible(page: Page, element: Element) -> bool | None:
-    """Whether the element can be seen, as far as the styles tell without layout.
+    """Whether the element can be seen, as far as styles tell without layout.
 
     Returns:
-        ``False`` when it is hidden (:func:`is_hidden`); ``None`` when the element or an
-        ancestor uses a technique whose effect needs layout to judge (off-screen
-        positioning, ``clip``/``clip-path``, zero size with overflow hidden, ``opacity:0``,
-        a large negative ``text-indent``, ``scale(0)``, ``font-size:0``): say cantTell
-        rather than guess; ``True`` otherwise.
+        ``False`` when it is hidden (:func:`is_hidden`) or a visually-hidden technique
+        applies to it or an ancestor (``opacity:0``, absolute positioning 1000px or more
+        off-screen, ``clip: rect(0 0 0 0)``, a 1px box with overflow hidden, ``scale(0)``,
+        ``font-size:0``); ``None`` when judging needs layout (other clips, moderate
+        negative offsets, negative ``text-indent``): cantTell rather than a guess;
+        ``True`` otherwise.
     """
     if is_hidden(page, element):
         return False
 
-    def compute(node: Element, parent_value: bool | None) -> bool:
-        return bool(parent_value) or _visual_hiding_suspected(page, node)
+    def compute(node: Element, parent_value: int | None) -> int:
+        own = _visual_hiding(page, node)
+        return max(own, parent_value or _SHOWN)
 
-    if inherited(page, "aria.visually_suspect", element, compute):
-        return None
-    return True
+    verdict = inherited(page, "aria.visual_hiding", element, compute)
+    if verdict == _VISUALLY_HIDDEN:
+        return False
+    return None if verdict == _MAYBE_HIDDEN else True
