@@ -29,6 +29,7 @@ from litestar.types import ControllerRouterHandler
 
 from accessibility_analyzer.api.controllers.analyses import AnalysesController
 from accessibility_analyzer.api.controllers.documents import DocumentController
+from accessibility_analyzer.api.controllers.rules import RuleController
 from accessibility_analyzer.api.controllers.sessions import SessionController
 from accessibility_analyzer.api.storage_lifespan import storage_lifespan
 from accessibility_analyzer.jobs.lifespan import analysis_jobs
@@ -41,6 +42,7 @@ API_ROUTES: tuple[ControllerRouterHandler, ...] = (
     SessionController,
     DocumentController,
     AnalysesController,
+    RuleController,
 )
 
 # Storage first: later lifespans use app.state.database.
