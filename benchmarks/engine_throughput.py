@@ -40,6 +40,7 @@ class DirectorySite:
 
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
+        self._cache: dict[str, bytes | None] = {}  # an upload is read once, then held
 
     def _file(self, path: str) -> Path | None:
         candidate = (self.root / path).resolve()
@@ -49,8 +50,10 @@ class DirectorySite:
 
     def read(self, path: str) -> bytes | None:
         """Bytes of the file, or ``None``."""
-        file = self._file(path)
-        return file.read_bytes() if file is not None else None
+        if path not in self._cache:
+            file = self._file(path)
+            self._cache[path] = file.read_bytes() if file is not None else None
+        return self._cache[path]
 
     def exists(self, path: str) -> bool:
         """Whether the file exists inside the site."""

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from accessibility_analyzer.engine.css.matching import Matcher, TreeIndex
-from accessibility_analyzer.engine.css.selectors import DYNAMIC_PSEUDO_CLASSES, Complex
+from accessibility_analyzer.engine.css.selectors import DYNAMIC_PSEUDO_CLASSES, Complex, Compound
 from accessibility_analyzer.engine.css.sheets import StyleRule, collect_rules, parse_sheet
 from accessibility_analyzer.engine.css.ua import USER_AGENT_CSS
 from accessibility_analyzer.engine.css.values import (
@@ -31,6 +31,7 @@ from accessibility_analyzer.engine.dom import Element, Page
 
 USER_AGENT, AUTHOR, INLINE = 0, 1, 2
 _STYLES_KEY = "css.page_styles"
+_MAX_ANCESTOR_KEYS = 256
 _COMPUTED_KEY = "css.computed_style"
 _LENGTH = re.compile(r"^(-?[0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)([a-z%]*)$")
 _ABSOLUTE_PX = {
@@ -71,7 +72,7 @@ def inline_declarations(element: Element) -> list[Declaration]:
 class _Entry:
     """One selector of one rule, with the rule's origin and source position."""
 
-    __slots__ = ("declarations", "order", "origin", "selector")
+    __slots__ = ("declarations", "order", "origin", "required", "selector")
 
     def __init__(
         self, selector: Complex, declarations: tuple[Declaration, ...], origin: int, order: int
@@ -80,40 +81,104 @@ class _Entry:
         self.declarations = declarations
         self.origin = origin
         self.order = order
+        required = selector.cache.get("required")
+        if required is None:
+            required = selector.cache["required"] = _ancestor_requirements(selector)
+        self.required: tuple[str, ...] = required  # type: ignore[assignment]
+
+
+def _ancestor_requirements(selector: Complex) -> tuple[str, ...]:
+    """Index keys some ancestor must have for ``selector`` to match (a cheap pre-filter).
+
+    Compounds reached through descendant or child combinators are ancestors of the subject;
+    the walk stops at the first sibling combinator.
+    """
+    keys: list[str] = []
+    for index, combinator in enumerate(selector.combinators):
+        if combinator not in (" ", ">"):
+            break
+        key = _keys(selector.compounds[index + 1])
+        if key is not None:
+            keys.append(key)
+    return tuple(keys)
+
+
+def _keys(compound: Compound) -> str | None:
+    """The most selective index key of a compound: ``#id``, ``.class``, ``tag`` or ``[attr``."""
+    if compound.ids:
+        return "#" + compound.ids[0]
+    if compound.classes:
+        return "." + compound.classes[0]
+    if compound.tag is not None:
+        return compound.tag
+    if compound.attributes:
+        return "[" + compound.attributes[0].name.lower()
+    return None
+
+
+def _element_keys(element: Element, tree: TreeIndex) -> list[str]:
+    """Every index key an element can be found under (memoised on the tree index)."""
+    keys = tree.keys[element.order]
+    if keys is None:
+        keys = [tree.tags[element.order]]
+        element_id = element.attrs.get("id")
+        if element_id:
+            keys.append("#" + element_id)
+        keys.extend("." + name for name in tree.classes[element.order])
+        keys.extend("[" + name.lower() for name in element.attrs)
+        tree.keys[element.order] = keys
+    return keys
 
 
 class _RuleIndex:
-    """Entries keyed by the subject's id, first class or tag; the rest are universal."""
+    """Entries keyed by the subject's id, first class, tag or first attribute name.
+
+    A subject with none of these (``:not(p)``, ``*``) is keyed by its parent's compound
+    when the combinator is ``>`` (``details > :not(summary)``), else tested everywhere.
+    """
 
     def __init__(self) -> None:
-        self.by_id: dict[str, list[_Entry]] = {}
-        self.by_class: dict[str, list[_Entry]] = {}
-        self.by_tag: dict[str, list[_Entry]] = {}
+        self.by_key: dict[str, list[_Entry]] = {}
+        self.by_parent_key: dict[str, list[_Entry]] = {}
         self.universal: list[_Entry] = []
 
     def add(self, entry: _Entry) -> None:
-        subject = entry.selector.subject
-        if subject.ids:
-            self.by_id.setdefault(subject.ids[0], []).append(entry)
-        elif subject.classes:
-            self.by_class.setdefault(subject.classes[0], []).append(entry)
-        elif subject.tag is not None:
-            self.by_tag.setdefault(subject.tag, []).append(entry)
-        else:
-            self.universal.append(entry)
+        selector = entry.selector
+        key = _keys(selector.subject)
+        if key is not None:
+            self.by_key.setdefault(key, []).append(entry)
+            return
+        if selector.combinators and selector.combinators[0] == ">":
+            parent_key = _keys(selector.compounds[1])
+            if parent_key is not None:
+                self.by_parent_key.setdefault(parent_key, []).append(entry)
+                return
+        self.universal.append(entry)
 
-    def candidates(self, element: Element, classes: frozenset[str]) -> Iterable[_Entry]:
-        yield from self.universal
-        yield from self.by_tag.get(element.tag.lower(), ())
-        element_id = element.attrs.get("id")
-        if element_id:
-            yield from self.by_id.get(element_id, ())
-        for name in classes:
-            yield from self.by_class.get(name, ())
+    def candidates(self, element: Element, tree: TreeIndex) -> list[_Entry]:
+        """Entries that may match ``element`` (each at most once)."""
+        found = list(self.universal)
+        by_key = self.by_key
+        for key in _element_keys(element, tree):
+            entries = by_key.get(key)
+            if entries:
+                found.extend(entries)
+        parent = element.parent
+        if parent is not None and self.by_parent_key:
+            for key in _element_keys(parent, tree):
+                entries = self.by_parent_key.get(key)
+                if entries:
+                    found.extend(entries)
+        return found
 
 
 def _is_dynamic(selector: Complex) -> bool:
-    return any(selector.mentions(name) for name in DYNAMIC_PSEUDO_CLASSES)
+    dynamic = selector.cache.get("dynamic")
+    if dynamic is None:
+        dynamic = selector.cache["dynamic"] = any(
+            selector.mentions(name) for name in DYNAMIC_PSEUDO_CLASSES
+        )
+    return bool(dynamic)
 
 
 class PageStyles:
@@ -127,6 +192,10 @@ class PageStyles:
         self.static = _RuleIndex()
         self.dynamic = _RuleIndex()
         self.pseudo_elements = _RuleIndex()
+        # Keys some selector requires of an ancestor, and per element the set of those keys
+        # its ancestors have (None: too many to track, so no pre-filtering below it).
+        self.ancestor_key_universe: set[str] = set()
+        self._ancestor_keys: dict[int, frozenset[str] | None] = {}
         order = 0
         sources: list[tuple[int, Iterable[StyleRule]]] = [
             (
@@ -139,6 +208,7 @@ class PageStyles:
             for rule in rules:
                 for selector in rule.selectors:
                     entry = _Entry(selector, rule.declarations, origin, order)
+                    self.ancestor_key_universe.update(entry.required)
                     if selector.pseudo_element is not None:
                         self.pseudo_elements.add(entry)
                     elif _is_dynamic(selector):
@@ -154,6 +224,41 @@ class PageStyles:
             self._root_font_size = computed_style(self.page, self.page.root).get("font-size")
         return self._root_font_size or "16px"
 
+    def ancestor_keys(self, element: Element) -> frozenset[str] | None:
+        """The required-ancestor keys present on ``element``'s ancestors (iterative, shared)."""
+        memo = self._ancestor_keys
+        if element.order in memo:
+            return memo[element.order]
+        chain: list[Element] = []
+        node = element
+        while node.order not in memo:
+            parent = node.parent
+            if parent is None:
+                memo[node.order] = frozenset()  # the root has no ancestors
+                break
+            chain.append(node)
+            node = parent
+        universe = self.ancestor_key_universe
+        for current in reversed(chain):
+            parent = current.parent
+            assert parent is not None
+            inherited = memo[parent.order]
+            if inherited is None:
+                memo[current.order] = None
+                continue
+            own = [
+                key
+                for key in _element_keys(parent, self.tree)
+                if key in universe and key not in inherited
+            ]
+            if not own:
+                memo[current.order] = inherited  # shared, not copied
+            elif len(inherited) + len(own) > _MAX_ANCESTOR_KEYS:
+                memo[current.order] = None
+            else:
+                memo[current.order] = inherited.union(own)
+        return memo[element.order]
+
     def _matching(
         self,
         index: _RuleIndex,
@@ -162,12 +267,18 @@ class PageStyles:
         keep: Callable[[_Entry], bool] | None = None,
     ) -> list[tuple[Priority, Declaration]]:
         found: list[tuple[Priority, Declaration]] = []
-        seen: set[int] = set()
-        for entry in index.candidates(element, self.tree.classes[element.order]):
-            if id(entry) in seen or (keep is not None and not keep(entry)):
+        matches = matcher.matches
+        ancestors: frozenset[str] | None = None
+        ancestors_known = False
+        for entry in index.candidates(element, self.tree):
+            if keep is not None and not keep(entry):
                 continue
-            seen.add(id(entry))
-            if not matcher.matches(entry.selector, element):
+            if entry.required:
+                if not ancestors_known:
+                    ancestors, ancestors_known = self.ancestor_keys(element), True
+                if ancestors is not None and not ancestors.issuperset(entry.required):
+                    continue
+            if not matches(entry.selector, element):
                 continue
             for position, declaration in enumerate(entry.declarations):
                 priority = (

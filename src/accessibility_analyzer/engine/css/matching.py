@@ -49,6 +49,9 @@ class TreeIndex:
         self.type_position = [1] * size
         self.type_siblings = [1] * size
         self.classes: list[frozenset[str]] = [frozenset()] * size
+        self.tags = [element.tag.lower() for element in page.elements]
+        # Index keys of each element (cascade.py), computed on first use.
+        self.keys: list[list[str] | None] = [None] * size
         for element in page.elements:
             value = element.attrs.get("class")
             if value:
@@ -150,18 +153,25 @@ class Matcher:
     def compound_matches(self, compound: Compound, element: Element) -> bool:
         """Whether every simple selector of ``compound`` matches ``element``."""
         # Type selectors compare case-insensitively (exact for SVG in browsers; close enough).
-        if compound.tag is not None and compound.tag != element.tag.lower():
+        if compound.tag is not None and compound.tag != self.tree.tags[element.order]:
             return False
-        if compound.ids and any(element.attrs.get("id") != value for value in compound.ids):
-            return False
+        if compound.ids:
+            element_id = element.attrs.get("id")
+            for value in compound.ids:
+                if value != element_id:
+                    return False
         if compound.classes:
             classes = self.tree.classes[element.order]
-            if any(name not in classes for name in compound.classes):
-                return False
+            for name in compound.classes:
+                if name not in classes:
+                    return False
         for test in compound.attributes:
             if not _attribute_matches(test, element):
                 return False
-        return all(self._pseudo_matches(pseudo, element) for pseudo in compound.pseudo_classes)
+        pseudo_classes = compound.pseudo_classes
+        return not pseudo_classes or all(
+            self._pseudo_matches(pseudo, element) for pseudo in pseudo_classes
+        )
 
     def _pseudo_matches(self, pseudo: PseudoClass, element: Element) -> bool:
         name = pseudo.name

@@ -87,6 +87,8 @@ class Complex:
     combinators: list[str]
     specificity: tuple[int, int, int]
     uid: int = field(default_factory=lambda: next(_uid))
+    # Derived data the cascade computes once per selector (sheets are shared by pages).
+    cache: dict[str, object] = field(default_factory=dict)
 
     @property
     def subject(self) -> Compound:
