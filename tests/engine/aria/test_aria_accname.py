@@ -230,3 +230,14 @@ def test_nested_named_elements_reuse_content_text() -> None:
     assert accessible_name(page, by_id(page, "x")) == " ".join(["a"] * depth)
     for element in page.by_tag("div"):
         accessible_name(page, element)  # linear thanks to the content memo
+
+
+def test_hidden_elements_are_named_from_their_own_content() -> None:
+    page = page_of(
+        '<button id="a" hidden>Save <span>now</span></button>'
+        '<div aria-hidden="true"><a id="b" href="/">Home</a></div>'
+        '<button id="c">Go<span hidden> away</span></button>'
+    )
+    assert accessible_name(page, by_id(page, "a")) == "Save now"
+    assert accessible_name(page, by_id(page, "b")) == "Home"
+    assert accessible_name(page, by_id(page, "c")) == "Go"

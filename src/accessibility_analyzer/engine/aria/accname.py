@@ -234,7 +234,11 @@ def _compute_name(page: Page, element: Element) -> tuple[str, str | None]:
     )
     if not _may_have_name(element, from_content):
         return "", None
-    t = _Traversal(page=page, root=element)
+    # A hidden element's own hidden content still names it (as for a hidden element that
+    # aria-labelledby references), so rules can quote the names of hidden elements.
+    t = _Traversal(
+        page=page, root=element, include_hidden=is_programmatically_hidden(page, element)
+    )
     terminal = _terminal(t, element, is_root=True)
     if terminal is not None and normalise(terminal[0]):
         return normalise(terminal[0]), terminal[1]
