@@ -148,9 +148,9 @@ async def test_the_flow_runs_through_arq_and_a_worker_process(
 async def test_a_worker_killed_mid_job_is_replaced_and_the_analysis_completes(
     client: Client, workers: Workers
 ) -> None:
-    pages = 120
+    pages = 80
     session_id = await create_session(client, ALICE)
-    await upload_zip(client, session_id, site_zip(pages, sections=12), ALICE)
+    await upload_zip(client, session_id, site_zip(pages, sections=10), ALICE)
     first = workers.start()
     started = await start_analysis(client, session_id, ALICE)
     url = f"/api/v1/analyses/{started['id']}"
