@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 from collections import Counter
 from typing import Any
 
@@ -219,3 +222,31 @@ async def test_a_rule_selection_limits_the_rules_run(
 
     found = await stored_findings(database, analysis.id)
     assert {rule for counts in found.values() for rule, _ in counts} == {chosen}
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # about processes, not SQL
+async def test_an_engine_process_killed_mid_analysis_loses_no_page(
+    job_context: JobContext, database: Database, make_site: Any, engine_pool: Any
+) -> None:
+    big = page("Big").replace(b"</main>", b"<p>filler <a href='#'>link</a></p>" * 800 + b"</main>")
+    site = await make_site({f"p{i:02}.html": big for i in range(30)} | {"css/site.css": CSS})
+    analysis = await new_analysis(database, site.session_id, 30)
+    running = asyncio.create_task(run_analysis(job_context, analysis.id))
+    for _ in range(400):
+        if engine_pool.child_pids():
+            break
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.2)  # let it get into some pages
+    victim = engine_pool.child_pids()[0]
+    generation = engine_pool.generation
+
+    os.kill(victim, signal.SIGKILL)
+    outcome = await running
+
+    assert outcome.status == "completed"
+    assert engine_pool.generation == generation + 1  # the broken pool was rebuilt, once
+    assert victim not in engine_pool.child_pids()
+    done = await reload(database, analysis.id)
+    assert done.pages_done == 30
+    assert done.summary is not None
+    assert done.summary["documentsWithErrors"] == 0  # each interrupted page was run again

@@ -61,45 +61,56 @@ class EnginePool:
         """Incremented each time the pool is (re)built; lets callers tell pools apart."""
         return self._generation
 
-    def _ensure(self) -> ProcessPoolExecutor:
+    def _ensure(self) -> tuple[int, ProcessPoolExecutor]:
         with self._lock:
             if self._executor is None:
                 context = multiprocessing.get_context("forkserver")
                 context.set_forkserver_preload(_PRELOAD)
                 self._executor = ProcessPoolExecutor(max_workers=self.size, mp_context=context)
                 self._generation += 1
-            return self._executor
+            return self._generation, self._executor
 
     def submit(self, fn: Callable[..., _T], /, *args: object) -> Future[_T]:
-        """Run ``fn(*args)`` in a child; rebuilds the pool once if it is found broken."""
-        executor = self._ensure()
+        """Run ``fn(*args)`` in a child; rebuilds the pool once if it is found broken.
+
+        The returned future carries the pool generation it was submitted to
+        (``future.pool_generation``), so a caller that sees it fail with
+        ``BrokenProcessPool`` can :meth:`reset` exactly that pool.
+        """
+        generation, executor = self._ensure()
         try:
-            return executor.submit(fn, *args)
+            future = executor.submit(fn, *args)
         except BrokenProcessPool:
-            self.reset(executor)
-            return self._ensure().submit(fn, *args)
+            self.reset(generation)
+            generation, executor = self._ensure()
+            future = executor.submit(fn, *args)
+        future.pool_generation = generation  # type: ignore[attr-defined]
+        return future
 
     async def run(self, fn: Callable[..., _T], /, *args: object) -> _T:
         """Await ``fn(*args)`` run in a child without blocking the event loop."""
         return await asyncio.wrap_future(self.submit(fn, *args))
 
-    def reset(self, broken: ProcessPoolExecutor | None = None) -> None:
-        """Drop a broken executor so the next submit builds a new one.
+    def reset(self, generation: int) -> None:
+        """Drop a broken pool so the next submit builds a new one.
 
         Args:
-            broken: the executor the caller saw fail; when another caller already replaced
-                it, nothing happens (so two tasks seeing the same failure rebuild once).
+            generation: the generation the caller saw fail; when the pool was already
+                rebuilt since (another page saw the same failure first), nothing happens,
+                so one crash costs one rebuild.
         """
         with self._lock:
             executor = self._executor
-            if executor is None or (broken is not None and executor is not broken):
+            if executor is None or generation != self._generation:
                 return
             self._executor = None
         executor.shutdown(wait=False, cancel_futures=True)
 
-    def current_executor(self) -> ProcessPoolExecutor | None:
-        """The executor in use (``None`` before the first submit)."""
-        return self._executor
+    def child_pids(self) -> list[int]:
+        """Process ids of the running children (for diagnostics and tests)."""
+        executor = self._executor
+        processes = getattr(executor, "_processes", None) or {}
+        return [int(pid) for pid in processes]
 
     def shutdown(self) -> None:
         """Stop the children (waits for running pages; queued ones are cancelled)."""

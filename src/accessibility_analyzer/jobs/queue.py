@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Mapping
 from typing import Protocol
 
@@ -18,6 +19,7 @@ from redis.asyncio import ConnectionPool
 
 from accessibility_analyzer.jobs.serialization import deserialize_job, serialize_job
 from accessibility_analyzer.jobs.tasks import JobContext, run_analysis
+from accessibility_analyzer.observability import metrics
 from accessibility_analyzer.storage.analyses import mark_failed
 
 logger = logging.getLogger(__name__)
@@ -124,17 +126,27 @@ class LocalQueue:
         if analysis_id in self._tasks:
             return
         task = asyncio.create_task(
-            self._run(analysis_id, dict(trace_context)), name=f"analysis-{analysis_id}"
+            self._run(analysis_id, dict(trace_context), time.time()),
+            name=f"analysis-{analysis_id}",
         )
         self._tasks[analysis_id] = task
-        task.add_done_callback(lambda _: self._tasks.pop(analysis_id, None))
+        task.add_done_callback(lambda _: self._finished(analysis_id))
+        metrics.record_queue_depth(len(self._tasks))
 
-    async def _run(self, analysis_id: str, trace_context: dict[str, str]) -> None:
+    def _finished(self, analysis_id: str) -> None:
+        self._tasks.pop(analysis_id, None)
+        metrics.record_queue_depth(len(self._tasks))
+
+    async def _run(
+        self, analysis_id: str, trace_context: dict[str, str], enqueued_at: float
+    ) -> None:
         try:
             async with self._slots:
+                metrics.record_job_wait(time.time() - enqueued_at)
                 await run_analysis(self.job, analysis_id, trace_context)
         except Exception as error:  # a bug or a lost database: say so on the analysis
             logger.exception("analysis %s crashed", analysis_id)
+            metrics.record_analysis_failed(type(error).__name__)
             await mark_failed(
                 self.job.database, analysis_id, f"internal error: {type(error).__name__}"
             )

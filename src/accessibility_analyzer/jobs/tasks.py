@@ -26,9 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from opentelemetry import context as otel_context
-from opentelemetry import propagate, trace
-
 from accessibility_analyzer.engine.result import DocumentResult
 from accessibility_analyzer.jobs.page_worker import (
     analyse_page,
@@ -37,11 +34,12 @@ from accessibility_analyzer.jobs.page_worker import (
     write_manifest,
 )
 from accessibility_analyzer.jobs.pool import EnginePool
+from accessibility_analyzer.observability import metrics
+from accessibility_analyzer.observability.tracing import job_span, record_page_span
 from accessibility_analyzer.storage import analyses as repo
 from accessibility_analyzer.storage.database import Database
 
 logger = logging.getLogger(__name__)
-tracer = trace.get_tracer("accessibility_analyzer.jobs")
 
 # Pages kept in flight per pool child: enough that a child never waits for the parent,
 # few enough that results waiting to be stored stay a handful of pages.
@@ -112,16 +110,8 @@ async def run_analysis(
         What happened. Page-level problems are recorded per page; only a time-out or an
         unusable analysis ends as ``failed``.
     """
-    token = otel_context.attach(propagate.extract(dict(trace_context or {})))
-    try:
-        with tracer.start_as_current_span(
-            "analysis.run",
-            kind=trace.SpanKind.CONSUMER,
-            attributes={"messaging.message.id": analysis_id, "a11y.analysis.id": analysis_id},
-        ):
-            return await _run(job, analysis_id)
-    finally:
-        otel_context.detach(token)
+    with job_span(analysis_id, trace_context=trace_context):
+        return await _run(job, analysis_id)
 
 
 async def _run(job: JobContext, analysis_id: str) -> JobOutcome:
@@ -131,6 +121,7 @@ async def _run(job: JobContext, analysis_id: str) -> JobOutcome:
         logger.info("analysis %s: nothing to do (unknown or finished)", analysis_id)
         return JobOutcome(analysis_id=analysis_id, status="skipped")
     job.running.add(analysis_id)
+    metrics.record_analysis_started()
     manifest = job.work_dir / f"{analysis_id}-{claim.attempt}.manifest"
     try:
         async with asyncio.timeout(job.time_limit_seconds):
@@ -141,6 +132,7 @@ async def _run(job: JobContext, analysis_id: str) -> JobOutcome:
         error = f"the analysis did not finish within its time limit of {job.time_limit_seconds:g} s"
         logger.warning("analysis %s failed: %s", analysis_id, error)
         await repo.fail_analysis(job.database, analysis_id, claim.attempt, error)
+        metrics.record_analysis_failed("timeout", time.monotonic() - started)
         return JobOutcome(
             analysis_id=analysis_id,
             status="failed",
@@ -155,6 +147,7 @@ async def _run(job: JobContext, analysis_id: str) -> JobOutcome:
         job.running.discard(analysis_id)
         manifest.unlink(missing_ok=True)
     seconds = time.monotonic() - started
+    metrics.record_analysis_completed(seconds)
     logger.info(
         "analysis %s completed: %d pages in %.2f s (%d stored by an earlier attempt)",
         analysis_id,
@@ -215,20 +208,27 @@ async def _dispatch(
     """Keep the pool busy with pages and hand each result to the writer."""
     waiting = list(reversed(todo))  # pop() from the end keeps path order
     crashes: dict[str, int] = {}
+    generations: dict[asyncio.Future[bytes], int] = {}  # pool each page was sent to
     in_flight: dict[asyncio.Future[bytes], repo.PageToAnalyse] = {}
+    submitted_ns: dict[asyncio.Future[bytes], int] = {}  # for the page spans and durations
     limit = job.pool.size * _IN_FLIGHT_PER_CHILD
     try:
         while waiting or in_flight:
             while waiting and len(in_flight) < limit:
                 page = waiting.pop()
-                future = asyncio.wrap_future(
-                    job.pool.submit(analyse_page, manifest, page.path, rule_ids)
-                )
+                submitted = job.pool.submit(analyse_page, manifest, page.path, rule_ids)
+                future = asyncio.wrap_future(submitted)
                 in_flight[future] = page
+                generations[future] = getattr(submitted, "pool_generation", 0)
+                submitted_ns[future] = time.time_ns()
             done, _ = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
             for future in done:
                 page = in_flight.pop(future)
-                result = _page_result(job, future, page, crashes, waiting)
+                generation = generations.pop(future)
+                result = _page_result(
+                    job, future, page, generation=generation, crashes=crashes, waiting=waiting
+                )
+                _record_page(page, result, submitted_ns.pop(future))
                 if result is not None:
                     await results.put((page.document_id, result))
     finally:
@@ -236,10 +236,29 @@ async def _dispatch(
             future.cancel()
 
 
+def _record_page(page: repo.PageToAnalyse, result: DocumentResult | None, started_ns: int) -> None:
+    """Trace and count one finished page (``None``: resubmitted after a crash, not finished)."""
+    if result is None:
+        return
+    ended_ns = time.time_ns()
+    record_page_span(
+        page.path,
+        start_ns=started_ns,
+        end_ns=ended_ns,
+        document_id=page.document_id,
+        error=result.error,
+        findings=len(result.findings),
+    )
+    metrics.record_page_analysed(ok=result.error is None, duration_s=(ended_ns - started_ns) / 1e9)
+    metrics.record_findings(result)
+
+
 def _page_result(
     job: JobContext,
     future: asyncio.Future[bytes],
     page: repo.PageToAnalyse,
+    *,
+    generation: int,
     crashes: dict[str, int],
     waiting: list[repo.PageToAnalyse],
 ) -> DocumentResult | None:
@@ -248,7 +267,7 @@ def _page_result(
     if error is None:
         return decode_result(future.result())
     if isinstance(error, BrokenProcessPool):
-        job.pool.reset(job.pool.current_executor())
+        job.pool.reset(generation)
         tries = crashes.get(page.document_id, 0)
         if tries < _CRASH_RETRIES:
             crashes[page.document_id] = tries + 1
