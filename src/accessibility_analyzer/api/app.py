@@ -73,34 +73,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
     client = _valkey_client(settings)
     stores = _store_registry(client, settings.valkey_namespace)
     cache = _cache(settings, client)
-    health = HealthRegistry(settings.health_check_timeout_seconds)
-    if client is not None:
-        health.register(HealthCheck(name="valkey", check=valkey_check(client.ping), critical=True))
-    health.register(HealthCheck(name="cache", check=cache_check(cache), critical=False))
-    health.register(
-        HealthCheck(
-            name="disk",
-            check=disk_space_check(settings.data_path, settings.disk_free_min_bytes),
-            critical=False,
-        )
-    )
-    health.register(
-        HealthCheck(name="llm-providers", check=llm_providers_check(settings), critical=False)
-    )
-
-    api_middleware: list[Middleware] = []
-    if settings.rate_limit_per_minute > 0:
-        api_middleware.append(rate_limit_config(settings.rate_limit_per_minute).middleware)
-    api_router = Router(
-        "/api",
-        route_handlers=list(API_ROUTES),
-        guards=[require_api_key],
-        middleware=api_middleware,
-        security=API_SECURITY,
-    )
-
+    health = _foundation_health_checks(settings, cache, client)
     app = Litestar(
-        route_handlers=[HealthController, *DOCS_ROUTES, api_router],
+        route_handlers=[HealthController, *DOCS_ROUTES, _api_router(settings)],
         dependencies={
             "settings": Provide(_provide_settings, sync_to_thread=False),
             "cache": Provide(_provide_cache, sync_to_thread=False),
@@ -129,6 +104,41 @@ def create_app(settings: Settings | None = None) -> Litestar:
     # OpenTelemetry middleware, whose span is still current when the response is sent.
     app.asgi_handler = RequestContextMiddleware(app.asgi_handler)
     return app
+
+
+def _foundation_health_checks(
+    settings: Settings, cache: Cache, client: valkey.asyncio.Valkey | None
+) -> HealthRegistry:
+    """The registry with the foundation's checks; other parts add theirs in their lifespans."""
+    health = HealthRegistry(settings.health_check_timeout_seconds)
+    if client is not None:
+        health.register(HealthCheck(name="valkey", check=valkey_check(client.ping), critical=True))
+    health.register(HealthCheck(name="cache", check=cache_check(cache), critical=False))
+    health.register(
+        HealthCheck(
+            name="disk",
+            check=disk_space_check(settings.data_path, settings.disk_free_min_bytes),
+            critical=False,
+        )
+    )
+    health.register(
+        HealthCheck(name="llm-providers", check=llm_providers_check(settings), critical=False)
+    )
+    return health
+
+
+def _api_router(settings: Settings) -> Router:
+    """``/api``: every controller of ``routes.API_ROUTES`` behind the key guard and rate limit."""
+    middleware: list[Middleware] = []
+    if settings.rate_limit_per_minute > 0:
+        middleware.append(rate_limit_config(settings.rate_limit_per_minute).middleware)
+    return Router(
+        "/api",
+        route_handlers=list(API_ROUTES),
+        guards=[require_api_key],
+        middleware=middleware,
+        security=API_SECURITY,
+    )
 
 
 def _valkey_client(settings: Settings) -> valkey.asyncio.Valkey | None:
