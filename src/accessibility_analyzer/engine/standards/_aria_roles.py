@@ -1,13 +1,13 @@
 # Source: WAI-ARIA 1.2, W3C Recommendation 6 June 2023, §5.4 "Definition of Roles",
 # https://www.w3.org/TR/wai-aria-1.2/ (each row lists only the role's own characteristics;
 # inherited and global states are added when the table is built).
-"""The WAI-ARIA 1.2 roles, abstract ones included."""
+"""The WAI-ARIA 1.2 roles, abstract ones included: the abstract, document structure,
+landmark, live region and window roles (the widget roles are in ``_aria_widget_roles``)."""
 
 from __future__ import annotations
 
 from accessibility_analyzer.engine.standards._aria_types import NameFrom, RoleRow
 
-_AUTHOR = (NameFrom.AUTHOR,)
 _CONTENTS = (NameFrom.CONTENTS, NameFrom.AUTHOR)
 _PROHIBITED = (NameFrom.PROHIBITED,)
 # Roles whose name is prohibited also prohibit the naming attributes (ARIA 1.2 §5.2.8.6),
@@ -15,15 +15,6 @@ _PROHIBITED = (NameFrom.PROHIBITED,)
 _NO_NAME = ("aria-label", "aria-labelledby", "aria-braillelabel")
 # generic (ARIA 1.2) and the presentational roles also prohibit role descriptions.
 _NO_ROLE_DESCRIPTION = ("aria-roledescription", "aria-brailleroledescription")
-_MENU_OWNED = (
-    "group -> menuitem",
-    "group -> menuitemradio",
-    "group -> menuitemcheckbox",
-    "menuitem",
-    "menuitemcheckbox",
-    "menuitemradio",
-)
-_INPUT_STATES = ("aria-errormessage", "aria-invalid", "aria-readonly", "aria-required")
 
 ARIA_ROLE_ROWS: tuple[RoleRow, ...] = (
     # Abstract roles: the hierarchy, never valid in a role attribute.
@@ -74,14 +65,6 @@ ARIA_ROLE_ROWS: tuple[RoleRow, ...] = (
     RoleRow(name="banner", superclass=("landmark",)),
     RoleRow(name="blockquote", superclass=("section",)),
     RoleRow(
-        name="button",
-        superclass=("command",),
-        supported=("aria-disabled", "aria-expanded", "aria-haspopup", "aria-pressed"),
-        children_presentational=True,
-        name_from=_CONTENTS,
-        name_required=True,
-    ),
-    RoleRow(
         name="caption",
         superclass=("section",),
         prohibited=_NO_NAME,
@@ -95,15 +78,6 @@ ARIA_ROLE_ROWS: tuple[RoleRow, ...] = (
         context=("row",),
         name_from=_CONTENTS,
     ),
-    RoleRow(
-        name="checkbox",
-        superclass=("input",),
-        required=("aria-checked",),
-        supported=("aria-expanded", *_INPUT_STATES),
-        children_presentational=True,
-        name_from=_CONTENTS,
-        name_required=True,
-    ),
     RoleRow(name="code", superclass=("section",), prohibited=_NO_NAME, name_from=_PROHIBITED),
     RoleRow(
         name="columnheader",
@@ -111,14 +85,6 @@ ARIA_ROLE_ROWS: tuple[RoleRow, ...] = (
         supported=("aria-sort",),
         context=("row",),
         name_from=_CONTENTS,
-        name_required=True,
-    ),
-    RoleRow(
-        name="combobox",
-        superclass=("input",),
-        required=("aria-controls", "aria-expanded"),
-        supported=("aria-activedescendant", "aria-autocomplete", "aria-haspopup", *_INPUT_STATES),
-        implicit_values=(("aria-expanded", "false"), ("aria-haspopup", "listbox")),
         name_required=True,
     ),
     RoleRow(name="complementary", superclass=("landmark",)),
@@ -138,26 +104,6 @@ ARIA_ROLE_ROWS: tuple[RoleRow, ...] = (
         prohibited=_NO_NAME + _NO_ROLE_DESCRIPTION,
         name_from=_PROHIBITED,
     ),
-    RoleRow(
-        name="grid",
-        superclass=("composite", "table"),
-        supported=("aria-multiselectable", "aria-readonly"),
-        owned=("row", "rowgroup -> row"),
-        name_required=True,
-    ),
-    RoleRow(
-        name="gridcell",
-        superclass=("cell", "widget"),
-        supported=(
-            "aria-disabled",
-            "aria-expanded",
-            "aria-haspopup",
-            "aria-selected",
-            *_INPUT_STATES,
-        ),
-        context=("row",),
-        name_from=_CONTENTS,
-    ),
     RoleRow(name="group", superclass=("section",), supported=("aria-activedescendant",)),
     RoleRow(
         name="heading",
@@ -170,22 +116,7 @@ ARIA_ROLE_ROWS: tuple[RoleRow, ...] = (
     ),
     RoleRow(name="img", superclass=("section",), children_presentational=True, name_required=True),
     RoleRow(name="insertion", superclass=("section",), prohibited=_NO_NAME, name_from=_PROHIBITED),
-    RoleRow(
-        name="link",
-        superclass=("command",),
-        supported=("aria-disabled", "aria-expanded", "aria-haspopup"),
-        name_from=_CONTENTS,
-        name_required=True,
-    ),
     RoleRow(name="list", superclass=("section",), owned=("listitem",)),
-    RoleRow(
-        name="listbox",
-        superclass=("select",),
-        supported=("aria-expanded", "aria-multiselectable", *_INPUT_STATES),
-        owned=("group -> option", "option"),
-        implicit_values=(("aria-orientation", "vertical"),),
-        name_required=True,
-    ),
     RoleRow(
         name="listitem",
         superclass=("section",),
@@ -196,51 +127,6 @@ ARIA_ROLE_ROWS: tuple[RoleRow, ...] = (
     RoleRow(name="main", superclass=("landmark",)),
     RoleRow(name="marquee", superclass=("section",)),
     RoleRow(name="math", superclass=("section",), children_presentational=True),
-    RoleRow(
-        name="menu",
-        superclass=("select",),
-        owned=_MENU_OWNED,
-        implicit_values=(("aria-orientation", "vertical"),),
-    ),
-    RoleRow(
-        name="menubar",
-        superclass=("menu",),
-        owned=_MENU_OWNED,
-        implicit_values=(("aria-orientation", "horizontal"),),
-    ),
-    RoleRow(
-        name="menuitem",
-        superclass=("command",),
-        supported=(
-            "aria-disabled",
-            "aria-expanded",
-            "aria-haspopup",
-            "aria-posinset",
-            "aria-setsize",
-        ),
-        context=("group", "menu", "menubar"),
-        name_from=_CONTENTS,
-        name_required=True,
-    ),
-    RoleRow(
-        name="menuitemcheckbox",
-        superclass=("menuitem",),
-        required=("aria-checked",),
-        supported=("aria-checked",),
-        context=("group", "menu", "menubar"),
-        children_presentational=True,
-        name_from=_CONTENTS,
-        name_required=True,
-    ),
-    RoleRow(
-        name="menuitemradio",
-        superclass=("menuitemcheckbox",),
-        required=("aria-checked",),
-        context=("group", "menu", "menubar"),
-        children_presentational=True,
-        name_from=_CONTENTS,
-        name_required=True,
-    ),
     RoleRow(
         name="meter",
         superclass=("range",),
@@ -257,17 +143,6 @@ ARIA_ROLE_ROWS: tuple[RoleRow, ...] = (
         name_from=_PROHIBITED,
     ),
     RoleRow(name="note", superclass=("section",)),
-    RoleRow(
-        name="option",
-        superclass=("input",),
-        required=("aria-selected",),
-        supported=("aria-checked", "aria-posinset", "aria-selected", "aria-setsize"),
-        implicit_values=(("aria-selected", "false"),),
-        context=("group", "listbox"),
-        children_presentational=True,
-        name_from=_CONTENTS,
-        name_required=True,
-    ),
     RoleRow(name="paragraph", superclass=("section",), prohibited=_NO_NAME, name_from=_PROHIBITED),
     RoleRow(
         name="presentation",
@@ -275,23 +150,6 @@ ARIA_ROLE_ROWS: tuple[RoleRow, ...] = (
         prohibited=(*_NO_NAME, "aria-brailleroledescription"),
         name_from=_PROHIBITED,
     ),
-    RoleRow(
-        name="progressbar",
-        superclass=("range", "widget"),
-        implicit_values=(("aria-valuemin", "0"), ("aria-valuemax", "100")),
-        children_presentational=True,
-        name_required=True,
-    ),
-    RoleRow(
-        name="radio",
-        superclass=("input",),
-        required=("aria-checked",),
-        supported=("aria-checked", "aria-posinset", "aria-setsize"),
-        children_presentational=True,
-        name_from=_CONTENTS,
-        name_required=True,
-    ),
-    RoleRow(name="radiogroup", superclass=("select",), supported=_INPUT_STATES, owned=("radio",)),
     RoleRow(name="region", superclass=("landmark",), name_required=True),
     RoleRow(
         name="row",
@@ -323,58 +181,7 @@ ARIA_ROLE_ROWS: tuple[RoleRow, ...] = (
         name_from=_CONTENTS,
         name_required=True,
     ),
-    RoleRow(
-        name="scrollbar",
-        superclass=("range", "widget"),
-        required=("aria-controls", "aria-valuenow"),
-        supported=("aria-disabled", "aria-orientation"),
-        implicit_values=(
-            ("aria-valuemin", "0"),
-            ("aria-valuemax", "100"),
-            ("aria-orientation", "vertical"),
-        ),
-        children_presentational=True,
-    ),
     RoleRow(name="search", superclass=("landmark",)),
-    RoleRow(name="searchbox", superclass=("textbox",), name_required=True),
-    RoleRow(
-        name="separator",
-        superclass=("structure", "widget"),
-        # aria-valuenow is required only when the separator is focusable.
-        supported=(
-            "aria-disabled",
-            "aria-orientation",
-            "aria-valuemax",
-            "aria-valuemin",
-            "aria-valuenow",
-            "aria-valuetext",
-        ),
-        implicit_values=(
-            ("aria-orientation", "horizontal"),
-            ("aria-valuemin", "0"),
-            ("aria-valuemax", "100"),
-        ),
-        children_presentational=True,
-    ),
-    RoleRow(
-        name="slider",
-        superclass=("input", "range"),
-        required=("aria-valuenow",),
-        supported=("aria-haspopup", "aria-orientation", *_INPUT_STATES),
-        implicit_values=(
-            ("aria-orientation", "horizontal"),
-            ("aria-valuemin", "0"),
-            ("aria-valuemax", "100"),
-        ),
-        children_presentational=True,
-        name_required=True,
-    ),
-    RoleRow(
-        name="spinbutton",
-        superclass=("composite", "input", "range"),
-        supported=_INPUT_STATES,
-        name_required=True,
-    ),
     RoleRow(
         name="status",
         superclass=("section",),
@@ -386,57 +193,13 @@ ARIA_ROLE_ROWS: tuple[RoleRow, ...] = (
         name="superscript", superclass=("section",), prohibited=_NO_NAME, name_from=_PROHIBITED
     ),
     RoleRow(
-        name="switch",
-        superclass=("checkbox",),
-        required=("aria-checked",),
-        children_presentational=True,
-        name_from=_CONTENTS,
-        name_required=True,
-    ),
-    RoleRow(
-        name="tab",
-        superclass=("sectionhead", "widget"),
-        supported=(
-            "aria-disabled",
-            "aria-expanded",
-            "aria-haspopup",
-            "aria-posinset",
-            "aria-selected",
-            "aria-setsize",
-        ),
-        implicit_values=(("aria-selected", "false"),),
-        context=("tablist",),
-        children_presentational=True,
-        name_from=_CONTENTS,
-    ),
-    RoleRow(
         name="table",
         superclass=("section",),
         supported=("aria-colcount", "aria-rowcount"),
         owned=("row", "rowgroup -> row"),
     ),
-    RoleRow(
-        name="tablist",
-        superclass=("composite",),
-        supported=("aria-multiselectable", "aria-orientation"),
-        owned=("tab",),
-        implicit_values=(("aria-orientation", "horizontal"),),
-    ),
     RoleRow(name="tabpanel", superclass=("section",)),
     RoleRow(name="term", superclass=("section",)),
-    RoleRow(
-        name="textbox",
-        superclass=("input",),
-        supported=(
-            "aria-activedescendant",
-            "aria-autocomplete",
-            "aria-haspopup",
-            "aria-multiline",
-            "aria-placeholder",
-            *_INPUT_STATES,
-        ),
-        name_required=True,
-    ),
     RoleRow(name="time", superclass=("section",)),
     RoleRow(name="timer", superclass=("status",)),
     RoleRow(
@@ -446,26 +209,4 @@ ARIA_ROLE_ROWS: tuple[RoleRow, ...] = (
         implicit_values=(("aria-orientation", "horizontal"),),
     ),
     RoleRow(name="tooltip", superclass=("section",), name_from=_CONTENTS),
-    RoleRow(
-        name="tree",
-        superclass=("select",),
-        supported=("aria-errormessage", "aria-invalid", "aria-multiselectable", "aria-required"),
-        owned=("group -> treeitem", "treeitem"),
-        implicit_values=(("aria-orientation", "vertical"),),
-        name_required=True,
-    ),
-    RoleRow(
-        name="treegrid",
-        superclass=("grid", "tree"),
-        owned=("row", "rowgroup -> row"),
-        name_required=True,
-    ),
-    RoleRow(
-        name="treeitem",
-        superclass=("listitem", "option"),
-        supported=("aria-expanded", "aria-haspopup"),
-        context=("group", "tree"),
-        name_from=_CONTENTS,
-        name_required=True,
-    ),
 )

@@ -27,6 +27,7 @@ from accessibility_analyzer.engine.standards._aria_types import (
     RoleSpec,
     ValueType,
 )
+from accessibility_analyzer.engine.standards._aria_widget_roles import ARIA_WIDGET_ROLE_ROWS
 
 __all__ = [
     "ATTRIBUTES",
@@ -68,7 +69,8 @@ MISSING_REQUIRED_DEFAULTS: Mapping[str, Mapping[str, str]] = MappingProxyType(
 PRESENTATIONAL_ROLES: frozenset[str] = frozenset({"none", "presentation"})
 
 _ROWS: Mapping[str, RoleRow] = {
-    row.name: row for row in (*ARIA_ROLE_ROWS, *DPUB_ROLE_ROWS, *GRAPHICS_ROLE_ROWS)
+    row.name: row
+    for row in (*ARIA_ROLE_ROWS, *ARIA_WIDGET_ROLE_ROWS, *DPUB_ROLE_ROWS, *GRAPHICS_ROLE_ROWS)
 }
 
 
