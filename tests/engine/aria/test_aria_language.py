@@ -14,6 +14,7 @@ from accessibility_analyzer.engine.aria import (
     primary_language,
 )
 from accessibility_analyzer.engine.aria._subtag_registry import registry
+from accessibility_analyzer.engine.parse import parse_page
 
 
 @pytest.mark.parametrize(
@@ -110,3 +111,17 @@ def test_element_language_pragma_and_none() -> None:
     assert element_language(page, by_id(page, "a")) == "de"
     bare = page_of('<p id="a">x</p>', lang=None)
     assert element_language(bare, by_id(bare, "a")) is None
+
+
+def test_xml_lang_counts_only_in_xhtml() -> None:
+    html = page_of('<p id="a" xml:lang="de">x</p>', lang="en")
+    assert element_language(html, by_id(html, "a")) == "en"
+    xhtml = parse_page(
+        b'<?xml version="1.0" encoding="utf-8"?>'
+        b'<html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><title>t</title></head>'
+        b'<body><p id="a" xml:lang="de">x</p><p id="b">y</p></body></html>',
+        path="page.xhtml",
+    )
+    assert xhtml.is_xhtml
+    assert element_language(xhtml, by_id(xhtml, "a")) == "de"
+    assert element_language(xhtml, by_id(xhtml, "b")) == "en"

@@ -152,12 +152,17 @@ def languages_match(a: str, b: str) -> bool:
     return first is not None and first == primary_language(b)
 
 
-def _language_attribute(element: Element) -> str | None:
-    """``xml:lang`` wins over ``lang`` when both are present (HTML §3.2.6.2)."""
-    value = element.attrs.get("xml:lang")
-    if value is None:
-        value = element.attrs.get("lang")
-    return value
+def _language_attribute(element: Element, *, xml: bool) -> str | None:
+    """The declared language of the element itself (HTML §3.2.6.2).
+
+    In XML documents ``xml:lang`` wins over ``lang``; in HTML documents the parser leaves
+    ``xml:lang`` in no namespace, where it has no effect.
+    """
+    if xml:
+        value = element.attrs.get("xml:lang")
+        if value is not None:
+            return value
+    return element.attrs.get("lang")
 
 
 def _pragma_language(page: Page) -> str | None:
@@ -171,7 +176,8 @@ def _pragma_language(page: Page) -> str | None:
 
 
 def element_language(page: Page, element: Element) -> str | None:
-    """The language of the element: the nearest ``lang``/``xml:lang`` on it or an ancestor.
+    """The language of the element: the nearest ``lang`` (``xml:lang`` in XHTML) on it or an
+    ancestor.
 
     Returns:
         The attribute value, trimmed; ``""`` when the nearest declaration is empty
@@ -180,7 +186,7 @@ def element_language(page: Page, element: Element) -> str | None:
     """
 
     def compute(node: Element, parent_value: str | None) -> str | None:
-        value = _language_attribute(node)
+        value = _language_attribute(node, xml=page.is_xhtml)
         if value is not None:
             return value.strip(_ASCII_WHITESPACE)
         return parent_value
