@@ -8,15 +8,63 @@ from hypothesis import strategies as st
 from accessibility_analyzer.engine import aria
 from accessibility_analyzer.engine.parse import parse_page
 
-TAGS = (
-    "a button input select option label fieldset legend table tr td th img svg title div "
-    "span ul li details summary section header iframe textarea area map p h1"
-).split()
-ATTRIBUTES = (
-    "id role aria-label aria-labelledby aria-describedby aria-hidden aria-owns hidden inert "
-    "tabindex href alt title lang type value style disabled for headers contenteditable "
-    "aria-valuenow aria-selected name"
-).split()
+TAGS = [
+    "a",
+    "button",
+    "input",
+    "select",
+    "option",
+    "label",
+    "fieldset",
+    "legend",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "img",
+    "svg",
+    "title",
+    "div",
+    "span",
+    "ul",
+    "li",
+    "details",
+    "summary",
+    "section",
+    "header",
+    "iframe",
+    "textarea",
+    "area",
+    "map",
+    "p",
+    "h1",
+]
+ATTRIBUTES = [
+    "id",
+    "role",
+    "aria-label",
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-hidden",
+    "aria-owns",
+    "hidden",
+    "inert",
+    "tabindex",
+    "href",
+    "alt",
+    "title",
+    "lang",
+    "type",
+    "value",
+    "style",
+    "disabled",
+    "for",
+    "headers",
+    "contenteditable",
+    "aria-valuenow",
+    "aria-selected",
+    "name",
+]
 VALUES = st.sampled_from(
     ["a", "b", "a b", "", "button", "none", "true", "-1", "0", "display:none", "en", "x y"]
 )
