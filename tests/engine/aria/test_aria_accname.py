@@ -74,6 +74,7 @@ def name(markup: str, element_id: str = "x", *, head: str = "") -> str:
         ),
         ('<a id="x" href="/"><div>One</div><div>Two</div></a>', "One Two", "contents"),
         ('<a id="x" href="/">sp<span>lit</span></a>', "split", "contents"),
+        ('<a id="x" href="/">line<br>break</a>', "line break", "contents"),
         ('<a id="x" href="/"><span title="Tip"></span></a>', "Tip", "contents"),
         ('<a id="x" href="/"><span aria-label="Labelled">ignored</span></a>', "Labelled", None),
         # Hidden by a style sheet.

@@ -106,7 +106,9 @@ def _is_inline(page: Page, element: Element) -> bool:
 
 
 def _spaced(page: Page, element: Element, text: str) -> str:
-    """Block-level boxes separate their text from their neighbours'."""
+    """Block-level boxes (and line breaks) separate their text from their neighbours'."""
+    if element.is_html and element.tag == "br":
+        return " "
     return text if _is_inline(page, element) else f" {text} "
 
 
