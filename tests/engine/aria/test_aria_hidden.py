@@ -39,6 +39,8 @@ STYLE = (
         ("<details><summary>s</summary><p id='x'>c</p></details>", True),
         ("<details open><summary>s</summary><p id='x'>c</p></details>", False),
         ("<svg><defs><rect id='x'/></defs></svg>", True),
+        ('<div hidden="until-found"><p id="x">found later</p></div>', True),
+        ('<div hidden="until-found" id="x"><p>found later</p></div>', False),
         ("<svg><rect id='x'/></svg>", False),
         ('<map name="m"><area id="x" href="/" alt="a"></map>', False),
         ('<p id="x" aria-hidden="true">x</p>', False),  # not hidden, but not exposed

@@ -84,6 +84,9 @@ def _generates_no_box(page: Page, element: Element) -> bool:  # noqa: PLR0911 (U
             and element is not _first_summary(parent)
         ):
             return True
+        if parent is not None and (parent.get("hidden") or "").strip().lower() == "until-found":
+            # hidden="until-found" keeps the box but skips its content (content-visibility).
+            return True
         if tag == "area":
             # The UA sheet gives <area> display:none, yet an image map exposes its areas.
             return False
