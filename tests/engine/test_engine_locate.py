@@ -95,3 +95,9 @@ def test_deep_element_locations() -> None:
     selector = css_selector(page, deepest)
     assert selector.count(">") == depth + 1
     assert xpath(deepest, page).count("/") == depth + 2
+
+
+def test_selectors_when_foreign_content_holds_another_html_element() -> None:
+    page = parse_page("<svg><html><body><p>x</p></body></html></svg><p>y</p>")
+    assert css_selector(page, page.root) == ":root"
+    assert_unique_selectors(page)

@@ -71,13 +71,17 @@ def css_selector(page: Page, element: Element) -> str:
 
     ``#id`` when the id is unique; otherwise a child path of ``tag:nth-of-type(n)`` steps
     (the index only where the tag repeats among siblings) from the nearest ancestor with a
-    unique id, or from ``html``.
+    unique id, or from ``html`` (``:root`` when foreign content holds another ``html``).
     """
     steps: list[str] = []
     node: Element | None = element
     while node is not None:
         if _has_unique_id(page, node):
             steps.append("#" + css_escape(node.attrs["id"]))
+            break
+        if node.parent is None:
+            # Foreign content may hold another element named "html" (``<svg><html>``).
+            steps.append("html" if len(page.by_tag("html")) == 1 else ":root")
             break
         index, count = _sibling_position(page, node)
         step = css_escape(node.tag)

@@ -26,6 +26,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from accessibility_analyzer.engine._gc import gc_paused
 from accessibility_analyzer.engine.dom import Element, EmptySite, Namespace, Page, Site, Text
 from accessibility_analyzer.engine.encoding import decode_html
 from accessibility_analyzer.engine.source_tags import LineIndex, ScanResult, scan_start_tags
@@ -75,7 +76,8 @@ def parse_page(source: bytes | str, *, path: str = "index.html", site: Site | No
                 is_xhtml=True,
             )
     scan = scan_start_tags(text)
-    root, elements = build_tree(LexborHTMLParser(_without_noscript_contents(text, scan)).root)
+    with gc_paused():
+        root, elements = build_tree(LexborHTMLParser(_without_noscript_contents(text, scan)).root)
     align_positions(elements, scan, LineIndex(text))
     return Page(
         path=path,

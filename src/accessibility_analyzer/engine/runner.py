@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from accessibility_analyzer.engine._gc import gc_paused
 from accessibility_analyzer.engine.dom import Element, Page, Site
 from accessibility_analyzer.engine.locate import css_selector, snippet, xpath
 from accessibility_analyzer.engine.parse import parse_page
@@ -88,7 +89,16 @@ def _inapplicable(rule: type[Rule]) -> Finding:
 
 
 def run_rule(page: Page, rule: type[Rule], oracle: Oracle) -> list[Finding]:
-    """Findings of one rule on one page (never raises)."""
+    """Findings of one rule on one page (never raises).
+
+    The garbage collector is paused meanwhile (see :mod:`engine._gc`): semantics computed
+    on demand (styles, roles, names) are memoised on the page and live as long as it does.
+    """
+    with gc_paused():
+        return _run_rule(page, rule, oracle)
+
+
+def _run_rule(page: Page, rule: type[Rule], oracle: Oracle) -> list[Finding]:
     instance = rule()
     try:
         targets: list[Element] = []

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from accessibility_analyzer.engine._gc import gc_paused
 from accessibility_analyzer.engine.css.matching import Matcher, TreeIndex
 from accessibility_analyzer.engine.css.selectors import DYNAMIC_PSEUDO_CLASSES, Complex, Compound
 from accessibility_analyzer.engine.css.sheets import StyleRule, collect_rules, parse_sheet
@@ -499,9 +500,10 @@ def computed_style(page: Page, element: Element) -> Style:
         chain.append(node)
         node = node.parent
     parent_style: Style | None = table[node.order] if node is not None else None
-    for current in reversed(chain):
-        parent_style = Style(styles.cascaded(current), parent_style, styles)
-        table[current.order] = parent_style
+    with gc_paused():  # styles live as long as the page: see engine._gc
+        for current in reversed(chain):
+            parent_style = Style(styles.cascaded(current), parent_style, styles)
+            table[current.order] = parent_style
     assert parent_style is not None
     return parent_style
 
