@@ -10,6 +10,12 @@ from accessibility_analyzer.engine.aria.accname import (
     name_source,
 )
 from accessibility_analyzer.engine.aria.allowed import allowed_roles, is_role_allowed
+from accessibility_analyzer.engine.aria.attributes import (
+    aria_attributes,
+    is_attribute_prohibited,
+    is_attribute_supported,
+    is_valid_attribute_value,
+)
 from accessibility_analyzer.engine.aria.autofill import (
     AutofillDetail,
     is_appropriate_field,
@@ -71,6 +77,7 @@ __all__ = [
     "accessible_description",
     "accessible_name",
     "allowed_roles",
+    "aria_attributes",
     "element_language",
     "explicit_role",
     "explicit_role_tokens",
@@ -82,6 +89,8 @@ __all__ = [
     "input_type",
     "is_appropriate_field",
     "is_aria_hidden",
+    "is_attribute_prohibited",
+    "is_attribute_supported",
     "is_cell_of",
     "is_disabled",
     "is_focusable",
@@ -94,6 +103,7 @@ __all__ = [
     "is_presentational_child",
     "is_programmatically_hidden",
     "is_role_allowed",
+    "is_valid_attribute_value",
     "is_valid_language_tag",
     "is_valid_role",
     "is_visible",
