@@ -128,9 +128,14 @@ def test_presentational_conflict_resolution(markup: str, conflict: bool, role: s
 
 
 def test_explicit_role_wins() -> None:
-    page = page_of('<a id="x" href="/" role="button">a</a><div id="y" role="tab">t</div>')
+    page = page_of(
+        '<a id="x" href="/" role="button">a</a><div id="y" role="tab">t</div>'
+        '<h1 id="z" role="generic">g</h1>'
+    )
     assert role_of(page, by_id(page, "x")) == "button"
     assert role_of(page, by_id(page, "y")) == "tab"
+    assert explicit_role(page, by_id(page, "z")) == "generic"
+    assert role_of(page, by_id(page, "z")) is None
 
 
 def test_interactive_roles() -> None:

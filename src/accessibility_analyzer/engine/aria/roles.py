@@ -97,11 +97,13 @@ def role_of(page: Page, element: Element) -> str | None:
     Returns:
         The role user agents expose, after presentational conflict resolution: an element
         with ``role="none"`` that is focusable or has a global ARIA attribute gets its
-        implicit role back.
+        implicit role back. ``generic`` (explicit or implicit) is reported as ``None``.
     """
 
     def compute(node: Element) -> str | None:
         role = explicit_role(page, node)
+        if role == "generic":
+            return None  # an explicit generic is the same as no role
         if role is None:
             return _resolved_implicit_role(page, node)
         if role in PRESENTATIONAL_ROLES and has_presentational_conflict(page, node):
