@@ -57,6 +57,9 @@ NATIVELY_NAMED_TAGS: frozenset[str] = frozenset(
     }
 )
 _NAMING_ATTRIBUTES = ("aria-labelledby", "aria-label", "title")
+# Attributes that can make an element answer before its content (a role may make it an
+# embedded control).
+_TERMINAL_ATTRIBUTES = ("aria-labelledby", "aria-label", "role")
 
 
 def normalise(text: str) -> str:
@@ -208,7 +211,12 @@ def _content(t: _Traversal, element: Element) -> str:
         if child is t.root or child.order in t.visited:
             pure[0] = False
             continue
-        terminal = _terminal(t, child, is_root=False)
+        if _plain(child):
+            # No step before 2F can apply to a plain element but the hidden check.
+            hidden = not t.include_hidden and is_programmatically_hidden(page, child)
+            terminal: tuple[str, str] | None = ("", "hidden") if hidden else None
+        else:
+            terminal = _terminal(t, child, is_root=False)
         if terminal is not None:
             parts.append(_spaced(page, child, terminal[0]))
             continue
@@ -220,6 +228,15 @@ def _content(t: _Traversal, element: Element) -> str:
             continue
         t.visited.add(child.order)
         frames.append((child, [], _children(child), [True]))
+
+
+def _plain(element: Element) -> bool:
+    """An HTML element with no role, no naming attribute and no host-language name."""
+    return (
+        element.is_html
+        and element.tag not in NATIVELY_NAMED_TAGS
+        and not any(attribute in element.attrs for attribute in _TERMINAL_ATTRIBUTES)
+    )
 
 
 def _may_have_name(element: Element, from_content: bool) -> bool:
