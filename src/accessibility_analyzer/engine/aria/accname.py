@@ -211,12 +211,7 @@ def _content(t: _Traversal, element: Element) -> str:
         if child is t.root or child.order in t.visited:
             pure[0] = False
             continue
-        if _plain(child):
-            # No step before 2F can apply to a plain element but the hidden check.
-            hidden = not t.include_hidden and is_programmatically_hidden(page, child)
-            terminal: tuple[str, str] | None = ("", "hidden") if hidden else None
-        else:
-            terminal = _terminal(t, child, is_root=False)
+        terminal = _child_terminal(t, child)
         if terminal is not None:
             parts.append(_spaced(page, child, terminal[0]))
             continue
@@ -228,6 +223,16 @@ def _content(t: _Traversal, element: Element) -> str:
             continue
         t.visited.add(child.order)
         frames.append((child, [], _children(child), [True]))
+
+
+def _child_terminal(t: _Traversal, child: Element) -> tuple[str, str] | None:
+    """Steps 2A-2E for a descendant met in a content walk (fast for plain elements)."""
+    if not _plain(child):
+        return _terminal(t, child, is_root=False)
+    # No step before 2F can apply to a plain element but the hidden check.
+    if not t.include_hidden and is_programmatically_hidden(t.page, child):
+        return "", "hidden"
+    return None
 
 
 def _plain(element: Element) -> bool:
