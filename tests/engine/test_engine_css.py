@@ -120,6 +120,7 @@ class TestCascade:
             "hidden",
             "auto",
         )
+        assert style_of(page, "a", "overflow") == "hidden auto"
         assert style_of(page, "a", "font-size") == "12px"
         assert style_of(page, "a", "font-weight") == "700"
         assert style_of(page, "a", "line-height") == "1.5"

@@ -429,8 +429,15 @@ class Style:
         return self._specified.get(prop)
 
     def get(self, prop: str) -> str | None:
-        """Computed value of ``prop``; ``None`` for properties the cascade does not track."""
+        """Computed value of ``prop``; ``None`` for properties the cascade does not track.
+
+        Shorthands read back from their longhands: ``overflow`` is ``overflow-x`` when both
+        axes agree, else ``"<x> <y>"``; ``background`` and ``outline`` are not readable.
+        """
         if prop not in PROPERTIES:
+            if prop == "overflow":
+                x, y = self.get("overflow-x"), self.get("overflow-y")
+                return x if x == y else f"{x} {y}"
             return None
         known = self._computed.get(prop)
         if known is not None:
