@@ -12,12 +12,12 @@ retried after its worker vanished, a straggling earlier attempt can no longer wr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, func, insert, or_, select, update
+from sqlalchemy import RowMapping, Table, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from accessibility_analyzer.engine.result import DocumentResult, Finding
@@ -235,8 +235,12 @@ async def load_document_results(db: Database, analysis_id: str) -> list[dict[str
         return [dict(row) for row in result.mappings()]
 
 
-async def all_findings(db: Database, analysis_id: str) -> list[dict[str, Any]]:
-    """Every finding of an analysis, grouped by document, in the order they were stored."""
+async def stream_findings(db: Database, analysis_id: str) -> AsyncIterator[RowMapping]:
+    """Every finding of an analysis, by document in storage order, fetched in chunks.
+
+    Rows are streamed (server-side cursor on PostgreSQL) so a report of 10^5 findings never
+    holds them as rows and as structs at the same time.
+    """
     async with db.engine.connect() as connection:
         result = await connection.stream(
             select(_findings)
@@ -244,7 +248,8 @@ async def all_findings(db: Database, analysis_id: str) -> list[dict[str, Any]]:
             .order_by(_findings.c.document_id, _findings.c.id)
             .execution_options(yield_per=5_000)
         )
-        return [dict(row) async for row in result.mappings()]
+        async for row in result.mappings():
+            yield row
 
 
 # --------------------------------------------------------------------------- job side
@@ -510,30 +515,12 @@ async def fail_analysis(db: Database, analysis_id: str, attempt: int, error: str
         )
 
 
-async def running_analysis_ids(db: Database, ids: Iterable[str]) -> set[str]:
-    """Which of ``ids`` are analyses still queued or running (used to spot orphaned jobs)."""
-    wanted = list(ids)
-    if not wanted:
-        return set()
-    async with db.engine.connect() as connection:
-        result = await connection.execute(
-            select(_analyses.c.id).where(
-                and_(
-                    _analyses.c.id.in_(wanted),
-                    _analyses.c.status.in_([AnalysisStatus.QUEUED, AnalysisStatus.RUNNING]),
-                )
-            )
-        )
-        return {str(analysis_id) for analysis_id in result.scalars()}
-
-
 __all__ = [
     "Claim",
     "FindingFilters",
     "PageToAnalyse",
     "SiteFile",
     "StaleAttemptError",
-    "all_findings",
     "claim_analysis",
     "compute_summary",
     "count_pages",
@@ -545,9 +532,9 @@ __all__ = [
     "live_session_exists",
     "load_document_results",
     "mark_failed",
-    "running_analysis_ids",
     "session_files",
     "store_page_results",
     "stored_document_ids",
+    "stream_findings",
     "unfinished_analysis_ids",
 ]

@@ -56,7 +56,7 @@ def finding_out(row: Mapping[str, Any]) -> FindingOut:
     )
 
 
-def _finding(row: Mapping[str, Any]) -> Finding:
+def _finding(row: Mapping[Any, Any]) -> Finding:
     return Finding(
         rule_id=row["rule_id"],
         outcome=Outcome(row["outcome"]),
@@ -93,7 +93,7 @@ async def load_result(database: Database, analysis: Analysis) -> AnalysisResult:
     """Rebuild the engine's result of an analysis from the stored rows."""
     pages = await repo.load_document_results(database, analysis.id)
     findings_by_document: dict[str, list[Finding]] = {}
-    for row in await repo.all_findings(database, analysis.id):
+    async for row in repo.stream_findings(database, analysis.id):
         findings_by_document.setdefault(row["document_id"], []).append(_finding(row))
     documents = [
         DocumentResult(
