@@ -15,8 +15,15 @@ _ELLIPSIS = "…"
 _SIBLING_TABLE = "locate.sibling_position"
 
 
+_PLAIN_IDENTIFIER = re.compile(r"^(?:[A-Za-z_]|-[A-Za-z_-])[A-Za-z0-9_-]*$")
+_SELECTOR_TABLE = "locate.css_selector"
+_XPATH_TABLE = "locate.xpath"
+
+
 def css_escape(identifier: str) -> str:
     """Escape an identifier for a CSS selector (the CSSOM ``CSS.escape`` algorithm)."""
+    if _PLAIN_IDENTIFIER.match(identifier):
+        return identifier  # the common case: nothing to escape
     out: list[str] = []
     for index, char in enumerate(identifier):
         code = ord(char)
@@ -72,7 +79,18 @@ def css_selector(page: Page, element: Element) -> str:
     ``#id`` when the id is unique; otherwise a child path of ``tag:nth-of-type(n)`` steps
     (the index only where the tag repeats among siblings) from the nearest ancestor with a
     unique id, or from ``html`` (``:root`` when foreign content holds another ``html``).
+    Memoised per element (several rules report the same element).
     """
+    table = page.memo_table(_SELECTOR_TABLE)
+    known = table.get(element.order)
+    if known is not None:
+        selector: str = known
+        return selector
+    table[element.order] = selector = _build_css_selector(page, element)
+    return selector
+
+
+def _build_css_selector(page: Page, element: Element) -> str:
     steps: list[str] = []
     node: Element | None = element
     while node is not None:
@@ -95,8 +113,21 @@ def css_selector(page: Page, element: Element) -> str:
 def xpath(element: Element, page: Page | None = None) -> str:
     """An absolute XPath (``/html/body/div[2]/img``); foreign elements by ``local-name()``.
 
-    Pass ``page`` to reuse the page's memoised sibling positions (linear over many calls).
+    Pass ``page`` to reuse the page's memoised sibling positions (linear over many calls)
+    and memoise the result.
     """
+    if page is None:
+        return _build_xpath(element, None)
+    table = page.memo_table(_XPATH_TABLE)
+    known = table.get(element.order)
+    if known is not None:
+        path: str = known
+        return path
+    table[element.order] = path = _build_xpath(element, page)
+    return path
+
+
+def _build_xpath(element: Element, page: Page | None) -> str:
     steps: list[str] = []
     node: Element | None = element
     while node is not None:

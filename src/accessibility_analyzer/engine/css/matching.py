@@ -52,24 +52,36 @@ class TreeIndex:
         self.tags = [element.tag.lower() for element in page.elements]
         # Index keys of each element (cascade.py), computed on first use.
         self.keys: list[list[str] | None] = [None] * size
+        previous = self.previous
+        position = self.position
+        type_position = self.type_position
+        last_child: dict[int, Element] = {}
+        child_count: dict[int, int] = {}
+        type_count: dict[tuple[int, str], int] = {}
+        # Document order lists each parent's children in order: one pass counts them.
         for element in page.elements:
-            value = element.attrs.get("class")
-            if value:
-                self.classes[element.order] = frozenset(_SPACES.split(value.strip()))
-            children = list(element.element_children())
-            type_counts: dict[str, int] = {}
-            previous: Element | None = None
-            for index, child in enumerate(children, start=1):
-                order = child.order
-                self.previous[order] = previous
-                self.position[order] = index
-                self.siblings[order] = len(children)
-                count = type_counts.get(child.tag, 0) + 1
-                type_counts[child.tag] = count
-                self.type_position[order] = count
-                previous = child
-            for child in children:
-                self.type_siblings[child.order] = type_counts[child.tag]
+            attrs = element.attrs
+            if "class" in attrs:
+                value = attrs["class"].strip()
+                if value:
+                    self.classes[element.order] = frozenset(_SPACES.split(value))
+            parent = element.parent
+            if parent is None:
+                continue
+            parent_order = parent.order
+            order = element.order
+            previous[order] = last_child.get(parent_order)
+            last_child[parent_order] = element
+            count = child_count[parent_order] = child_count.get(parent_order, 0) + 1
+            position[order] = count
+            key = (parent_order, element.tag)
+            count = type_count[key] = type_count.get(key, 0) + 1
+            type_position[order] = count
+        for element in page.elements:
+            parent = element.parent
+            if parent is not None:
+                self.siblings[element.order] = child_count[parent.order]
+                self.type_siblings[element.order] = type_count[(parent.order, element.tag)]
 
 
 class Matcher:
