@@ -12,7 +12,7 @@ retried after its worker vanished, a straggling earlier attempt can no longer wr
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -364,6 +364,40 @@ def _finding_row(analysis_id: str, document_id: str, path: str, finding: Finding
     }
 
 
+_COPY_COLUMNS = (
+    "analysis_id",
+    "document_id",
+    "path",
+    "rule_id",
+    "outcome",
+    "impact",
+    "wcag",
+    "selector",
+    "xpath",
+    "line",
+    "column",
+    "snippet",
+    "message",
+    "fix_hint",
+    "reason",
+)
+
+
+async def _copy_findings(connection: AsyncConnection, rows: Iterable[dict[str, Any]]) -> None:
+    """PostgreSQL: COPY the rows in (about ten times the rows per second of INSERT).
+
+    asyncpg's ``copy_records_to_table`` runs on the connection's own transaction, which the
+    fence UPDATE has already opened, so the rows commit or roll back with the batch.
+    """
+    records = [tuple(row[column] for column in _COPY_COLUMNS) for row in rows]
+    if not records:
+        return
+    raw = await connection.get_raw_connection()
+    driver = raw.driver_connection
+    assert driver is not None  # a live connection inside a transaction
+    await driver.copy_records_to_table("findings", records=records, columns=list(_COPY_COLUMNS))
+
+
 def _counts(result: DocumentResult) -> dict[str, int]:
     counts = result.counts
     return {
@@ -419,15 +453,22 @@ async def store_page_results(
                 for document_id, result in results
             ],
         )
-        chunk: list[dict[str, Any]] = []
-        for document_id, result in results:
-            for finding in result.findings:
-                chunk.append(_finding_row(analysis_id, document_id, result.path, finding))
+        rows = (
+            _finding_row(analysis_id, document_id, result.path, finding)
+            for document_id, result in results
+            for finding in result.findings
+        )
+        if connection.dialect.name == "postgresql":
+            await _copy_findings(connection, rows)
+        else:
+            chunk: list[dict[str, Any]] = []
+            for row in rows:
+                chunk.append(row)
                 if len(chunk) >= _INSERT_CHUNK:
                     await connection.execute(insert(_findings), chunk)
                     chunk = []
-        if chunk:
-            await connection.execute(insert(_findings), chunk)
+            if chunk:
+                await connection.execute(insert(_findings), chunk)
         pages_done = await connection.scalar(
             select(func.count())
             .select_from(_document_results)
