@@ -26,6 +26,7 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from polyfactory.factories.msgspec_factory import MsgspecFactory
 
+from accessibility_analyzer.api.app import create_app
 from accessibility_analyzer.api.controllers.analyses_schemas import AnalysisRequest
 from accessibility_analyzer.rules import ALL_RULES
 from accessibility_analyzer.settings import Settings
@@ -276,3 +277,24 @@ async def test_generated_rule_selections_get_202_or_a_clear_4xx(client: Client) 
             assert response.status_code in {202, 422}, response.text
         if response.status_code != 202:
             assert response.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_an_analysis_interrupted_by_a_server_restart_resumes_at_start(
+    settings: Settings,
+) -> None:
+    first = create_app(settings)
+    async with AsyncTestClient(app=first) as client:
+        session_id = await create_session(client, ALICE)
+        await upload_zip(client, session_id, site_zip(3), ALICE)
+        # The server "dies" right after claiming the analysis: status running, nothing stored.
+        interrupted = await repo.create_analysis(
+            first.state.database, session_id=session_id, owner="alice", options={}, pages_total=3
+        )
+        await repo.claim_analysis(first.state.database, interrupted.id)
+
+    async with AsyncTestClient(app=create_app(settings)) as client:
+        analysis = await wait_until_finished(client, interrupted.id, ALICE)
+
+    assert analysis["status"] == "completed"
+    assert analysis["attempt"] == 2
+    assert analysis["progress"]["pagesDone"] == 3
