@@ -150,3 +150,18 @@ def test_targets_are_tested_once() -> None:
 
     result = check_page(parse_page(b"<img alt=x>"), [Twice])
     assert len(result.findings) == 1
+
+
+def test_100000_levels_deep_through_the_whole_pipeline() -> None:
+    depth = 100_000
+    source = (
+        "<style>.c .c img { display: inline }</style>"
+        + "<span class=c style='color: red'>" * depth
+        + "<img src=a.png>"
+    ).encode()
+    result = analyze_document(source, path="deep.html", rules=TOY_RULES)
+    assert result.error is None
+    image = [f for f in result.findings if f.rule_id == "toy-image-alt"]
+    assert [f.outcome for f in image] == [Outcome.FAILED]
+    assert image[0].selector is not None and image[0].selector.count("span") == depth
+    assert image[0].line == 1
