@@ -22,7 +22,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +71,6 @@ class JobContext:
     locate_file: FileLocator
     work_dir: Path
     time_limit_seconds: float
-    running: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +119,6 @@ async def _run(job: JobContext, analysis_id: str) -> JobOutcome:
     if claim is None:
         logger.info("analysis %s: nothing to do (unknown or finished)", analysis_id)
         return JobOutcome(analysis_id=analysis_id, status="skipped")
-    job.running.add(analysis_id)
     metrics.record_analysis_started()
     manifest = job.work_dir / f"{analysis_id}-{claim.attempt}.manifest"
     try:
@@ -144,7 +142,6 @@ async def _run(job: JobContext, analysis_id: str) -> JobOutcome:
         logger.warning("analysis %s: attempt %d was superseded", analysis_id, claim.attempt)
         return JobOutcome(analysis_id=analysis_id, status="superseded", attempt=claim.attempt)
     finally:
-        job.running.discard(analysis_id)
         manifest.unlink(missing_ok=True)
     seconds = time.monotonic() - started
     metrics.record_analysis_completed(seconds)
