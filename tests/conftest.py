@@ -74,7 +74,8 @@ def settings_factory(tmp_path: Path) -> SettingsFactory:
     """Build ``Settings`` as ``from_env`` would, with a temporary DATA_DIR.
 
     Keyword arguments are environment variables (``settings_factory(API_KEYS="a:b")``); a
-    fresh VALKEY_NAMESPACE keeps tests sharing one Valkey out of each other's keys.
+    fresh VALKEY_NAMESPACE keeps tests sharing one Valkey out of each other's keys, and the
+    rate limit and health-check timeout are generous unless a test sets them.
     """
 
     def build(**environment: str) -> Settings:
@@ -82,6 +83,9 @@ def settings_factory(tmp_path: Path) -> SettingsFactory:
             "DATA_DIR": str(tmp_path / "data"),
             "VALKEY_NAMESPACE": f"a11y_test_{uuid.uuid4().hex[:12]}",
             "RATE_LIMIT_PER_MINUTE": "10000",
+            # A loaded CI machine must not turn a slow-but-fine check into a failed probe;
+            # tests about timeouts set their own.
+            "HEALTH_CHECK_TIMEOUT_SECONDS": "10",
         }
         env.update(environment)
         return Settings.from_env(env)
