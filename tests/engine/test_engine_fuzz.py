@@ -26,6 +26,13 @@ SEED = (
     "</svg><template><img></template><noscript><img></noscript><script>if (a<b) x()</script>"
     "<!-- c --><textarea><p></textarea><select><option>o</select></body></html>"
 )
+XHTML_SEED = (
+    '<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE html>'
+    '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en"><head><title>X</title>'
+    "<style>p { color: red }</style></head><body><div/><p class='a'>t&amp;<br/></p>"
+    '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1"/></svg>'
+    "<template><img/></template></body></html>"
+)
 FRAGMENTS = [
     "<",
     ">",
@@ -108,7 +115,7 @@ def test_random_text(text: str) -> None:
 
 @st.composite
 def mutated_html(draw: st.DrawFn) -> str:
-    text = SEED
+    text = draw(st.sampled_from([SEED, XHTML_SEED]))
     for _ in range(draw(st.integers(min_value=1, max_value=12))):
         position = draw(st.integers(min_value=0, max_value=len(text)))
         action = draw(st.sampled_from(["insert", "delete", "duplicate"]))
