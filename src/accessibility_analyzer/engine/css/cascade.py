@@ -197,6 +197,7 @@ class PageStyles:
         # its ancestors have (None: too many to track, so no pre-filtering below it).
         self.ancestor_key_universe: set[str] = set()
         self._ancestor_keys: dict[int, frozenset[str] | None] = {}
+        self._interned: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
         order = 0
         sources: list[tuple[int, Iterable[StyleRule]]] = [
             (
@@ -294,13 +295,18 @@ class PageStyles:
         return found
 
     def cascaded(self, element: Element) -> dict[str, str]:
-        """The winning declared value of each property set on ``element``."""
+        """The winning declared value of each property set on ``element``.
+
+        Equal results are shared between elements (most elements of a page repeat a few
+        combinations); callers must not modify the returned mapping.
+        """
         found = self._matching(self.static, element, self.matcher)
         for position, declaration in enumerate(inline_declarations(element)):
             priority = (int(declaration.important), INLINE, (0, 0, 0), 0, position)
             found.append((priority, declaration))
         found.sort(key=lambda item: item[0])
-        return {declaration.name: declaration.value for _, declaration in found}
+        values = {declaration.name: declaration.value for _, declaration in found}
+        return self._interned.setdefault(tuple(values.items()), values)
 
     def state_declarations(self, element: Element, pseudo_class: str) -> list[Declaration]:
         """Declarations of rules that match ``element`` only in ``pseudo_class`` (lowest first).
