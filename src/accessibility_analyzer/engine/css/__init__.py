@@ -16,13 +16,13 @@ computed ``display`` of a child is its own).
 """
 
 from accessibility_analyzer.engine.css.cascade import (
-    Style,
     computed_style,
     inline_declarations,
     page_styles,
     pseudo_element_declarations,
     style_rules_for,
 )
+from accessibility_analyzer.engine.css.computed import Style
 from accessibility_analyzer.engine.css.media import media_applies
 from accessibility_analyzer.engine.css.selectors import (
     DYNAMIC_PSEUDO_CLASSES,

@@ -1,11 +1,9 @@
-"""The cascade: which declarations win for an element, and the computed values.
+"""The cascade: which declarations win for an element (computed values: ``computed.py``).
 
 Rules are indexed by the rightmost id, class or tag of each selector, so an element is
 tested only against rules that can match it (plus the universal ones), not every rule.
 Winning declaration: highest (``!important``, origin, specificity, source order), with the
-inline ``style`` attribute above every selector. Computed values inherit for inherited
-properties and fall back to initial values; ``font-size`` is resolved to pixels and
-``font-weight`` to a number where that can be done without layout.
+inline ``style`` attribute above every selector.
 
 Everything is per page and lazy: the first :func:`computed_style` call on a page collects
 and indexes its sheets; each element's cascade runs once, when first asked.
@@ -13,49 +11,22 @@ and indexes its sheets; each element's cascade runs once, when first asked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from accessibility_analyzer.engine._gc import gc_paused
+from accessibility_analyzer.engine.css.computed import Style
 from accessibility_analyzer.engine.css.matching import Matcher, TreeIndex
 from accessibility_analyzer.engine.css.selectors import DYNAMIC_PSEUDO_CLASSES, Complex, Compound
 from accessibility_analyzer.engine.css.sheets import StyleRule, collect_rules, parse_sheet
 from accessibility_analyzer.engine.css.ua import USER_AGENT_CSS
-from accessibility_analyzer.engine.css.values import (
-    INHERITED,
-    PROPERTIES,
-    Declaration,
-    parse_declarations,
-)
+from accessibility_analyzer.engine.css.values import Declaration, parse_declarations
 from accessibility_analyzer.engine.dom import Element, Page
 
 USER_AGENT, AUTHOR, INLINE = 0, 1, 2
 _STYLES_KEY = "css.page_styles"
 _MAX_ANCESTOR_KEYS = 256
 _COMPUTED_KEY = "css.computed_style"
-_LENGTH = re.compile(r"^(-?[0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)([a-z%]*)$")
-_ABSOLUTE_PX = {
-    "px": 1.0,
-    "pt": 4 / 3,
-    "pc": 16.0,
-    "in": 96.0,
-    "cm": 96 / 2.54,
-    "mm": 96 / 25.4,
-    "q": 96 / 101.6,
-}
-_FONT_KEYWORDS = {
-    "xx-small": 9.0,
-    "x-small": 10.0,
-    "small": 13.0,
-    "medium": 16.0,
-    "large": 18.0,
-    "x-large": 24.0,
-    "xx-large": 32.0,
-    "xxx-large": 48.0,
-}
-_WEIGHTS = {"normal": 400, "bold": 700}
-
 Priority = tuple[int, int, tuple[int, int, int], int, int]
 
 
@@ -345,160 +316,6 @@ def page_styles(page: Page) -> PageStyles:
     return styles
 
 
-def _number(value: str) -> tuple[float, str] | None:
-    match = _LENGTH.match(value)
-    if match is None:
-        return None
-    return float(match.group(1)), match.group(2)
-
-
-def _px(size: float) -> str:
-    return f"{round(size, 2):g}px"
-
-
-_RELATIVE_FACTORS = {"em": 1.0, "%": 0.01, "ex": 0.5, "ch": 0.5}
-
-
-def _px_of(value: str) -> float | None:
-    parsed = _number(value)
-    return parsed[0] if parsed is not None and parsed[1] == "px" else None
-
-
-def _font_size(value: str, parent: str, root: str) -> str:
-    """Computed ``font-size`` in px where possible (relative to parent and root sizes).
-
-    Values that need layout (``calc()``, viewport units) stay as written.
-    """
-    parent_size = _px_of(parent)
-    size: float | None = None
-    if value in _FONT_KEYWORDS:
-        size = _FONT_KEYWORDS[value]
-    elif value in ("smaller", "larger") and parent_size is not None:
-        size = parent_size / 1.2 if value == "smaller" else parent_size * 1.2
-    else:
-        parsed = _number(value)
-        if parsed is not None:
-            number, unit = parsed
-            root_size = _px_of(root)
-            if unit in _ABSOLUTE_PX:
-                size = number * _ABSOLUTE_PX[unit]
-            elif unit == "rem" and root_size is not None:
-                size = number * root_size
-            elif unit in _RELATIVE_FACTORS and parent_size is not None:
-                size = number * _RELATIVE_FACTORS[unit] * parent_size
-            elif unit == "" and number == 0:
-                size = 0.0
-    return value if size is None else _px(size)
-
-
-def _font_weight(value: str, parent: str) -> str:
-    if value in _WEIGHTS:
-        return str(_WEIGHTS[value])
-    parent_weight = int(parent) if parent.isdigit() else 400
-    if value == "bolder":
-        if parent_weight < 350:
-            return "400"
-        return "700" if parent_weight < 550 else "900"
-    if value == "lighter":
-        if parent_weight < 550:
-            return "100" if parent_weight >= 100 else str(parent_weight)
-        return "400" if parent_weight < 750 else "700"
-    return value
-
-
-def _depends_on_parent(prop: str, specified: str | None) -> bool:
-    """Whether the computed value needs the parent's (inheritance or relative units)."""
-    if specified is None or specified in ("inherit", "unset", "revert", "revert-layer"):
-        return specified in ("inherit",) or prop in INHERITED
-    if prop == "font-size":
-        return specified in ("smaller", "larger") or (
-            specified.endswith(("em", "%", "ex", "ch")) and not specified.endswith("rem")
-        )
-    if prop == "font-weight":
-        return specified in ("bolder", "lighter")
-    return False
-
-
-class Style:
-    """Computed style of one element (implements ``engine.dom.ComputedStyle``)."""
-
-    __slots__ = ("_computed", "_specified", "parent", "styles")
-
-    def __init__(self, specified: dict[str, str], parent: Style | None, styles: PageStyles) -> None:
-        self._specified = specified
-        self._computed: dict[str, str] = {}
-        self.parent = parent
-        self.styles = styles
-
-    def specified(self, prop: str) -> str | None:
-        """The cascaded (declared) value on this element itself, if any."""
-        return self._specified.get(prop)
-
-    def get(self, prop: str) -> str | None:
-        """Computed value of ``prop``; ``None`` for properties the cascade does not track.
-
-        Shorthands read back from their longhands: ``overflow`` is ``overflow-x`` when both
-        axes agree, else ``"<x> <y>"``; ``background`` and ``outline`` are not readable.
-        """
-        if prop not in PROPERTIES:
-            if prop == "overflow":
-                x, y = self.get("overflow-x"), self.get("overflow-y")
-                return x if x == y else f"{x} {y}"
-            return None
-        known = self._computed.get(prop)
-        if known is not None:
-            return known
-        # Walk up while the value depends on the parent, then compute down (no recursion:
-        # the top of the chain is the root, already computed, or independent of its parent).
-        chain: list[Style] = [self]
-        node: Style = self
-        while (
-            node.parent is not None
-            and prop not in node._computed
-            and _depends_on_parent(prop, node._specified.get(prop))
-        ):
-            node = node.parent
-            chain.append(node)
-        value = _compute(chain[-1], prop, None)
-        for style in reversed(chain[:-1]):
-            value = _compute(style, prop, value)
-        return value
-
-    @property
-    def display(self) -> str:
-        """Computed ``display``."""
-        return self.get("display") or "inline"
-
-    @property
-    def visibility(self) -> str:
-        """Computed ``visibility``."""
-        return self.get("visibility") or "visible"
-
-
-def _compute(style: Style, prop: str, parent_value: str | None) -> str:
-    """Computed value of ``prop`` on ``style`` given the parent's computed value."""
-    known = style._computed.get(prop)
-    if known is not None:
-        return known
-    inherits, initial = PROPERTIES[prop]
-    specified = style.specified(prop)
-    if specified == "inherit" or (
-        inherits and specified in (None, "unset", "revert", "revert-layer")
-    ):
-        value = parent_value if parent_value is not None else initial
-    elif specified is None or specified in ("initial", "unset", "revert", "revert-layer"):
-        value = initial
-    elif prop == "font-size":
-        root = style.styles.root_font_size() if specified.endswith("rem") else "16px"
-        value = _font_size(specified, parent_value or "16px", root)
-    elif prop == "font-weight":
-        value = _font_weight(specified, parent_value or "400")
-    else:
-        value = specified
-    style._computed[prop] = value
-    return value
-
-
 def computed_style(page: Page, element: Element) -> Style:
     """The computed style of ``element`` (memoised; ancestors are styled first, iteratively)."""
     table = page.memo_table(_COMPUTED_KEY)
@@ -513,9 +330,10 @@ def computed_style(page: Page, element: Element) -> Style:
         chain.append(node)
         node = node.parent
     parent_style: Style | None = table[node.order] if node is not None else None
+    root_font_size = styles.root_font_size  # one bound method for the whole chain
     with gc_paused():  # styles live as long as the page: see engine._gc
         for current in reversed(chain):
-            parent_style = Style(styles.cascaded(current), parent_style, styles)
+            parent_style = Style(styles.cascaded(current), parent_style, root_font_size)
             table[current.order] = parent_style
     assert parent_style is not None
     return parent_style
