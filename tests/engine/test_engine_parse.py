@@ -177,6 +177,12 @@ class TestEncodings:
         assert page.encoding == "koi8-r"
         assert page.by_tag("p")[0].text_content() == "ж"
 
+    def test_legacy_labels_decode_with_the_browsers_superset(self) -> None:
+        data = '<meta charset="shift_jis"><p>①</p>'.encode("cp932")  # NEC extension
+        page = parse_page(data)
+        assert page.encoding == "cp932"
+        assert page.by_tag("p")[0].text_content() == "①"
+
     def test_undeclared_utf8(self) -> None:
         page = parse_page("<p>naïve</p>".encode())
         assert page.encoding == "utf-8"

@@ -38,6 +38,14 @@ _LABEL_OVERRIDES = {
     "utf-16-le": "utf-8",
     "utf-16-be": "utf-8",
     "x-user-defined": "windows-1252",
+    # Legacy labels WHATWG maps to a superset encoding (what browsers actually decode with).
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gbk",
+    "euc_kr": "cp949",
+    "shift_jis": "cp932",
+    "big5": "big5hkscs",
 }
 
 # windows-1252 as WHATWG defines it: Python's cp1252 raises on five bytes that browsers map
