@@ -79,7 +79,10 @@ class TestCascade:
             "<head id=h><title>t</title></head><p id=hidden hidden>x</p>"
             "<p id=shown hidden style='display: block'>y</p><input id=in type=HIDDEN>"
             "<details><summary id=sum>s</summary><p id=closed>c</p></details><li id=li>"
+            "<svg id=svg hidden></svg><embed id=embed hidden>"
         )
+        assert style_of(page, "svg", "display") == "inline"
+        assert style_of(page, "embed", "display") == "inline"
         assert style_of(page, "h", "display") == "none"
         assert style_of(page, "hidden", "display") == "none"
         assert style_of(page, "shown", "display") == "block"

@@ -330,6 +330,7 @@ _ELEMENT_STATE: dict[str, Callable[[Element], bool]] = {
     "read-only": lambda element: not _is_writable(element),
     "placeholder-shown": _shows_placeholder,
     "defined": lambda element: True,
+    "-a11y-html": lambda element: element.is_html,
     "open": lambda element: element.tag in ("details", "dialog") and "open" in element.attrs,
 }
 

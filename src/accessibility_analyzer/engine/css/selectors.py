@@ -32,6 +32,7 @@ _SIMPLE_PSEUDO_CLASSES = frozenset(
         "focus-visible", "autofill", "-webkit-autofill", "playing", "paused", "open",
         "closed", "modal", "fullscreen", "popover-open", "user-invalid", "user-valid",
         "blank", "local-link", "current", "past", "future", "target-within",
+        "-a11y-html",  # ours, for the user-agent sheet: the element is in the HTML namespace
     }
 ) | DYNAMIC_PSEUDO_CLASSES  # fmt: skip
 # Legacy pseudo-elements may be written with one colon.

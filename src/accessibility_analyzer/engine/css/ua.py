@@ -1,15 +1,17 @@
 """The part of the browsers' default style sheet (HTML § 15, "Rendering") the rules read.
 
 Mostly ``display`` (what generates no box), plus the heading sizes and weights the
-large-text tests need, and the focus ring that ``outline: none`` removes.
+large-text tests need, and the focus ring that ``outline: none`` removes. The browsers'
+sheet is in the HTML namespace; ``:-a11y-html`` (ours) says so where it matters
+(``<svg hidden>`` is not hidden by it).
 """
 
 USER_AGENT_CSS = """
 area, base, basefont, datalist, head, link, meta, noembed, noframes, param, rp, script,
 style, template, title { display: none; }
 noscript { display: none !important; }
-[hidden]:not([hidden="until-found" i]) { display: none; }
-[hidden="until-found" i] { content-visibility: hidden; }
+[hidden]:not([hidden="until-found" i]):not(embed):-a11y-html { display: none; }
+[hidden="until-found" i]:-a11y-html { content-visibility: hidden; }
 input[type="hidden" i] { display: none; }
 dialog:not([open]) { display: none; }
 details:not([open]) > :not(summary:first-of-type) { display: none; }
