@@ -97,14 +97,18 @@ def build_zip(
     return chosen
 
 
-def engine_seconds(chosen: list[tuple[str, bytes, dict[str, bytes]]]) -> float:
-    """The engine alone over the same pages, one after the other in this process."""
+def engine_seconds(chosen: list[tuple[str, bytes, dict[str, bytes]]]) -> tuple[float, float]:
+    """The engine alone over the same pages, one after the other in this process.
+
+    Returns:
+        Wall seconds and CPU seconds.
+    """
     sites: dict[int, MappingSite] = {}
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     for path, data, files in chosen:
         site = sites.setdefault(id(files), MappingSite(files))
         analyze_document(data, path=path, site=site, rules=ALL_RULES)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - started_cpu
 
 
 # --------------------------------------------------------------------------- processes
@@ -126,6 +130,18 @@ def peak_rss_kib(pid: int) -> int:
     except OSError:
         return 0
     return 0
+
+
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time a live process has used (``None`` once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / _TICKS
 
 
 def descendants(pid: int) -> set[int]:
@@ -150,18 +166,39 @@ def descendants(pid: int) -> set[int]:
 
 
 class MemoryWatch:
-    """Samples peak memory of processes (and their descendants) while a run lasts."""
+    """Samples peak memory and CPU time of the service's processes while a run lasts.
+
+    CPU seconds do not depend on what else the machine runs, unlike wall time: compared with
+    the engine's own CPU time for the same pages they show the service's overhead.
+    """
 
     def __init__(self, roots: dict[str, int]) -> None:
         self.roots = roots
         self.peaks: dict[str, int] = dict.fromkeys(roots, 0)
         self.child_peak = 0
+        self._cpu_first: dict[int, float] = {}
+        self._cpu_last: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def __enter__(self) -> MemoryWatch:
+        for pid in self._all_pids():  # processes that exist already count from now on
+            used = cpu_seconds(pid)
+            if used is not None:
+                self._cpu_first[pid] = used
         self._thread.start()
         return self
+
+    @property
+    def cpu_used(self) -> float:
+        """CPU seconds all the service's processes used since the watch started."""
+        return sum(last - self._cpu_first.get(pid, 0.0) for pid, last in self._cpu_last.items())
+
+    def _all_pids(self) -> set[int]:
+        pids = set(self.roots.values())
+        for pid in self.roots.values():
+            pids |= descendants(pid)
+        return pids
 
     def __exit__(self, *_: object) -> None:
         self._stop.set()
@@ -173,6 +210,10 @@ class MemoryWatch:
             self.peaks[name] = max(self.peaks[name], peak_rss_kib(pid))
             for child in descendants(pid):
                 self.child_peak = max(self.child_peak, peak_rss_kib(child))
+        for pid in self._all_pids():
+            used = cpu_seconds(pid)
+            if used is not None:
+                self._cpu_last[pid] = used
 
     def _run(self) -> None:
         while not self._stop.wait(0.25):
@@ -240,6 +281,7 @@ class Run:
     wall_seconds: float = 0.0
     pages_per_second: float = 0.0
     findings: int = 0
+    service_cpu_seconds: float = 0.0
     status: str = ""
     server_rss_baseline_mib: float = 0.0
     server_peak_rss_mib: float = 0.0
@@ -320,6 +362,7 @@ def run_mode(mode: str, archive: Path, pages: int, valkey_url: str, work: Path) 
         if mode == "worker":
             result.worker_peak_rss_mib = watch.peaks["worker"] / 1024
         result.engine_child_peak_rss_mib = watch.child_peak / 1024
+        result.service_cpu_seconds = watch.cpu_used
     return result
 
 
@@ -349,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(temporary)
         archive = work / "site.zip"
         chosen = build_zip(corpus, args.pages, archive)
-        engine = engine_seconds(chosen)
+        engine, engine_cpu = engine_seconds(chosen)
         modes = ["inprocess", "worker"] if args.mode == "both" else [args.mode]
         runs = [run_mode(mode, archive, args.pages, args.valkey_url, work) for mode in modes]
         zip_mib = archive.stat().st_size / 2**20
@@ -362,6 +405,7 @@ def main(argv: list[str] | None = None) -> int:
         "zipMiB": round(zip_mib, 2),
         "pagesMiB": round(uncompressed_mib, 2),
         "engineSingleProcessSeconds": round(engine, 3),
+        "engineCpuSeconds": round(engine_cpu, 3),
         "enginePagesPerSecond": round(args.pages / engine, 1) if engine else None,
         "runs": [asdict(run) for run in runs],
     }
@@ -380,11 +424,12 @@ def _table(figures: dict[str, object], runs: list[Run], engine: float) -> str:
     )
     out.write(
         f"engine alone, one process: {engine:8.2f} s  "
-        f"({figures['enginePagesPerSecond']} pages/s)\n\n"
+        f"({figures['enginePagesPerSecond']} pages/s; {figures['engineCpuSeconds']} CPU s)\n\n"
     )
     out.write(
         f"{'mode':<10}{'upload s':>10}{'analysis s':>12}{'wall s':>9}{'pages/s':>9}"
-        f"{'vs engine':>11}{'server MiB':>12}{'(idle)':>8}{'worker MiB':>12}{'child MiB':>11}"
+        f"{'vs engine':>11}{'CPU s':>8}{'server MiB':>12}{'(idle)':>8}{'worker MiB':>12}"
+        f"{'child MiB':>11}"
         f"  status\n"
     )
     for run in runs:
@@ -393,12 +438,15 @@ def _table(figures: dict[str, object], runs: list[Run], engine: float) -> str:
         out.write(
             f"{run.mode:<10}{run.upload_seconds:>10.2f}{run.analysis_seconds:>12.2f}"
             f"{run.wall_seconds:>9.2f}{run.pages_per_second:>9.1f}{ratio:>10.2f}x"
+            f"{run.service_cpu_seconds:>8.1f}"
             f"{run.server_peak_rss_mib:>12.0f}{run.server_rss_baseline_mib:>8.0f}{worker:>12}"
             f"{run.engine_child_peak_rss_mib:>11.0f}  {run.status} {' '.join(run.notes)}\n"
         )
     out.write(
         "\nvs engine: end-to-end wall time / engine single-process time (target <= 1.00x).\n"
-        "server MiB: peak RSS of the API process during the run; (idle): at readiness.\n"
+        "CPU s: CPU time of every service process (server, worker, engine children) during\n"
+        "the run: against the engine's CPU s it is the service's overhead, whatever else the\n"
+        "machine runs. server MiB: peak RSS of the API process; (idle): at readiness.\n"
     )
     return out.getvalue()
 

@@ -91,6 +91,14 @@ class EnginePool:
         """Await ``fn(*args)`` run in a child without blocking the event loop."""
         return await asyncio.wrap_future(self.submit(fn, *args))
 
+    async def warm_up(self) -> None:
+        """Start the fork server and every child now, so the first page does not wait.
+
+        For a dedicated worker process: it exists to analyse, so it pays the start-up
+        (about a second: the fork server imports the engine and the rules) before taking jobs.
+        """
+        await asyncio.gather(*(self.run(os.getpid) for _ in range(self.size)))
+
     def reset(self, generation: int) -> None:
         """Drop a broken pool so the next submit builds a new one.
 
