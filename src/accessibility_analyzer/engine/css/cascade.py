@@ -318,7 +318,10 @@ def page_styles(page: Page) -> PageStyles:
 
 def computed_style(page: Page, element: Element) -> Style:
     """The computed style of ``element`` (memoised; ancestors are styled first, iteratively)."""
-    table = page.memo_table(_COMPUTED_KEY)
+    # The hot path (asked for every element and its ancestors): two dictionary lookups.
+    table = page.memo.get(_COMPUTED_KEY)
+    if table is None:
+        table = page.memo_table(_COMPUTED_KEY)
     found = table.get(element.order)
     if found is not None:
         style: Style = found
