@@ -222,12 +222,19 @@ class TestXhtml:
         assert_positions_consistent(page)
         assert page.by_tag("body")[0].line == 5
 
-    def test_xml_declaration_alone_marks_xhtml(self) -> None:
+    def test_xhtml_served_as_html_is_parsed_as_html(self) -> None:
         page = parse_page(self.XHTML.encode(), path="doc.html")
-        assert page.is_xhtml
+        assert page.is_xhtml  # authored as XHTML ...
+        empty = page.get_element_by_id("empty")
+        assert empty is not None and empty.children  # ... but <div/> opens a div in HTML
+        assert page.root.attrs["xml:lang"] == "fr"
+        assert_positions_consistent(page)
+        assert not parse_page(b'<?xml version="1.0"?><html><p>x', path="a.html").is_xhtml
 
     def test_not_well_formed_falls_back_to_html(self) -> None:
-        page = parse_page(b'<?xml version="1.0"?><html><body><p>unclosed<br></body></html>')
+        page = parse_page(
+            b'<?xml version="1.0"?><html><body><p>unclosed<br></body></html>', path="a.xhtml"
+        )
         assert page.is_xhtml
         assert [e.tag for e in page.elements] == ["html", "head", "body", "p", "br"]
 

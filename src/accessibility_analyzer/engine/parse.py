@@ -13,8 +13,11 @@ Decisions a rule author should know:
   element is kept, without children. Most users run JavaScript; the markup inside is what
   they do not get.
 * Comments and processing instructions are dropped; text nodes are kept.
-* XHTML (``.xhtml`` or an XML declaration) is parsed with the XML parser when it is
-  well-formed (a ``<div/>`` is empty there), else as HTML, as a forgiving reader would.
+* Files served as XHTML (``.xhtml``, ``.xht``: ``application/xhtml+xml``) are parsed with
+  the XML parser when well-formed (a ``<div/>`` is empty there), else as HTML, as a
+  forgiving reader would. Any other file is served as ``text/html``, so browsers parse it
+  as HTML even with an XML declaration: so do we (``is_xhtml`` is still set when it
+  declares the XHTML namespace).
 
 Nothing here recurses: a page nested 100,000 deep builds like a flat one. Any input gives a
 page with an ``<html>`` root; no exception escapes :func:`parse_page`.
@@ -33,6 +36,8 @@ from accessibility_analyzer.engine.source_tags import LineIndex, ScanResult, sca
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[\t\n\r ]")
+_XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
+_XHTML_SUFFIXES = (".xhtml", ".xht")
 
 # Where foreign content lets HTML back in (HTML parsing: "HTML integration point" and
 # "MathML text integration point").
@@ -57,9 +62,12 @@ def parse_page(source: bytes | str, *, path: str = "index.html", site: Site | No
     else:
         text, encoding = source, "utf-8"
     text = _SURROGATES.sub("\ufffd", text)
-    is_xhtml = path.lower().endswith(".xhtml") or _XML_DECLARATION.match(text) is not None
+    served_as_xml = path.lower().endswith(_XHTML_SUFFIXES)
+    is_xhtml = served_as_xml or (
+        _XML_DECLARATION.match(text) is not None and _XHTML_NAMESPACE in text[:4096]
+    )
     site = site if site is not None else EmptySite()
-    if is_xhtml:
+    if served_as_xml:
         from accessibility_analyzer.engine.xhtml import parse_xhtml  # noqa: PLC0415  rare path
 
         parsed = parse_xhtml(text)
