@@ -298,3 +298,31 @@ async def test_an_analysis_interrupted_by_a_server_restart_resumes_at_start(
     assert analysis["status"] == "completed"
     assert analysis["attempt"] == 2
     assert analysis["progress"]["pagesDone"] == 3
+
+
+async def test_a_page_that_fails_is_an_error_entry_not_a_failed_analysis(
+    client: Client, app: Litestar
+) -> None:
+    session_id = await create_session(client, ALICE)
+    await upload_zip(client, session_id, site_zip(3), ALICE)
+    documents = (
+        await client.get(f"/api/v1/sessions/{session_id}/documents", headers=ALICE)
+    ).json()["items"]
+    broken = next(d for d in documents if d["path"] == "index.html")
+    stored = await repo.session_files(app.state.database, session_id)
+    key = next(f.storage_key for f in stored[1] if f.path == broken["path"])
+    app.state.file_store.path_for(session_id, key).unlink()  # lost from the disk
+
+    started = await start_analysis(client, session_id, ALICE)
+    analysis = await wait_until_finished(client, started["id"], ALICE)
+
+    assert analysis["status"] == "completed"
+    assert analysis["summary"]["documentsWithErrors"] == 1
+    body = (await client.get(f"/api/v1/analyses/{analysis['id']}/report", headers=ALICE)).json()
+    errors = {d["path"]: d["error"] for d in body["documents"]}
+    assert errors["index.html"].startswith("analysis failed: FileNotFoundError")
+    assert [path for path, error in errors.items() if error is None] == [
+        "blog/page-2.html",
+        "docs/page-1.html",
+    ]
+    await check_every_report(client, analysis, ALICE)
