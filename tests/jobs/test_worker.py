@@ -13,7 +13,7 @@ from typing import Any
 
 import msgspec
 import pytest
-from arq.constants import in_progress_key_prefix, job_key_prefix
+from arq.constants import in_progress_key_prefix, job_key_prefix, retry_key_prefix
 from arq.worker import create_worker
 from jobs_helpers import CSS, page
 
@@ -21,6 +21,7 @@ from accessibility_analyzer.jobs.health import heartbeat_age_seconds, worker_hea
 from accessibility_analyzer.jobs.queue import ArqQueue, arq_connection
 from accessibility_analyzer.jobs.serialization import deserialize_job, serialize_job
 from accessibility_analyzer.jobs.worker import (
+    fail_exhausted,
     job_timeout_seconds,
     lease_key,
     release_orphans,
@@ -210,3 +211,35 @@ async def test_an_arq_worker_runs_an_analysis_to_completion(
     assert worker.jobs_complete >= 1
     assert worker.jobs_failed == 0
     assert not await arq_queue.redis.exists(lease_key(analysis.id))
+
+
+async def test_an_analysis_whose_workers_keep_dying_is_failed_not_left_running(
+    arq_queue: ArqQueue,
+    database: Database,
+    make_site: Any,
+    tmp_path: Path,
+    valkey_url: str,
+    queue_name: str,
+) -> None:
+    settings = make_settings(tmp_path, valkey_url, queue_name, ANALYSIS_MAX_TRIES="3")
+    site = await make_site({"a.html": page("A")})
+    spent, fresh = [
+        await repo.create_analysis(
+            database, session_id=site.session_id, owner="tester", options={}, pages_total=1
+        )
+        for _ in range(2)
+    ]
+    redis = arq_queue.redis
+    await redis.set(retry_key_prefix + spent.id, 3)
+    await redis.set(retry_key_prefix + fresh.id, 1)
+    try:
+        failed = await fail_exhausted(redis, database, settings, [spent.id, fresh.id])
+    finally:
+        await redis.delete(retry_key_prefix + spent.id, retry_key_prefix + fresh.id)
+
+    assert failed == [spent.id]
+    gave_up = await repo.get_analysis(database, spent.id, "tester")
+    assert gave_up is not None and gave_up.status == "failed"
+    assert gave_up.error == "the worker running this analysis stopped 3 times; giving up"
+    still = await repo.get_analysis(database, fresh.id, "tester")
+    assert still is not None and still.status == "queued"

@@ -28,7 +28,7 @@ from typing import Any, ClassVar
 
 from arq import Retry, cron, func
 from arq.connections import ArqRedis, RedisSettings
-from arq.constants import in_progress_key_prefix
+from arq.constants import in_progress_key_prefix, retry_key_prefix
 
 from accessibility_analyzer.jobs.pool import EnginePool
 from accessibility_analyzer.jobs.queue import (
@@ -106,8 +106,11 @@ async def startup(ctx: dict[str, Any]) -> None:
         work_dir=settings.data_path / "jobs",
         time_limit_seconds=settings.analysis_time_limit_seconds,
     )
+    await job.pool.warm_up()
     state = WorkerState(settings=settings, database=database, store=store, job=job)
-    state.recovery = asyncio.create_task(_recover_orphans_forever(ctx["redis"], settings))
+    state.recovery = asyncio.create_task(
+        _recover_orphans_forever(ctx["redis"], database, settings)
+    )
     ctx["state"] = state
     logger.info(
         "worker ready: %d engine processes, time limit %g s",
@@ -198,10 +201,32 @@ async def release_orphans(redis: ArqRedis, settings: Settings) -> list[str]:
     return released
 
 
-async def _recover_orphans_forever(redis: ArqRedis, settings: Settings) -> None:
+async def fail_exhausted(
+    redis: ArqRedis, database: Database, settings: Settings, released: list[str]
+) -> list[str]:
+    """Fail released analyses that used up their tries; return their ids.
+
+    arq refuses a job past ``max_tries`` without calling it, which would leave the analysis
+    "running" forever; an analysis whose workers keep dying is failed with a reason instead.
+    """
+    exhausted: list[str] = []
+    for analysis_id in released:
+        tries = await redis.get(retry_key_prefix + analysis_id)
+        if tries is not None and int(tries) >= settings.analysis_max_tries:
+            await repo.mark_failed(
+                database,
+                analysis_id,
+                f"the worker running this analysis stopped {int(tries)} times; giving up",
+            )
+            exhausted.append(analysis_id)
+    return exhausted
+
+
+async def _recover_orphans_forever(redis: ArqRedis, database: Database, settings: Settings) -> None:
     while True:
         try:
-            await release_orphans(redis, settings)
+            released = await release_orphans(redis, settings)
+            await fail_exhausted(redis, database, settings, released)
         except Exception:
             logger.warning("orphaned-job check failed", exc_info=True)
         await asyncio.sleep(settings.job_lease_seconds / 2)
@@ -306,6 +331,7 @@ class WorkerSettings:
 __all__ = [
     "WorkerSettings",
     "analyse",
+    "fail_exhausted",
     "lease_key",
     "release_orphans",
     "worker_options",
