@@ -128,6 +128,22 @@ class TestCascade:
         assert style_of(page, "a", "font-weight") == "700"
         assert style_of(page, "a", "line-height") == "1.5"
 
+    def test_presentational_hints_lose_against_style(self) -> None:
+        page = parse_page(
+            "<style>#r2 { visibility: visible } .w { width: 5px }</style>"
+            "<svg><g id=g display='none'><rect id=r1 visibility='hidden'/>"
+            "<rect id=r2 visibility='hidden'/></g></svg>"
+            "<img id=i width=100 height='50%' class=w><font id=f color=Red>x</font>"
+            "<table bgcolor=#eee><tr><td id=td>c</td></tr></table>"
+        )
+        assert style_of(page, "g", "display") == "none"
+        assert style_of(page, "r1", "visibility") == "hidden"
+        assert style_of(page, "r2", "visibility") == "visible"
+        assert style_of(page, "i", "width") == "5px"
+        assert style_of(page, "i", "height") == "50%"
+        assert style_of(page, "f", "color") == "red"
+        assert style_of(page, "td", "background-color") == "transparent"
+
     def test_inline_declarations_in_order(self) -> None:
         page = parse_page("<p style='color: red; COLOR: Blue !important; bogus; display:none'>")
         element = page.by_tag("p")[0]

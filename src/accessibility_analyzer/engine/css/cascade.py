@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from accessibility_analyzer.engine._gc import gc_paused
 from accessibility_analyzer.engine.css.computed import Style
+from accessibility_analyzer.engine.css.hints import presentational_hints
 from accessibility_analyzer.engine.css.matching import Matcher, TreeIndex
 from accessibility_analyzer.engine.css.selectors import DYNAMIC_PSEUDO_CLASSES, Complex, Compound
 from accessibility_analyzer.engine.css.sheets import StyleRule, collect_rules, parse_sheet
@@ -272,6 +273,9 @@ class PageStyles:
         combinations); callers must not modify the returned mapping.
         """
         found = self._matching(self.static, element, self.matcher)
+        for position, declaration in enumerate(presentational_hints(element)):
+            # Author origin, before every style rule (order -1), specificity zero.
+            found.append(((0, AUTHOR, (0, 0, 0), -1, position), declaration))
         for position, declaration in enumerate(inline_declarations(element)):
             priority = (int(declaration.important), INLINE, (0, 0, 0), 0, position)
             found.append((priority, declaration))
