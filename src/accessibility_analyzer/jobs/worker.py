@@ -108,9 +108,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     )
     await job.pool.warm_up()
     state = WorkerState(settings=settings, database=database, store=store, job=job)
-    state.recovery = asyncio.create_task(
-        _recover_orphans_forever(ctx["redis"], database, settings)
-    )
+    state.recovery = asyncio.create_task(_recover_orphans_forever(ctx["redis"], database, settings))
     ctx["state"] = state
     logger.info(
         "worker ready: %d engine processes, time limit %g s",
