@@ -1,0 +1,108 @@
+"""scrollable-region-focusable: scrollable content can be reached with the keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from accessibility_analyzer.engine import computed_style, css_selector
+from accessibility_analyzer.engine.aria import is_hidden, is_inert
+from accessibility_analyzer.engine.dom import Element, Page, Text
+from accessibility_analyzer.engine.result import Impact
+from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
+from accessibility_analyzer.rules.aria._shared import tabbable_inclusive_descendant
+from accessibility_analyzer.rules.structure._overflow import certainly_overflows
+
+# Overflow values that let the user scroll (hidden and clip scroll only programmatically).
+_USER_SCROLLABLE = frozenset({"auto", "scroll"})
+# The viewport scrolls with the keyboard by default; html and body overflow is the viewport's.
+_VIEWPORT_TAGS = frozenset({"html", "body"})
+
+REACHABLE = Diagnostic.passed("The scroll container or something inside it is reached with Tab")
+INERT = Diagnostic.passed("The scroll container is inert, so nobody is expected to scroll it")
+NOT_REACHABLE = Diagnostic.failed(
+    "Scrollable content must be reachable with the keyboard",
+    fix_hint=(
+        'Add tabindex="0" (and a role and accessible name, such as role="region" '
+        'aria-label="…") to the scroll container, or put a focusable element inside it.'
+    ),
+)
+MAY_NOT_SCROLL_BY_KEYBOARD = Diagnostic.cant_tell(
+    "If this element's content overflows, keyboard users cannot scroll it: nothing in it is "
+    "reached with Tab"
+)
+
+
+def _may_scroll(page: Page, element: Element) -> bool:
+    style = computed_style(page, element)
+    return (style.get("overflow-x") in _USER_SCROLLABLE) or (
+        style.get("overflow-y") in _USER_SCROLLABLE
+    )
+
+
+def _has_content(element: Element) -> bool:
+    """Some child element, or non-whitespace text: something that could overflow."""
+    return any(not isinstance(child, Text) or child.data.strip() for child in element.children)
+
+
+class ScrollableRegionFocusable(Rule):
+    """Scrollable content must be reachable with sequential focus navigation.
+
+    ## What it checks
+    Every rendered HTML element other than `<html>` and `<body>` whose computed `overflow-x`
+    or `overflow-y` is `auto` or `scroll`, and that has content, is itself reached with Tab,
+    holds an element reached with Tab, or is inert. Without one of those, the outcome is
+    `failed` only when the overflow is certain without layout (a child with a fixed
+    height taller than the container's, on a page styled only by `style` attributes that
+    set no padding or margins), and `cantTell` otherwise.
+
+    ## Why it matters
+    A scroll container that nothing in it can focus cannot be scrolled with the keyboard:
+    its hidden part is out of reach for keyboard users (WCAG 2.1.1 Keyboard, 2.1.3).
+
+    ## Fails
+        <section style="height: 100px; overflow-y: scroll">
+          <div style="height: 400px">Long text…</div>
+        </section>
+
+    ## Passes
+        <section style="height: 100px; overflow-y: scroll" tabindex="0">…long text…</section>
+        <div style="height: 100px; overflow: auto"><p>Text <a href="/more">more</a></p></div>
+
+    ## Limitations
+    The engine does not lay out pages, so it rarely knows whether content overflows: a
+    container without focusable content is mostly reported as `cantTell`.
+    Containers scrolled by `overflow: hidden` plus scripts are not considered.
+    """
+
+    meta = RuleMeta(
+        id="scrollable-region-focusable",
+        name="Scrollable content is reachable with the keyboard",
+        wcag=("2.1.1", "2.1.3"),
+        level="A",
+        act_rules=("0ssw9k",),
+        impact=Impact.SERIOUS,
+        tags=("cat.structure", "wcag2a", "act"),
+    )
+
+    def applicability(self, page: Page) -> Iterator[Element]:
+        """Rendered HTML elements with user-scrollable overflow and some content."""
+        for element in page.elements:
+            if (
+                element.is_html
+                and element.tag not in _VIEWPORT_TAGS
+                and _has_content(element)
+                and _may_scroll(page, element)
+                and not is_hidden(page, element)
+            ):
+                yield element
+
+    def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
+        """Tab reaches the container or a descendant, or the container is inert."""
+        if is_inert(page, target):
+            return Verdict(INERT)
+        reachable = tabbable_inclusive_descendant(page, target)
+        if reachable is not None:
+            return Verdict(REACHABLE, f"reached with Tab: {css_selector(page, reachable)}")
+        if certainly_overflows(page, target):
+            return Verdict(NOT_REACHABLE, "a child is taller than the container's fixed height")
+        return Verdict(MAY_NOT_SCROLL_BY_KEYBOARD, "whether the content overflows needs layout")
