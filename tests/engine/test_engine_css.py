@@ -339,3 +339,26 @@ class TestStates:
         assert all(d.name != "color" for d in focus)
         hover = style_rules_for(page, element, "hover")
         assert hover == [Declaration("color", "red")]
+
+
+class TestHostileSheets:
+    @pytest.mark.parametrize(
+        "css",
+        [
+            "p" + ":not(" * 5000 + "a" + ")" * 5000 + "{color:red}",
+            "p{color:" + "(" * 100_000 + "}",
+            "@media screen{" * 5000 + "p{color:red}" + "}" * 5000,
+            "p" + ":is(" * 3000 + "p" + ")" * 3000 + "{color:blue}",
+            "[" * 100_000,
+        ],
+    )
+    def test_deeply_nested_css_is_dropped_not_recursed(self, css: str) -> None:
+        for markup in (f"<style>{css}</style><p>x", f"<p style='{css}'>x"):
+            page = parse_page(markup)
+            element = page.by_tag("p")[0]
+            assert computed_style(page, element).get("color") == "canvastext"
+
+    def test_nesting_within_the_limit_still_works(self) -> None:
+        page = parse_page("<style>p" + ":not(" * 9 + "a" + ")" * 9 + "{color:red}</style><p>x")
+        element = page.by_tag("p")[0]
+        assert computed_style(page, element).get("color") == "red"

@@ -128,8 +128,37 @@ def _split_commas(tokens: list[Any]) -> list[list[Any]]:
     return groups
 
 
+MAX_NESTING = 16  # :not(:is(...)) levels; deeper selectors are dropped, never recursed into
+
+
+def _nesting_depth(tokens: list[Any]) -> int:
+    """Deepest nesting of function and bracket blocks in ``tokens`` (iterative)."""
+    deepest = 0
+    stack: list[tuple[list[Any], int]] = [(tokens, 0)]
+    while stack:
+        current, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_NESTING:
+            break
+        for token in current:
+            inner = getattr(token, "arguments", None) or getattr(token, "content", None)
+            if isinstance(inner, list):
+                stack.append((inner, depth + 1))
+    return deepest
+
+
 def parse_selector_list(tokens: list[Any], *, forgiving: bool = False) -> list[Complex]:
-    """Parse a comma-separated selector list (``forgiving`` drops bad items, as ``:is()``)."""
+    """Parse a comma-separated selector list (``forgiving`` drops bad items, as ``:is()``).
+
+    Raises:
+        InvalidSelector: the list cannot be read, or nests deeper than :data:`MAX_NESTING`.
+    """
+    if _nesting_depth(tokens) > MAX_NESTING:
+        raise InvalidSelector("selector nests too deep")
+    return _parse_list(tokens, forgiving=forgiving)
+
+
+def _parse_list(tokens: list[Any], *, forgiving: bool) -> list[Complex]:
     result: list[Complex] = []
     for group in _split_commas(_significant(tokens)):
         try:
@@ -252,9 +281,7 @@ def _functional_pseudo_class(token: Any) -> PseudoClass:
         return PseudoClass(name, argument=tinycss2.serialize(arguments))
     if name in _SELECTOR_ARGUMENT:
         forgiving = name in ("is", "where", "matches", "-webkit-any", "-moz-any")
-        return PseudoClass(
-            name, selectors=tuple(parse_selector_list(arguments, forgiving=forgiving))
-        )
+        return PseudoClass(name, selectors=tuple(_parse_list(arguments, forgiving=forgiving)))
     if name in _NTH:
         return _parse_nth(name, arguments)
     if name in ("lang", "dir"):
@@ -273,7 +300,7 @@ def _parse_nth(name: str, arguments: list[Any]) -> PseudoClass:
         raise InvalidSelector("bad an+b")
     selectors: tuple[Complex, ...] = ()
     if of_index is not None and name in ("nth-child", "nth-last-child"):
-        selectors = tuple(parse_selector_list(arguments[of_index + 1 :]))
+        selectors = tuple(_parse_list(arguments[of_index + 1 :], forgiving=False))
     return PseudoClass(name, selectors=selectors, nth=(parsed[0], parsed[1]))
 
 

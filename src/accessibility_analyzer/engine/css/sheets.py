@@ -10,6 +10,7 @@ an upload that link the same file.
 from __future__ import annotations
 
 import codecs
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +30,7 @@ from accessibility_analyzer.engine.encoding import decode_windows_1252, normalis
 from accessibility_analyzer.engine.site import base_href, resolve_url
 
 IMPORT_DEPTH = 8
+_MAX_GROUPS = 32  # nested @media/@supports levels read; deeper ones are ignored
 _SPACES = frozenset("\t\n\f\r ")
 # Conditional group rules whose contents apply when their condition does (see media.py).
 _GROUPING = frozenset({"media", "supports", "layer", "container", "document", "-moz-document"})
@@ -73,8 +75,18 @@ def _import_url(prelude: list[Any]) -> tuple[str | None, str]:
 
 @lru_cache(maxsize=256)
 def parse_sheet(text: str) -> tuple[SheetItem, ...]:
-    """Parse one sheet's text into the items that apply on screen (cached by text)."""
+    """Parse one sheet's text into the items that apply on screen (cached by text).
+
+    tinycss2 recurses into nested blocks; a sheet nested absurdly deep keeps the items read
+    before the depth became a problem.
+    """
     items: list[SheetItem] = []
+    with contextlib.suppress(RecursionError):
+        _read_items(text, items)
+    return tuple(items)
+
+
+def _read_items(text: str, items: list[SheetItem]) -> None:
     stack: list[Iterator[Any]] = [
         iter(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True))
     ]
@@ -97,7 +109,7 @@ def parse_sheet(text: str) -> tuple[SheetItem, ...]:
                 url, media = _import_url(list(node.prelude))
                 if url is not None and media_applies(media):
                     items.append(ImportRule(url))
-            elif keyword in _GROUPING and node.content is not None:
+            elif keyword in _GROUPING and node.content is not None and len(stack) < _MAX_GROUPS:
                 condition = tinycss2.serialize(node.prelude) if keyword == "media" else None
                 if media_applies(condition):
                     stack.append(
@@ -107,7 +119,6 @@ def parse_sheet(text: str) -> tuple[SheetItem, ...]:
                             )
                         )
                     )
-    return tuple(items)
 
 
 def decode_css(data: bytes, fallback: str) -> str:

@@ -228,7 +228,11 @@ def expand(name: str, value: str, important: bool) -> list[Declaration]:
 def declarations_from_tokens(tokens: Sequence[Any]) -> list[Declaration]:
     """Parse the content of a ``{}`` block (or a ``style`` attribute) into declarations."""
     declarations: list[Declaration] = []
-    for item in tinycss2.parse_blocks_contents(tokens, skip_comments=True, skip_whitespace=True):
+    try:
+        items = tinycss2.parse_blocks_contents(tokens, skip_comments=True, skip_whitespace=True)
+    except RecursionError:  # absurdly nested blocks: the declarations are unreadable
+        return declarations
+    for item in items:
         if item.type != "declaration":
             continue  # nested rules and parse errors are ignored, as browsers drop them
         name = item.lower_name
@@ -236,7 +240,10 @@ def declarations_from_tokens(tokens: Sequence[Any]) -> list[Declaration]:
             continue
         if name not in PROPERTIES and name not in _SHORTHANDS:
             continue
-        value = normalise_value(name, item.value)
+        try:
+            value = normalise_value(name, item.value)  # tinycss2 serialises recursively
+        except RecursionError:
+            continue
         if value:
             declarations.extend(expand(name, value, bool(item.important)))
     return declarations
@@ -244,4 +251,8 @@ def declarations_from_tokens(tokens: Sequence[Any]) -> list[Declaration]:
 
 def parse_declarations(text: str) -> list[Declaration]:
     """Parse a ``style`` attribute's text (in order; when reading, the last one wins)."""
-    return declarations_from_tokens(tinycss2.parse_component_value_list(text))
+    try:
+        tokens = tinycss2.parse_component_value_list(text)
+    except RecursionError:
+        return []
+    return declarations_from_tokens(tokens)
