@@ -1,0 +1,16 @@
+"""Style rules: text spacing set in style attributes, orientation lock, visible focus."""
+
+from __future__ import annotations
+
+from accessibility_analyzer.engine.rule import Rule
+from accessibility_analyzer.rules.style.letter_spacing import LetterSpacing
+from accessibility_analyzer.rules.style.line_height import LineHeight
+from accessibility_analyzer.rules.style.word_spacing import WordSpacing
+
+RULES: tuple[type[Rule], ...] = (
+    LetterSpacing,
+    LineHeight,
+    WordSpacing,
+)
+
+__all__ = ["RULES"]

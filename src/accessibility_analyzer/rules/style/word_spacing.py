@@ -1,0 +1,59 @@
+"""word-spacing: important word spacing in style attributes is wide enough."""
+
+from __future__ import annotations
+
+from accessibility_analyzer.engine.result import Impact
+from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
+from accessibility_analyzer.rules.style._spacing import ImportantSpacingRule
+
+WIDE_ENOUGH = Diagnostic.passed("The important word spacing is at least 0.16 times the font size")
+TOO_NARROW = Diagnostic.failed(
+    "Word spacing set with !important in a style attribute must be at least 0.16 times the "
+    "font size",
+    fix_hint="Drop !important so users can widen the spacing, or use at least 0.16em.",
+)
+UNKNOWN = Diagnostic.cant_tell("The important word spacing cannot be compared without layout")
+
+
+class WordSpacing(ImportantSpacingRule):
+    """Important word spacing in style attributes must be wide enough.
+
+    ## What it checks
+    Every HTML element with visible text children whose `word-spacing` is declared
+    `!important` in its own `style` attribute has a word spacing of at least 0.16 times its
+    font size (`normal` counts as 0). CSS-wide keywords (`inherit`, `unset`...) are not
+    checked.
+
+    ## Why it matters
+    Readers with dyslexia or low vision widen word spacing with user style sheets; an
+    `!important` declaration in a `style` attribute defeats them unless it already meets
+    the WCAG 1.4.12 Text Spacing minimum.
+
+    ## Fails
+        <p style="word-spacing: 0.1em !important">Text</p>
+        <p style="word-spacing: normal !important">Text</p>
+
+    ## Passes
+        <p style="word-spacing: 0.2em !important">Text</p>
+        <p style="word-spacing: 0.1em">Text (not important: users can override it)</p>
+
+    ## Limitations
+    Values in units that need layout (`ch`, viewport units, `calc()`) give `cantTell`, as do
+    failing values on text whose visibility depends on layout.
+    """
+
+    meta = RuleMeta(
+        id="word-spacing",
+        name="Important word spacing in style attributes is wide enough",
+        wcag=("1.4.12",),
+        level="AA",
+        act_rules=("9e45ec",),
+        impact=Impact.SERIOUS,
+        tags=("cat.style", "wcag21aa", "act"),
+    )
+    prop = "word-spacing"
+    factor = 0.16
+    normal_px_factor = 0.0
+    wide_enough = WIDE_ENOUGH
+    too_narrow = TOO_NARROW
+    unknown = UNKNOWN
