@@ -7,6 +7,7 @@ once per parent and memoised on the page, never by scanning siblings per query.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from accessibility_analyzer.engine.dom import Element, Namespace, Page
 
@@ -17,6 +18,8 @@ _SIBLING_TABLE = "locate.sibling_position"
 
 _PLAIN_IDENTIFIER = re.compile(r"^(?:[A-Za-z_]|-[A-Za-z_-])[A-Za-z0-9_-]*$")
 _SELECTOR_TABLE = "locate.css_selector"
+_MEMO_PREFIX_LIMIT = 400  # characters: longer ancestor paths are not memoised
+_MEMO_PREFIX_STEPS = 64  # steps: deeper walks memoise only their own result
 _XPATH_TABLE = "locate.xpath"
 
 
@@ -79,35 +82,56 @@ def css_selector(page: Page, element: Element) -> str:
     ``#id`` when the id is unique; otherwise a child path of ``tag:nth-of-type(n)`` steps
     (the index only where the tag repeats among siblings) from the nearest ancestor with a
     unique id, or from ``html`` (``:root`` when foreign content holds another ``html``).
-    Memoised per element (several rules report the same element).
+    Memoised per element, and short ancestor paths are reused as prefixes.
     """
     table = page.memo_table(_SELECTOR_TABLE)
     known = table.get(element.order)
     if known is not None:
         selector: str = known
         return selector
-    table[element.order] = selector = _build_css_selector(page, element)
-    return selector
-
-
-def _build_css_selector(page: Page, element: Element) -> str:
-    steps: list[str] = []
+    path: list[tuple[Element, str]] = []  # (element, its step), subject first
+    prefix: str | None = None
     node: Element | None = element
     while node is not None:
+        if node is not element and node.order in table:
+            prefix = table[node.order]
+            break
         if _has_unique_id(page, node):
-            steps.append("#" + css_escape(node.attrs["id"]))
+            path.append((node, "#" + css_escape(node.attrs["id"])))
             break
         if node.parent is None:
             # Foreign content may hold another element named "html" (``<svg><html>``).
-            steps.append("html" if len(page.by_tag("html")) == 1 else ":root")
+            path.append((node, "html" if len(page.by_tag("html")) == 1 else ":root"))
             break
         index, count = _sibling_position(page, node)
         step = css_escape(node.tag)
         if count > 1:
             step += f":nth-of-type({index})"
-        steps.append(step)
+        path.append((node, step))
         node = node.parent
-    return " > ".join(reversed(steps))
+    return _join_down(table, path, prefix, " > ")
+
+
+def _join_down(
+    table: dict[int, Any], path: list[tuple[Element, str]], prefix: str | None, separator: str
+) -> str:
+    """Join steps from the top down, memoising the short intermediate results.
+
+    Only results under :data:`_MEMO_PREFIX_LIMIT` characters are kept for ancestors, so a
+    page nested 100,000 deep does not store 100,000 ever longer strings.
+    """
+    if len(path) > _MEMO_PREFIX_STEPS:
+        steps = [step for _, step in reversed(path)]
+        joined = separator.join(steps) if prefix is None else separator.join([prefix, *steps])
+        table[path[0][0].order] = joined
+        return joined
+    current = prefix
+    for node, step in reversed(path):
+        current = step if current is None else current + separator + step
+        if len(current) < _MEMO_PREFIX_LIMIT or node is path[0][0]:
+            table[node.order] = current
+    assert current is not None
+    return current
 
 
 def xpath(element: Element, page: Page | None = None) -> str:
@@ -117,20 +141,29 @@ def xpath(element: Element, page: Page | None = None) -> str:
     and memoise the result.
     """
     if page is None:
-        return _build_xpath(element, None)
+        return "/" + "/".join(step for _, step in reversed(_xpath_steps(element, None, None)))
     table = page.memo_table(_XPATH_TABLE)
     known = table.get(element.order)
     if known is not None:
-        path: str = known
-        return path
-    table[element.order] = path = _build_xpath(element, page)
-    return path
+        found: str = known
+        return found
+    steps = _xpath_steps(element, page, table)
+    top = steps[-1][0].parent if steps else None
+    prefix = table[top.order] if top is not None else None
+    if prefix is None:  # from the root: the absolute path starts with "/"
+        steps[-1] = (steps[-1][0], "/" + steps[-1][1])
+    return _join_down(table, steps, prefix, "/")
 
 
-def _build_xpath(element: Element, page: Page | None) -> str:
-    steps: list[str] = []
+def _xpath_steps(
+    element: Element, page: Page | None, table: dict[int, Any] | None
+) -> list[tuple[Element, str]]:
+    """XPath steps from ``element`` up to the root or a memoised ancestor."""
+    steps: list[tuple[Element, str]] = []
     node: Element | None = element
     while node is not None:
+        if table is not None and node is not element and node.order in table:
+            break
         if page is not None:
             index, count = _sibling_position(page, node)
         else:
@@ -138,9 +171,9 @@ def _build_xpath(element: Element, page: Page | None) -> str:
         step = node.tag if node.is_html else f"*[local-name()='{node.tag}']"
         if count > 1:
             step += f"[{index}]"
-        steps.append(step)
+        steps.append((node, step))
         node = node.parent
-    return "/" + "/".join(reversed(steps))
+    return steps
 
 
 def _uncached_position(element: Element) -> tuple[int, int]:
