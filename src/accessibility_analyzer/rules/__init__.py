@@ -9,11 +9,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from accessibility_analyzer.engine.rule import Rule
-from accessibility_analyzer.rules import document, names, text_alternatives
+from accessibility_analyzer.rules import (
+    aria,
+    document,
+    forms,
+    names,
+    structure,
+    style,
+    text_alternatives,
+)
 
 ALL_RULES: tuple[type[Rule], ...] = (
+    *aria.RULES,
     *document.RULES,
+    *forms.RULES,
     *names.RULES,
+    *structure.RULES,
+    *style.RULES,
     *text_alternatives.RULES,
 )
 
