@@ -173,6 +173,25 @@ class NonEmptyNameRule(Rule, ABC):
         return Verdict(self.no_name, "the accessible name is empty")
 
 
+def elements_with_roles(page: Page, roles: frozenset[str]) -> list[Element]:
+    """Elements whose semantic role is in ``roles``, in document order.
+
+    The page's elements are grouped by role once (memoised): the name rules each ask for a
+    few roles, and a scan of every element per rule cost more than the rules themselves.
+    """
+    memo: dict[int, dict[str | None, list[Element]]] = page.memo_table("rules.by_role")
+    index = memo.get(page.root.order)
+    if index is None:
+        index = {}
+        for element in page.elements:
+            index.setdefault(role_of(page, element), []).append(element)
+        memo[page.root.order] = index
+    found = [element for role in roles for element in index.get(role, ())]
+    if len(roles) > 1:
+        found.sort(key=lambda element: element.order)
+    return found
+
+
 def exposed_elements_with_role(
     page: Page, roles: frozenset[str], *, html_only: bool = True
 ) -> Iterator[Element]:
@@ -183,10 +202,6 @@ def exposed_elements_with_role(
         roles: the roles wanted (after presentational conflict resolution).
         html_only: keep HTML elements only (most ACT name rules apply to HTML elements).
     """
-    for element in page.elements:
-        if (
-            (element.is_html or not html_only)
-            and role_of(page, element) in roles
-            and is_included_in_accessibility_tree(page, element)
-        ):
+    for element in elements_with_roles(page, roles):
+        if (element.is_html or not html_only) and is_included_in_accessibility_tree(page, element):
             yield element

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
 from accessibility_analyzer.engine.aria import (
     accessible_description,
@@ -86,7 +87,17 @@ def _has_own_text(page: Page, element: Element) -> bool:
 
 
 def elements_with_language_text(page: Page) -> list[Element]:
-    """Elements in body with a non-empty lang from which some exposed text inherits it."""
+    """Elements in body with a non-empty lang from which some exposed text inherits it.
+
+    Memoised per page: valid-lang and lang-matches-content both ask.
+    """
+    memo: dict[int, list[Element]] = page.memo_table("rules.language_text_owners")
+    cached = memo.get(page.root.order)
+    if cached is not None:
+        return cached
+    if not any(element.attrs.get("lang") for element in islice(page.elements, 1, None)):
+        memo[page.root.order] = []  # only the root (if anything) declares a language
+        return []
     owners = _language_owners(page)
     with_text: dict[int, Element] = {}
     for element in page.elements:
@@ -95,7 +106,9 @@ def elements_with_language_text(page: Page) -> list[Element]:
             continue
         if _has_own_text(page, element):
             with_text[owner.order] = owner
-    return sorted(with_text.values(), key=lambda element: element.order)
+    found = sorted(with_text.values(), key=lambda element: element.order)
+    memo[page.root.order] = found
+    return found
 
 
 class ValidLang(Rule):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from accessibility_analyzer.engine.aria import is_included_in_accessibility_tree, role_of
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
-from accessibility_analyzer.rules._common import NonEmptyNameRule
+from accessibility_analyzer.rules._common import NonEmptyNameRule, exposed_elements_with_role
 from accessibility_analyzer.rules.text_alternatives.input_image_alt import is_image_button
+
+BUTTON_ROLE = frozenset({"button"})
 
 HAS_NAME = Diagnostic.passed("The button has an accessible name")
 NO_NAME = Diagnostic.failed(
@@ -60,10 +61,6 @@ class ButtonName(NonEmptyNameRule):
 
     def applicability(self, page: Page) -> Iterator[Element]:
         """Elements with the button role in the accessibility tree, except image buttons."""
-        for element in page.elements:
-            if (
-                not is_image_button(element)
-                and role_of(page, element) == "button"
-                and is_included_in_accessibility_tree(page, element)
-            ):
+        for element in exposed_elements_with_role(page, BUTTON_ROLE, html_only=False):
+            if not is_image_button(element):
                 yield element

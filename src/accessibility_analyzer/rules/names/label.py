@@ -8,7 +8,7 @@ from accessibility_analyzer.engine.aria import is_included_in_accessibility_tree
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
-from accessibility_analyzer.rules._common import NonEmptyNameRule
+from accessibility_analyzer.rules._common import NonEmptyNameRule, elements_with_roles
 
 # Roles inheriting from input, select or menuitem that are form fields (ACT e086e5).
 FIELD_ROLES = frozenset(
@@ -41,15 +41,11 @@ NO_NAME = Diagnostic.failed(
 )
 
 
-def _is_form_field(page: Page, element: Element) -> bool:
-    role = role_of(page, element)
-    if role in FIELD_ROLES:
-        return True
+def _is_roleless_field(page: Page, element: Element) -> bool:
     return (
-        role is None
-        and element.is_html
-        and element.tag == "input"
+        element.is_html
         and (element.attrs.get("type") or "").strip().lower() in ROLELESS_INPUT_TYPES
+        and role_of(page, element) is None
     )
 
 
@@ -99,6 +95,8 @@ class Label(NonEmptyNameRule):
 
     def applicability(self, page: Page) -> Iterator[Element]:
         """Form-field roles and role-less input types, in the accessibility tree."""
-        for element in page.elements:
-            if _is_form_field(page, element) and is_included_in_accessibility_tree(page, element):
+        roleless = [e for e in page.by_tag("input") if _is_roleless_field(page, e)]
+        fields = [*elements_with_roles(page, FIELD_ROLES), *roleless]
+        for element in sorted(fields, key=lambda element: element.order):
+            if is_included_in_accessibility_tree(page, element):
                 yield element

@@ -10,12 +10,11 @@ from accessibility_analyzer.engine.aria import (
     element_language,
     is_hidden,
     primary_language,
-    role_of,
 )
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules._common import has_unavailable_stylesheet
+from accessibility_analyzer.rules._common import elements_with_roles, has_unavailable_stylesheet
 from accessibility_analyzer.rules.names._label_in_name import (
     VisibleLabel,
     label_in_name,
@@ -119,10 +118,10 @@ class LabelContentNameMismatch(Rule):
 
     def applicability(self, page: Page) -> Iterator[Element]:
         """Named-from-content widgets with aria-label(ledby) and visible text."""
-        for element in page.elements:
+        for element in elements_with_roles(page, WIDGET_ROLES):
             if not (element.has("aria-label") or element.has("aria-labelledby")):
                 continue
-            if role_of(page, element) not in WIDGET_ROLES or is_hidden(page, element):
+            if is_hidden(page, element):
                 continue
             label = _visible_label(page, element)
             if label is None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from accessibility_analyzer.engine.aria import is_included_in_accessibility_tree, role_of
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
-from accessibility_analyzer.rules._common import NonEmptyNameRule
+from accessibility_analyzer.rules._common import NonEmptyNameRule, exposed_elements_with_role
 
 # `link` and the DPUB-ARIA roles that inherit from it (ACT "inheriting semantic" link).
 LINK_ROLES = frozenset({"link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref"})
@@ -65,11 +64,6 @@ class LinkName(NonEmptyNameRule):
 
     def applicability(self, page: Page) -> Iterator[Element]:
         """HTML link-role elements (except ``area``) in the accessibility tree."""
-        for element in page.elements:
-            if (
-                element.is_html
-                and element.tag != "area"
-                and role_of(page, element) in LINK_ROLES
-                and is_included_in_accessibility_tree(page, element)
-            ):
+        for element in exposed_elements_with_role(page, LINK_ROLES):
+            if element.tag != "area":
                 yield element

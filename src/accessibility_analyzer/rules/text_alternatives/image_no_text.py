@@ -110,6 +110,6 @@ class ImageNoText(Rule):
         if answer is None:
             return Verdict(
                 Diagnostic.cant_tell(IMAGE_CONTAINS_TEXT.text),
-                f"needs review: {IMAGE_CONTAINS_TEXT.text}",
+                unanswered_reason(IMAGE_CONTAINS_TEXT),
             )
         return Verdict(IMAGE_OF_TEXT if answer else NO_IMAGE_TEXT, semi_auto=True)

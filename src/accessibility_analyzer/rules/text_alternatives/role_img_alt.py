@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from accessibility_analyzer.engine.aria import is_programmatically_hidden, role_of
+from accessibility_analyzer.engine.aria import is_programmatically_hidden
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
-from accessibility_analyzer.rules._common import NonEmptyNameRule
+from accessibility_analyzer.rules._common import NonEmptyNameRule, elements_with_roles
+
+IMG_ROLE = frozenset({"img"})
 
 HAS_NAME = Diagnostic.passed("The element with role img has a text alternative")
 NO_NAME = Diagnostic.failed(
@@ -55,12 +57,10 @@ class RoleImgAlt(NonEmptyNameRule):
 
     def applicability(self, page: Page) -> Iterator[Element]:
         """HTML elements except ``img`` with semantic role img, not programmatically hidden."""
-        for element in page.elements:
+        for element in elements_with_roles(page, IMG_ROLE):
             if (
                 element.is_html
                 and element.tag != "img"
-                and "role" in element.attrs
-                and role_of(page, element) == "img"
                 and not is_programmatically_hidden(page, element)
             ):
                 yield element
