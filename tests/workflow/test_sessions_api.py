@@ -15,6 +15,7 @@ from sqlalchemy import func, select, update
 from accessibility_analyzer.api.controllers.sessions_schemas import SessionCreate
 from accessibility_analyzer.settings import Settings
 from accessibility_analyzer.storage.database import Database
+from accessibility_analyzer.storage.files import FileStore, RemovalStats
 from accessibility_analyzer.storage.models import UploadSession, utc_now
 
 ALICE = {"X-API-Key": "alice-key-0001"}
@@ -216,3 +217,27 @@ async def test_detailed_health_shows_the_database_and_cleanup_statistics(
     assert dependencies["cleanup"]["critical"] is False
     assert "last run" in dependencies["cleanup"]["message"]
     assert "bytes freed" in dependencies["cleanup"]["message"]
+
+
+async def test_a_delete_whose_file_removal_fails_still_hides_the_session(
+    client: AsyncTestClient[Litestar], settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The caller gets 204 and then 404; the next cleanup pass removes the files left."""
+    session_id = await new_session(client, ALICE)
+    base = f"/api/v1/sessions/{session_id}"
+    files = {"files": ("index.html", PAGE, "text/html")}
+    assert (await client.post(f"{base}/documents", files=files, headers=ALICE)).status_code == 201
+
+    def broken_removal(self: FileStore, session_id: str) -> RemovalStats:
+        raise PermissionError("read-only file system")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(FileStore, "remove_session", broken_removal)
+        assert (await client.delete(base, headers=ALICE)).status_code == 204
+    assert (await client.get(base, headers=ALICE)).status_code == 404
+    session_dir = settings.data_path / "files" / session_id
+    assert len(list(session_dir.iterdir())) == 1  # left behind by the failed removal
+
+    run = await client.app.state.cleanup.run_once()
+    assert (run.orphans_removed, run.bytes_freed) == (1, len(PAGE))
+    assert not session_dir.exists()

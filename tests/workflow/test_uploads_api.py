@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from upload_cases import PAGE, TEST_LIMITS, BadUpload, bad_uploads, build_zip, s
 
 from accessibility_analyzer.settings import Settings
 from accessibility_analyzer.storage.database import Database
+from accessibility_analyzer.storage.files import FileStore, StagedFile
 from accessibility_analyzer.storage.models import Document
 
 PROBLEM = "application/problem+json"
@@ -198,4 +200,28 @@ async def test_an_unknown_session_is_404_without_reading_the_upload(
         f"/api/v1/sessions/{'f' * 32}/documents", files=multipart([("index.html", PAGE)])
     )
     assert response.status_code == 404
+    await assert_nothing_stored(client, settings)
+
+
+async def test_a_full_disk_is_a_507_problem_and_stores_nothing(
+    client: AsyncTestClient[Litestar],
+    settings: Settings,
+    session_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Running out of space is said plainly (507), and the half-installed upload is undone."""
+    real_install = FileStore.install
+    calls = 0
+
+    def install_until_full(self: FileStore, staged: StagedFile, session_id: str, key: str) -> Path:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_install(self, staged, session_id, key)
+
+    monkeypatch.setattr(FileStore, "install", install_until_full)
+    response = await client.post(session_url, files=multipart([("site.zip", site_zip())]))
+    assert response.status_code == 507
+    assert response.json()["reason"] == "insufficient_storage"
     await assert_nothing_stored(client, settings)

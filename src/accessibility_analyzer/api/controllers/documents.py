@@ -8,6 +8,8 @@ size limits answer 413 as soon as they are crossed. Every refusal is problem+jso
 
 from __future__ import annotations
 
+import errno
+import logging
 from typing import Annotated, Any, Final
 
 from litestar import Controller, Request, Response, get, post
@@ -27,6 +29,7 @@ from accessibility_analyzer.api.controllers.sessions_schemas import (
     UploadOut,
 )
 from accessibility_analyzer.api.errors import ApiProblem
+from accessibility_analyzer.observability.metrics import record_upload, record_upload_rejected
 from accessibility_analyzer.storage import sessions as repo
 from accessibility_analyzer.storage.limits import UploadLimits, UploadRejected
 from accessibility_analyzer.storage.models import Document
@@ -35,7 +38,10 @@ from accessibility_analyzer.storage.uploads import SessionGone, store_upload
 
 __all__ = ["DocumentController", "document_out"]
 
+logger = logging.getLogger(__name__)
+
 _MAX_PAGE_SIZE: Final = 1000
+_NO_SPACE: Final = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 
 def document_out(document: Document) -> DocumentOut:
@@ -75,6 +81,7 @@ class DocumentController(Controller):
             413: problem_spec("Too large: request, file, file count or ZIP expansion"),
             415: problem_spec("Not multipart/form-data, or an unsupported file type"),
             422: problem_spec("Unsafe or unreadable ZIP (slip, symlink, nested, encrypted...)"),
+            507: problem_spec("No space left to store the upload"),
         },
     )
     async def upload(
@@ -105,9 +112,20 @@ class DocumentController(Controller):
                 limits=limits,
             )
         except UploadRejected as error:
+            record_upload_rejected(error.reason)
             raise _rejected(error) from None
         except SessionGone:
             raise session_not_found() from None
+        except OSError as error:
+            if error.errno not in _NO_SPACE:
+                raise
+            logger.error("upload refused: no space left in DATA_DIR (%s)", error)
+            raise ApiProblem(
+                507,
+                "The server has no room for this upload right now; try again later.",
+                reason="insufficient_storage",
+            ) from None
+        record_upload(sum(document.size_bytes for document in outcome.documents))
         body = UploadOut(
             session_id=session_id,
             documents=[document_out(d) for d in outcome.documents],

@@ -7,6 +7,7 @@ someone else's session exists.
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import Annotated, Any, Final
 
@@ -31,6 +32,8 @@ from accessibility_analyzer.storage.files import FileStore
 from accessibility_analyzer.storage.models import UploadSession
 
 __all__ = ["SessionController", "session_not_found", "session_out"]
+
+logger = logging.getLogger(__name__)
 
 _MAX_PAGE_SIZE: Final = 200
 
@@ -171,4 +174,8 @@ class SessionController(Controller):
         database = database_of(request)
         if not await repo.mark_deleted(database, session_id, owner=identity):
             raise session_not_found()
-        await purge_session(database, file_store_of(request), session_id)
+        try:
+            await purge_session(database, file_store_of(request), session_id)
+        except Exception:
+            # The session is already gone for the caller; the cleanup job retries the rest.
+            logger.exception("removing deleted session %s failed; cleanup will retry", session_id)
