@@ -58,7 +58,7 @@ def test_findings_for_each_target_with_locations() -> None:
     assert failed.reason == "alt missing"
     assert failed.impact == "critical"
     assert failed.wcag == ("1.1.1",)
-    assert images[2].reason == "needs review: Does the alt text describe the image?"
+    assert images[2].reason is not None and images[2].reason.startswith("needs review")
 
 
 def test_inapplicable_rule_gives_one_page_finding() -> None:

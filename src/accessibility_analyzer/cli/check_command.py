@@ -94,8 +94,8 @@ def _check_all(
         documents.append(document)
         if progress is not None:
             _draw_progress(progress, index, len(pages), page.display)
-    if progress is not None:
-        progress.write("\n")
+    if progress is not None and progress.isatty():
+        progress.write("\n")  # end the bar's line
         progress.flush()
     return documents
 

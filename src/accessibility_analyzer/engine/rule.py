@@ -141,6 +141,11 @@ class Question:
     text: str
 
 
+def unanswered_reason(question: Question) -> str:
+    """The reason of a cantTell verdict whose question nobody answered."""
+    return f"needs review: question {question.id!r} has no answer from the markup or an oracle"
+
+
 class Oracle(Protocol):
     """Answers questions about a target; ``None`` when it cannot (then: cantTell)."""
 
@@ -192,5 +197,5 @@ class Rule(ABC):
         """Ask the oracle; its answer decides (semi-automatically), no answer is cantTell."""
         answer = oracle.answer(question, page, target)
         if answer is None:
-            return Verdict(Diagnostic.cant_tell(question.text), f"needs review: {question.text}")
+            return Verdict(Diagnostic.cant_tell(question.text), unanswered_reason(question))
         return Verdict(passed if answer else failed, semi_auto=True)

@@ -15,6 +15,7 @@ from accessibility_analyzer.engine.rule import (
     Rule,
     RuleMeta,
     Verdict,
+    unanswered_reason,
 )
 from accessibility_analyzer.rules.text_alternatives.input_image_alt import is_image_button
 
