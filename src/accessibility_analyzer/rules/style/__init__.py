@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from accessibility_analyzer.engine.rule import Rule
+from accessibility_analyzer.rules.style.css_orientation_lock import CssOrientationLock
 from accessibility_analyzer.rules.style.letter_spacing import LetterSpacing
 from accessibility_analyzer.rules.style.line_height import LineHeight
 from accessibility_analyzer.rules.style.word_spacing import WordSpacing
 
 RULES: tuple[type[Rule], ...] = (
+    CssOrientationLock,
     LetterSpacing,
     LineHeight,
     WordSpacing,
