@@ -137,14 +137,14 @@ class Style:
         Shorthands read back from their longhands: ``overflow`` is ``overflow-x`` when both
         axes agree, else ``"<x> <y>"``; ``background`` and ``outline`` are not readable.
         """
+        known = self._computed.get(prop)
+        if known is not None:
+            return known
         if prop not in PROPERTIES:
             if prop == "overflow":
                 x, y = self.get("overflow-x"), self.get("overflow-y")
                 return x if x == y else f"{x} {y}"
             return None
-        known = self._computed.get(prop)
-        if known is not None:
-            return known
         # Walk up while the value depends on the parent, then compute down (no recursion:
         # the top of the chain is the root, already computed, or independent of its parent).
         chain: list[Style] = [self]
