@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from accessibility_analyzer.engine.dom import Element, Page
@@ -19,6 +20,24 @@ TITLE_IS_DESCRIPTIVE = Question(
     text="Does the page title describe the topic or purpose of the page's content?",
 )
 
+# WCAG failure technique F25: titles that identify nothing, as authoring tools leave them.
+_DEFAULT_TITLES = frozenset(
+    {
+        "document",
+        "insert title here",
+        "new document",
+        "new page",
+        "no title",
+        "page title",
+        "title",
+        "untitled",
+        "untitled document",
+        "untitled page",
+    }
+)
+_NUMBERED_DEFAULT = re.compile(r"^(?:new page|untitled|document)\s*\d+$")
+_FILE_NAME = re.compile(r"^[^\s/]+\.(?:html?|xhtml|php|aspx?|jsp)$")
+
 DESCRIPTIVE = Diagnostic.passed("The page title describes the page")
 NOT_DESCRIPTIVE = Diagnostic.failed(
     "The page title must describe the topic or purpose of the page",
@@ -26,13 +45,30 @@ NOT_DESCRIPTIVE = Diagnostic.failed(
 )
 
 
+DEFAULT_TITLE = Diagnostic.failed(
+    "The page title must not be an editor's default or a file name",
+    fix_hint="Replace it with what this page is about, then the site name.",
+)
+
+
+def is_default_title(title: str) -> bool:
+    """Whether the title is a placeholder ("Untitled Document", "New Page 1", "index.html")."""
+    folded = " ".join(title.casefold().split())
+    return (
+        folded in _DEFAULT_TITLES
+        or _NUMBERED_DEFAULT.match(folded) is not None
+        or _FILE_NAME.match(folded) is not None
+    )
+
+
 class DocumentTitleDescriptive(Rule):
     """The page title must describe the page's topic or purpose.
 
     ## What it checks
-    For an HTML page whose first `<title>` has text, asks the question `title-is-descriptive`:
-    does the title describe the topic or purpose of the content? An answer decides; without
-    one the outcome is `cantTell`.
+    For an HTML page whose first `<title>` has text: an editor's default ("Untitled
+    Document", "New Page 1") or a file name fails at once (WCAG failure F25). Otherwise asks
+    the question `title-is-descriptive`: does the title describe the topic or purpose of the
+    content? An answer decides; without one the outcome is `cantTell`.
 
     ## Why it matters
     Generic or wrong titles ("Untitled", "Home", the name of another page) make tabs, history
@@ -67,7 +103,10 @@ class DocumentTitleDescriptive(Rule):
             yield title
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
-        """The oracle judges whether the title describes the page."""
+        """Default titles fail; otherwise the oracle judges whether the title describes."""
+        text = title_text(target).strip()
+        if is_default_title(text):
+            return Verdict(DEFAULT_TITLE, f'title "{text[:80]}"')
         return self.ask(
             oracle, TITLE_IS_DESCRIPTIVE, page, target, passed=DESCRIPTIVE, failed=NOT_DESCRIPTIVE
         )
