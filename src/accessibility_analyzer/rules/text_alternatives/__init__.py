@@ -15,6 +15,7 @@ from accessibility_analyzer.rules.text_alternatives.image_alt_descriptive import
     ImageAltDescriptive,
 )
 from accessibility_analyzer.rules.text_alternatives.image_no_text import ImageNoText
+from accessibility_analyzer.rules.text_alternatives.image_redundant_alt import ImageRedundantAlt
 from accessibility_analyzer.rules.text_alternatives.input_image_alt import InputImageAlt
 from accessibility_analyzer.rules.text_alternatives.object_alt import ObjectAlt
 from accessibility_analyzer.rules.text_alternatives.role_img_alt import RoleImgAlt
@@ -27,6 +28,7 @@ RULES: tuple[type[Rule], ...] = (
     ImageAlt,
     ImageAltDescriptive,
     ImageNoText,
+    ImageRedundantAlt,
     InputImageAlt,
     ObjectAlt,
     RoleImgAlt,
