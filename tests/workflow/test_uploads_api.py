@@ -225,3 +225,15 @@ async def test_a_full_disk_is_a_507_problem_and_stores_nothing(
     assert response.status_code == 507
     assert response.json()["reason"] == "insufficient_storage"
     await assert_nothing_stored(client, settings)
+
+
+async def test_the_openapi_document_describes_the_multipart_upload(
+    client: AsyncTestClient[Litestar],
+) -> None:
+    """The handler parses its body itself; the schema still tells clients what to send."""
+    spec = (await client.get("/openapi.json")).json()
+    operation = spec["paths"]["/api/v1/sessions/{session_id}/documents"]["post"]
+    form = operation["requestBody"]["content"]["multipart/form-data"]["schema"]
+    assert form["required"] == ["files"]
+    assert form["properties"]["files"]["items"]["format"] == "binary"
+    assert {"413", "415", "422"} <= set(operation["responses"])

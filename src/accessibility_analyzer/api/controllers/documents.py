@@ -10,10 +10,19 @@ from __future__ import annotations
 
 import errno
 import logging
+from dataclasses import dataclass
 from typing import Annotated, Any, Final
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
+from litestar.openapi.spec import (
+    OpenAPIFormat,
+    OpenAPIMediaType,
+    OpenAPIType,
+    Operation,
+    RequestBody,
+    Schema,
+)
 from litestar.params import FromPath, QueryParameter
 
 from accessibility_analyzer.api.controllers.sessions import (
@@ -57,6 +66,23 @@ def document_out(document: Document) -> DocumentOut:
     )
 
 
+@dataclass
+class UploadOperation(Operation):
+    """OpenAPI operation of the upload: the body the handler parses itself, documented."""
+
+    def __post_init__(self) -> None:
+        """Describe the multipart body (one or more binary parts in the field ``files``)."""
+        files = Schema(
+            type=OpenAPIType.ARRAY,
+            items=Schema(type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY),
+            description=".html, .htm, .xhtml pages or .zip archives of a site",
+        )
+        form = Schema(type=OpenAPIType.OBJECT, properties={"files": files}, required=["files"])
+        self.request_body = RequestBody(
+            content={"multipart/form-data": OpenAPIMediaType(schema=form)}, required=True
+        )
+
+
 def _rejected(error: UploadRejected) -> ApiProblem:
     return ApiProblem(error.status_code, error.message, reason=error.reason)
 
@@ -74,6 +100,7 @@ class DocumentController(Controller):
         # The handler enforces MAX_UPLOAD_BYTES itself while streaming (413 as soon as the
         # body crosses it); Litestar's limit would only apply to a body read whole.
         request_max_body_size=None,
+        operation_class=UploadOperation,
         responses={
             400: problem_spec("Malformed upload, bad file name or empty file"),
             404: NOT_FOUND_SPEC,
