@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import tinycss2
@@ -62,7 +63,22 @@ def _is_stylesheet_link(element: Any) -> bool:
     return "stylesheet" in rel and "alternate" not in rel
 
 
+def sheets_mention(page: Page, word: str) -> bool:
+    """Whether any readable sheet's text contains ``word`` (a cheap test before parsing)."""
+    texts, _ = _sheet_texts(page)
+    return any(word in text.lower() for text in texts)
+
+
 def _sheet_texts(page: Page) -> tuple[list[str], bool]:
+    """The text of every readable sheet, and whether one could not be read (memoised)."""
+    table = page.memo_table("rules.sheet_texts")
+    known: tuple[list[str], bool] | None = table.get(page.root.order)
+    if known is None:
+        known = table[page.root.order] = _read_sheet_texts(page)
+    return known
+
+
+def _read_sheet_texts(page: Page) -> tuple[list[str], bool]:
     texts: list[str] = []
     missing = False
     for element in page.elements:
@@ -113,6 +129,26 @@ def _walk(rules: list[Any], orientation: str, depth: int) -> Iterator[tuple[Any,
             yield from _walk(children, inner, depth + 1)
 
 
+@lru_cache(maxsize=128)
+def _parse_sheet(text: str) -> tuple[tuple[tuple[str, str, str, bool, str], ...], bool]:
+    """(selector, name, value, important, orientation) of every declaration, and whether
+    the sheet imports others. Cached by text: the pages of a site share their sheets."""
+    rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+    imports = any(rule.type == "at-rule" and rule.lower_at_keyword == "import" for rule in rules)
+    found: list[tuple[str, str, str, bool, str]] = []
+    for rule, orientation in _walk(rules, "", 0):
+        if orientation == _NEVER:
+            continue
+        selector = tinycss2.serialize(rule.prelude).strip()
+        for item in tinycss2.parse_declaration_list(
+            rule.content, skip_comments=True, skip_whitespace=True
+        ):
+            if item.type == "declaration":
+                value = tinycss2.serialize(item.value).strip().lower()
+                found.append((selector, item.lower_name, value, item.important, orientation))
+    return tuple(found), imports
+
+
 def page_sheets(page: Page) -> PageSheets:
     """Every declaration of the page's readable sheets, in cascade order (memoised)."""
     table = page.memo_table("rules.raw_sheets")
@@ -122,30 +158,13 @@ def page_sheets(page: Page) -> PageSheets:
     texts, missing = _sheet_texts(page)
     declarations: list[SheetDeclaration] = []
     for text in texts:
-        rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+        entries, imports = _parse_sheet(text)
         # Imported sheets are not followed: the page's CSS is then not fully known.
-        missing = missing or any(
-            rule.type == "at-rule" and rule.lower_at_keyword == "import" for rule in rules
-        )
-        for rule, orientation in _walk(rules, "", 0):
-            if orientation == _NEVER:
-                continue
-            selector = tinycss2.serialize(rule.prelude).strip()
-            for item in tinycss2.parse_declaration_list(
-                rule.content, skip_comments=True, skip_whitespace=True
-            ):
-                if item.type != "declaration":
-                    continue
-                declarations.append(
-                    SheetDeclaration(
-                        selector=selector,
-                        name=item.lower_name,
-                        value=tinycss2.serialize(item.value).strip().lower(),
-                        important=item.important,
-                        orientation=orientation,
-                        order=len(declarations),
-                    )
-                )
+        missing = missing or imports
+        for selector, name, value, important, orientation in entries:
+            declarations.append(
+                SheetDeclaration(selector, name, value, important, orientation, len(declarations))
+            )
     found = PageSheets(declarations, missing)
     table[page.root.order] = found
     return found

@@ -18,7 +18,12 @@ from accessibility_analyzer.rules.style._rotation import (
     rotate_angle,
     transform_angle,
 )
-from accessibility_analyzer.rules.style._sheets import ORIENTATIONS, SheetDeclaration, page_sheets
+from accessibility_analyzer.rules.style._sheets import (
+    ORIENTATIONS,
+    SheetDeclaration,
+    page_sheets,
+    sheets_mention,
+)
 
 _ROTATING_PROPERTIES = ("transform", "rotate")
 _QUARTER_TURNS = (90.0, 270.0)
@@ -159,6 +164,8 @@ class CssOrientationLock(Rule):
 
     def applicability(self, page: Page) -> Iterator[Element]:
         """Visible HTML elements rotated under an orientation media query."""
+        if not sheets_mention(page, "orientation"):
+            return
         targets: dict[int, Element] = {}
         for declaration in page_sheets(page).declarations:
             if not _is_orientation_rotation(declaration):
