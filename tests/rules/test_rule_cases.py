@@ -3,7 +3,8 @@
 A case's ``html`` is a fragment (wrapped in a minimal valid page) or a whole document; its
 ``expect`` lists exactly the rule's findings that are not inapplicable, by target (``#id`` or
 the first element with a tag name) and outcome, or says ``inapplicable``. ``files`` are other
-files of the upload; ``oracle`` answers the rule's questions.
+files of the upload; ``path`` is the page's own path (default ``index.html``); ``oracle``
+answers the rule's questions.
 """
 
 from __future__ import annotations
