@@ -70,7 +70,9 @@ def test_rule_case(rule_id: str, case: dict[str, Any]) -> None:
     assert rule is not None, f"{rule_id} is not registered in ALL_RULES"
     files = {name: text.encode() for name, text in (case.get("files") or {}).items()}
     page = parse_page(
-        _page_source(case["html"]).encode(), path="index.html", site=MappingSite(files)
+        _page_source(case["html"]).encode(),
+        path=case.get("path", "index.html"),
+        site=MappingSite(files),
     )
     result = check_page(page, [rule], DictOracle(case.get("oracle") or {}))
     applicable = [f for f in result.findings if f.outcome is not Outcome.INAPPLICABLE]
