@@ -362,3 +362,38 @@ class TestHostileSheets:
         page = parse_page("<style>p" + ":not(" * 9 + "a" + ")" * 9 + "{color:red}</style><p>x")
         element = page.by_tag("p")[0]
         assert computed_style(page, element).get("color") == "red"
+
+
+class TestLayers:
+    def test_unlayered_beats_layers_and_later_layers_beat_earlier(self) -> None:
+        page = parse_page(
+            "<style>@layer base, utilities;"
+            "@layer utilities { .hidden { display: none } #u { color: red } }"
+            "@layer base { #u { color: blue; display: flex } p { display: grid } }"
+            ".visible { display: block }</style>"
+            "<p id=u class='hidden visible'>x</p><p id=v class=hidden>y</p>"
+        )
+        assert style_of(page, "u", "display") == "block"  # unlayered, despite lower order
+        assert style_of(page, "u", "color") == "red"  # utilities declared after base
+        assert style_of(page, "v", "display") == "none"
+
+    def test_important_reverses_the_layer_order(self) -> None:
+        page = parse_page(
+            "<style>@layer a { p { color: red !important } }"
+            "@layer b { p { color: blue !important } } p { color: green !important }</style>"
+            "<p id=p>x</p>"
+        )
+        assert style_of(page, "p", "color") == "red"
+
+    def test_nested_and_imported_layers(self) -> None:
+        site = MappingSite({"lib.css": b"@layer x { p { color: red } } p { display: none }"})
+        page = parse_page(
+            b"<style>@import 'lib.css' layer(lib); @layer lib { p { display: grid } }"
+            b"@layer lib.x { p { font-weight: bold } } p { font-style: italic }</style>"
+            b"<p id=p>x</p>",
+            site=site,
+        )
+        assert style_of(page, "p", "display") == "grid"  # lib's own rules, later
+        assert style_of(page, "p", "color") == "red"  # lib.x
+        assert style_of(page, "p", "font-weight") == "700"
+        assert style_of(page, "p", "font-style") == "italic"

@@ -19,7 +19,14 @@ from accessibility_analyzer.engine.css.computed import Style
 from accessibility_analyzer.engine.css.hints import presentational_hints
 from accessibility_analyzer.engine.css.matching import Matcher, TreeIndex
 from accessibility_analyzer.engine.css.selectors import DYNAMIC_PSEUDO_CLASSES, Complex, Compound
-from accessibility_analyzer.engine.css.sheets import StyleRule, collect_rules, parse_sheet
+from accessibility_analyzer.engine.css.sheets import (
+    UNLAYERED,
+    LayeredRule,
+    StyleRule,
+    collect_rules,
+    important_key,
+    parse_sheet,
+)
 from accessibility_analyzer.engine.css.ua import USER_AGENT_CSS
 from accessibility_analyzer.engine.css.values import Declaration, parse_declarations
 from accessibility_analyzer.engine.dom import Element, Page
@@ -28,7 +35,10 @@ USER_AGENT, AUTHOR, INLINE = 0, 1, 2
 _STYLES_KEY = "css.page_styles"
 _MAX_ANCESTOR_KEYS = 256
 _COMPUTED_KEY = "css.computed_style"
-Priority = tuple[int, int, tuple[int, int, int], int, int]
+# (important, origin, layer key, specificity, source order, position in the rule)
+Priority = tuple[int, int, tuple[int, ...], tuple[int, int, int], int, int]
+_UNLAYERED_KEY = (UNLAYERED,)
+_UNLAYERED_IMPORTANT_KEY = important_key(_UNLAYERED_KEY)
 
 
 @lru_cache(maxsize=4096)
@@ -45,15 +55,30 @@ def inline_declarations(element: Element) -> list[Declaration]:
 class _Entry:
     """One selector of one rule, with the rule's origin and source position."""
 
-    __slots__ = ("declarations", "order", "origin", "required", "selector")
+    __slots__ = (
+        "declarations",
+        "important_layer",
+        "layer",
+        "order",
+        "origin",
+        "required",
+        "selector",
+    )
 
     def __init__(
-        self, selector: Complex, declarations: tuple[Declaration, ...], origin: int, order: int
+        self,
+        selector: Complex,
+        declarations: tuple[Declaration, ...],
+        origin: int,
+        order: int,
+        layer: tuple[int, ...] = _UNLAYERED_KEY,
     ) -> None:
         self.selector = selector
         self.declarations = declarations
         self.origin = origin
         self.order = order
+        self.layer = layer
+        self.important_layer = important_key(layer)
         required = selector.cache.get("required")
         if required is None:
             required = selector.cache["required"] = _ancestor_requirements(selector)
@@ -171,17 +196,19 @@ class PageStyles:
         self._ancestor_keys: dict[int, frozenset[str] | None] = {}
         self._interned: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
         order = 0
-        sources: list[tuple[int, Iterable[StyleRule]]] = [
-            (
-                USER_AGENT,
-                (item for item in parse_sheet(USER_AGENT_CSS) if isinstance(item, StyleRule)),
-            ),
+        user_agent = [
+            (item, _UNLAYERED_KEY)
+            for item in parse_sheet(USER_AGENT_CSS)
+            if isinstance(item, StyleRule)
+        ]
+        sources: list[tuple[int, Iterable[LayeredRule]]] = [
+            (USER_AGENT, user_agent),
             (AUTHOR, collect_rules(page)),
         ]
         for origin, rules in sources:
-            for rule in rules:
+            for rule, layer in rules:
                 for selector in rule.selectors:
-                    entry = _Entry(selector, rule.declarations, origin, order)
+                    entry = _Entry(selector, rule.declarations, origin, order, layer)
                     self.ancestor_key_universe.update(entry.required)
                     if selector.pseudo_element is not None:
                         self.pseudo_elements.add(entry)
@@ -255,9 +282,11 @@ class PageStyles:
             if not matches(entry.selector, element):
                 continue
             for position, declaration in enumerate(entry.declarations):
+                important = declaration.important
                 priority = (
-                    int(declaration.important),
+                    int(important),
                     entry.origin,
+                    entry.important_layer if important else entry.layer,
                     entry.selector.specificity,
                     entry.order,
                     position,
@@ -275,9 +304,11 @@ class PageStyles:
         found = self._matching(self.static, element, self.matcher)
         for position, declaration in enumerate(presentational_hints(element)):
             # Author origin, before every style rule (order -1), specificity zero.
-            found.append(((0, AUTHOR, (0, 0, 0), -1, position), declaration))
+            found.append(((0, AUTHOR, _UNLAYERED_KEY, (0, 0, 0), -1, position), declaration))
         for position, declaration in enumerate(inline_declarations(element)):
-            priority = (int(declaration.important), INLINE, (0, 0, 0), 0, position)
+            important = declaration.important
+            layer = _UNLAYERED_IMPORTANT_KEY if important else _UNLAYERED_KEY
+            priority = (int(important), INLINE, layer, (0, 0, 0), 0, position)
             found.append((priority, declaration))
         found.sort(key=lambda item: item[0])
         values = {declaration.name: declaration.value for _, declaration in found}

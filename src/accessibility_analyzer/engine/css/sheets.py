@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,15 +34,20 @@ IMPORT_DEPTH = 8
 _MAX_GROUPS = 32  # nested @media/@supports levels read; deeper ones are ignored
 _SPACES = frozenset("\t\n\f\r ")
 # Conditional group rules whose contents apply when their condition does (see media.py).
-_GROUPING = frozenset({"media", "supports", "layer", "container", "document", "-moz-document"})
+_GROUPING = frozenset({"media", "supports", "container", "document", "-moz-document"})
+_ANONYMOUS = itertools.count()  # names of "@layer { }" blocks (unique: sheets are cached)
+UNLAYERED = 1 << 30  # layer rank of rules outside any @layer (they beat every layer)
+
+LayerPath = tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class StyleRule:
-    """A style rule that applies on screen: its selectors and tracked declarations."""
+    """A style rule that applies on screen: selectors, tracked declarations, its layer."""
 
     selectors: tuple[Complex, ...]
     declarations: tuple[Declaration, ...]
+    layer: LayerPath = ()  # ("base",), ("framework", "utilities"); () is unlayered
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +55,63 @@ class ImportRule:
     """An ``@import`` whose media applies (its URL is resolved against the sheet's path)."""
 
     url: str
+    layer: LayerPath | None = None  # ``@import url(x) layer(name)``: the sheet's layer
 
 
-SheetItem = StyleRule | ImportRule
+@dataclass(frozen=True, slots=True)
+class LayerStatement:
+    """``@layer a, b;``: declares layer order without rules."""
+
+    layers: tuple[LayerPath, ...]
 
 
-def _import_url(prelude: list[Any]) -> tuple[str | None, str]:
-    """URL and media text of an ``@import`` prelude."""
+SheetItem = StyleRule | ImportRule | LayerStatement
+
+
+class LayerOrder:
+    """Ranks of cascade layers by first appearance, and each rule's layer sort key.
+
+    A key is a tuple compared lexicographically: the ranks along the layer path, then
+    :data:`UNLAYERED` for the rules directly in that layer (they beat its sub-layers);
+    unlayered rules get ``(UNLAYERED,)`` and beat every layer. ``!important`` reverses
+    the order (see :func:`important_key`).
+    """
+
+    def __init__(self) -> None:
+        self._ranks: dict[LayerPath, int] = {}
+        self._children: dict[LayerPath, int] = {}
+
+    def register(self, path: LayerPath) -> None:
+        """Note a layer (and its ancestors) the first time it appears."""
+        for end in range(1, len(path) + 1):
+            prefix = path[:end]
+            if prefix not in self._ranks:
+                parent = prefix[:-1]
+                self._ranks[prefix] = self._children.get(parent, 0)
+                self._children[parent] = self._ranks[prefix] + 1
+
+    def key(self, path: LayerPath) -> tuple[int, ...]:
+        """The sort key of rules directly in ``path``."""
+        self.register(path)
+        return (*(self._ranks[path[:end]] for end in range(1, len(path) + 1)), UNLAYERED)
+
+
+def important_key(key: tuple[int, ...]) -> tuple[int, ...]:
+    """The layer key for ``!important`` declarations: the layer order reversed."""
+    return tuple(-rank for rank in key)
+
+
+def _layer_names(tokens: list[Any]) -> list[LayerPath]:
+    """``a, b.c`` -> [("a",), ("b", "c")]."""
+    text = tinycss2.serialize(tokens)
+    names = [name.strip() for name in text.split(",")]
+    return [tuple(part.strip() for part in name.split(".")) for name in names if name]
+
+
+def _import_url(prelude: list[Any]) -> tuple[str | None, str, LayerPath | None]:
+    """URL, media text and layer of an ``@import`` prelude."""
     url: str | None = None
+    layer: LayerPath | None = None
     rest: list[Any] = []
     for token in prelude:
         if url is None and token.type in ("string", "url"):
@@ -64,13 +119,16 @@ def _import_url(prelude: list[Any]) -> tuple[str | None, str]:
         elif url is None and token.type == "function" and token.lower_name == "url":
             strings = [t.value for t in token.arguments if t.type == "string"]
             url = strings[0] if strings else None
+        elif url is not None and token.type == "ident" and token.lower_value == "layer":
+            layer = ("\0anonymous import " + url,)
+        elif url is not None and token.type == "function" and token.lower_name == "layer":
+            names = _layer_names(token.arguments)
+            layer = names[0] if names else None
+        elif url is not None and token.type == "function" and token.lower_name == "supports":
+            continue  # @supports conditions are assumed true (see media.py)
         elif url is not None:
             rest.append(token)
-    media = tinycss2.serialize(rest).strip()
-    for prefix in ("layer", "supports("):  # @import url(x) layer(base) supports(...) screen
-        if media.lower().startswith(prefix):
-            media = media.split(")", 1)[-1].strip() if "(" in media else ""
-    return url, media
+    return url, tinycss2.serialize(rest).strip(), layer
 
 
 @lru_cache(maxsize=256)
@@ -86,39 +144,57 @@ def parse_sheet(text: str) -> tuple[SheetItem, ...]:
     return tuple(items)
 
 
+def _rule_list(content: list[Any]) -> Iterator[Any]:
+    return iter(tinycss2.parse_rule_list(content, skip_comments=True, skip_whitespace=True))
+
+
 def _read_items(text: str, items: list[SheetItem]) -> None:
-    stack: list[Iterator[Any]] = [
-        iter(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True))
+    # Stack of (rules iterator, layer path of the block being read).
+    stack: list[tuple[Iterator[Any], LayerPath]] = [
+        (iter(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)), ())
     ]
     while stack:
-        node = next(stack[-1], None)
+        rules, layer = stack[-1]
+        node = next(rules, None)
         if node is None:
             stack.pop()
-            continue
-        if node.type == "qualified-rule":
+        elif node.type == "qualified-rule":
             try:
                 selectors = tuple(parse_selector_list(list(node.prelude)))
             except InvalidSelector:
                 continue
             declarations = tuple(declarations_from_tokens(node.content))
             if declarations:
-                items.append(StyleRule(selectors, declarations))
-        elif node.type == "at-rule":
-            keyword = node.lower_at_keyword
-            if keyword == "import" and len(stack) == 1:
-                url, media = _import_url(list(node.prelude))
-                if url is not None and media_applies(media):
-                    items.append(ImportRule(url))
-            elif keyword in _GROUPING and node.content is not None and len(stack) < _MAX_GROUPS:
-                condition = tinycss2.serialize(node.prelude) if keyword == "media" else None
-                if media_applies(condition):
-                    stack.append(
-                        iter(
-                            tinycss2.parse_rule_list(
-                                node.content, skip_comments=True, skip_whitespace=True
-                            )
-                        )
-                    )
+                items.append(StyleRule(selectors, declarations, layer))
+        elif node.type == "at-rule" and len(stack) < _MAX_GROUPS:
+            block = _at_rule(node, layer, items, top_level=len(stack) == 1)
+            if block is not None:
+                stack.append(block)
+
+
+def _at_rule(
+    node: Any, layer: LayerPath, items: list[SheetItem], *, top_level: bool
+) -> tuple[Iterator[Any], LayerPath] | None:
+    """Handle one at-rule; return the block to read next (with its layer), if any."""
+    keyword = node.lower_at_keyword
+    if keyword == "import" and top_level:
+        url, media, import_layer = _import_url(list(node.prelude))
+        if url is not None and media_applies(media):
+            items.append(ImportRule(url, import_layer))
+        return None
+    if keyword == "layer":
+        names = _layer_names(list(node.prelude))
+        if node.content is None:  # @layer a, b;
+            items.append(LayerStatement(tuple(layer + name for name in names)))
+            return None
+        # @layer { ... } is a layer of its own, named by its place in the sheet.
+        inner = layer + names[0] if names else (*layer, f"\0anonymous {next(_ANONYMOUS)}")
+        return _rule_list(node.content), inner
+    if keyword in _GROUPING and node.content is not None:
+        condition = tinycss2.serialize(node.prelude) if keyword == "media" else None
+        if media_applies(condition):
+            return _rule_list(node.content), layer
+    return None
 
 
 def decode_css(data: bytes, fallback: str) -> str:
@@ -156,33 +232,56 @@ def _is_stylesheet_link(element: Element) -> bool:
     )
 
 
-def _linked_items(page: Page, path: str, depth: int, seen: set[str]) -> list[StyleRule]:
-    """Style rules of the sheet at ``path`` with its imports in place (iterative)."""
-    rules: list[StyleRule] = []
-    # Stack of (items iterator, sheet path, depth); imports are expanded where they stand.
-    data = page.site.read(path)
-    if data is None:
-        return rules
-    seen.add(path)
-    stack = [(iter(parse_sheet(decode_css(data, page.encoding))), path, depth)]
-    while stack:
-        items, sheet_path, level = stack[-1]
-        item = next(items, None)
-        if item is None:
-            stack.pop()
-            continue
-        if isinstance(item, StyleRule):
-            rules.append(item)
-            continue
-        target = resolve_url(sheet_path, item.url)
-        if target is None or target in seen or level >= IMPORT_DEPTH:
-            continue
-        imported = page.site.read(target)
-        if imported is None:
-            continue
-        seen.add(target)
-        stack.append((iter(parse_sheet(decode_css(imported, page.encoding))), target, level + 1))
-    return rules
+LayeredRule = tuple[StyleRule, tuple[int, ...]]
+
+
+class _Collector:
+    """Walks a page's sheets in cascade order, expanding imports where they stand."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.seen: set[str] = set()
+        self.layers = LayerOrder()
+        self.rules: list[LayeredRule] = []
+
+    def sheet(self, text: str, path: str, depth: int) -> None:
+        """Add the rules of one sheet (``path`` resolves its imports)."""
+        # Stack of (items iterator, sheet path, import depth, layer prefix of the sheet).
+        stack: list[tuple[Iterator[SheetItem], str, int, LayerPath]] = [
+            (iter(parse_sheet(text)), path, depth, ())
+        ]
+        while stack:
+            items, sheet_path, level, prefix = stack[-1]
+            item = next(items, None)
+            if item is None:
+                stack.pop()
+                continue
+            if isinstance(item, StyleRule):
+                self.rules.append((item, self.layers.key(prefix + item.layer)))
+            elif isinstance(item, LayerStatement):
+                for name in item.layers:
+                    self.layers.register(prefix + name)
+            else:
+                target = resolve_url(sheet_path, item.url)
+                if target is None or target in self.seen or level >= IMPORT_DEPTH:
+                    continue
+                imported = self.page.site.read(target)
+                if imported is None:
+                    continue
+                self.seen.add(target)
+                layer = prefix + item.layer if item.layer is not None else prefix
+                text = decode_css(imported, self.page.encoding)
+                stack.append((iter(parse_sheet(text)), target, level + 1, layer))
+
+    def linked(self, path: str) -> None:
+        """Add the sheet at ``path`` of the site (once per page)."""
+        if path in self.seen:
+            return
+        data = self.page.site.read(path)
+        if data is None:
+            return
+        self.seen.add(path)
+        self.sheet(decode_css(data, self.page.encoding), path, 0)
 
 
 def _page_directory_path(page: Page) -> str:
@@ -194,27 +293,19 @@ def _page_directory_path(page: Page) -> str:
     return resolved if resolved is not None else page.path
 
 
-def collect_rules(page: Page) -> list[StyleRule]:
-    """Every author style rule of the page that applies on screen, in cascade order."""
-    rules: list[StyleRule] = []
-    seen: set[str] = set()
+def collect_rules(page: Page) -> list[LayeredRule]:
+    """Every author style rule that applies on screen, in source order, with its layer key."""
+    collector = _Collector(page)
     for element in page.elements:
         tag = element.tag
         if tag == "style":
             if media_applies(element.attrs.get("media")):
-                text = element.text_content()
-                # Imports in an inline sheet resolve against the page.
-                for item in parse_sheet(text):
-                    if isinstance(item, StyleRule):
-                        rules.append(item)
-                        continue
-                    target = resolve_url(_page_directory_path(page), item.url)
-                    if target is not None and target not in seen:
-                        rules.extend(_linked_items(page, target, 1, seen))
+                # Imports in an inline sheet resolve against the page (and its <base>).
+                collector.sheet(element.text_content(), _page_directory_path(page), 0)
         elif tag == "link" and _is_stylesheet_link(element):
             if not media_applies(element.attrs.get("media")):
                 continue
             target = resolve_url(_page_directory_path(page), element.attrs["href"])
-            if target is not None and target not in seen:
-                rules.extend(_linked_items(page, target, 0, seen))
-    return rules
+            if target is not None:
+                collector.linked(target)
+    return collector.rules
