@@ -2,8 +2,9 @@
 
 Rules are indexed by the rightmost id, class or tag of each selector, so an element is
 tested only against rules that can match it (plus the universal ones), not every rule.
-Winning declaration: highest (``!important``, origin, specificity, source order), with the
-inline ``style`` attribute above every selector.
+Winning declaration: highest (``!important``, origin, cascade layer, specificity, source
+order), with the inline ``style`` attribute above every selector and presentational hints
+(``.hints``) below them.
 
 Everything is per page and lazy: the first :func:`computed_style` call on a page collects
 and indexes its sheets; each element's cascade runs once, when first asked.

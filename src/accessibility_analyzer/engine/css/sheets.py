@@ -4,7 +4,8 @@ Linked sheets are read through ``page.site`` (never the network); URLs outside t
 are skipped. ``@import`` follows same-site URLs up to :data:`IMPORT_DEPTH` levels and never
 the same sheet twice. Media conditions are decided once, when a sheet is parsed (see
 :mod:`.media`), so parsed sheets are cached by their text and shared between the pages of
-an upload that link the same file.
+an upload that link the same file. Cascade layers (``@layer``) are ranked per page by
+first appearance (:class:`LayerOrder`).
 """
 
 from __future__ import annotations
