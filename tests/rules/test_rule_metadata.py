@@ -25,7 +25,8 @@ def _defined_rules() -> set[type[Rule]]:
     for module_info in pkgutil.walk_packages(rules_package.__path__, rules_package.__name__ + "."):
         module = importlib.import_module(module_info.name)
         for _, value in inspect.getmembers(module, inspect.isclass):
-            if issubclass(value, Rule) and value is not Rule and not inspect.isabstract(value):
+            # Shared base classes (no metadata of their own) are not rules.
+            if issubclass(value, Rule) and "meta" in vars(value):
                 found.add(value)
     return found
 
