@@ -7,7 +7,7 @@ and checks that the value is at least a factor of the font size.
 
 from __future__ import annotations
 
-from abc import ABC
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -70,9 +70,9 @@ class ImportantSpacingRule(Rule, ABC):
             ):
                 yield element
 
+    @abstractmethod
     def check_applies(self, page: Page, element: Element) -> bool | None:
-        """Extra applicability condition (none by default)."""
-        return True
+        """The property's own applicability condition, beyond the shared ones."""
 
     def spacing_px(self, page: Page, element: Element, value: str) -> float | None:
         """The declared value in pixels (``normal`` as its usual factor of the font size)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
 from accessibility_analyzer.rules.style._spacing import ImportantSpacingRule
@@ -57,3 +58,7 @@ class WordSpacing(ImportantSpacingRule):
     wide_enough = WIDE_ENOUGH
     too_narrow = TOO_NARROW
     unknown = UNKNOWN
+
+    def check_applies(self, page: Page, element: Element) -> bool | None:
+        """Word spacing matters on any text, wrapped or not."""
+        return True
