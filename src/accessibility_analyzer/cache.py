@@ -19,6 +19,8 @@ from typing import Final
 from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
 
+from accessibility_analyzer.observability.metrics import record_cache_lookup
+
 __all__ = ["MAX_PLAIN_KEY_LENGTH", "Cache", "cache_key"]
 
 logger = logging.getLogger(__name__)
@@ -107,6 +109,7 @@ class Cache:
             self.misses += 1
         else:
             self.hits += 1
+        record_cache_lookup(key, hit=value is not None)
         return value
 
     async def set(self, key: str, value: bytes, ttl: int | None = None) -> None:

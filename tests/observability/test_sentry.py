@@ -37,7 +37,8 @@ def captured() -> Iterator[list[Envelope]]:
     CaptureTransport.envelopes = []
     yield CaptureTransport.envelopes
     sentry_sdk.get_client().close()
-    sentry_sdk.init()  # back to an inactive client (no DSN) for the tests that follow
+    # Back to an inactive client without integrations for the tests that follow.
+    sentry_sdk.init(default_integrations=False, auto_enabling_integrations=False)
 
 
 def _events(envelopes: list[Envelope]) -> list[dict[str, Any]]:
@@ -125,3 +126,31 @@ def test_scrubber_removes_credentials_bodies_and_personal_data() -> None:
     }
     assert result["user"] == {"id": "ci-robot"}
     assert API_KEY not in json.dumps(result)
+
+
+@pytest.mark.timeout(60)  # the bug this guards against made the upload hang
+async def test_sentry_leaves_request_bodies_to_the_handlers(
+    settings_factory, captured: list[Envelope]
+) -> None:
+    """With Sentry on, a streamed upload still works and malformed JSON is still a 400.
+
+    (Sentry's Litestar integration would otherwise parse every request body up front: it
+    turned malformed JSON into a 500 and consumed upload streams before the handler.)
+    """
+    settings = settings_factory()
+    assert init_sentry(settings, transport=CaptureTransport())
+    page = b"<!doctype html><html lang=en><title>t</title><img src=a.png></html>"
+    async with AsyncTestClient(app=create_app(settings)) as client:
+        created = await client.post("/api/v1/sessions", json={"name": "sentry"})
+        assert created.status_code == 201, created.text
+        session_id = created.json()["id"]
+        uploaded = await client.post(
+            f"/api/v1/sessions/{session_id}/documents",
+            files={"files": ("index.html", page, "text/html")},
+        )
+        assert uploaded.status_code == 201, uploaded.text
+        malformed = await client.post(
+            "/api/v1/sessions", content=b"{not json", headers={"Content-Type": "application/json"}
+        )
+        assert malformed.status_code == 400, malformed.text
+        assert malformed.headers["content-type"].startswith("application/problem+json")

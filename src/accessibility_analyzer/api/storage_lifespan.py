@@ -16,6 +16,7 @@ from datetime import timedelta
 from litestar import Litestar
 
 from accessibility_analyzer.api.health import CheckResult, HealthCheck, HealthRegistry
+from accessibility_analyzer.observability.instrumentation import instrument_database
 from accessibility_analyzer.settings import Settings
 from accessibility_analyzer.storage.cleanup import CleanupService, CleanupStats
 from accessibility_analyzer.storage.database import (
@@ -53,6 +54,7 @@ async def storage_lifespan(app: Litestar) -> AsyncIterator[None]:
     """Open the database (migrated), start cleanup; stop and close them at shutdown."""
     settings: Settings = app.state.settings
     database = Database.from_url(normalise_database_url(settings.database_url, settings.data_path))
+    instrument_database(database.engine)
     try:
         await upgrade_database(database)
         store = FileStore(settings.data_path)

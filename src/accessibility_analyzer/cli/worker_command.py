@@ -54,7 +54,9 @@ def _run(args: argparse.Namespace) -> int:
 
     from accessibility_analyzer.jobs.worker import worker_options  # noqa: PLC0415
     from accessibility_analyzer.observability.logging import configure_logging  # noqa: PLC0415
+    from accessibility_analyzer.observability.sentry import init_sentry  # noqa: PLC0415
 
     configure_logging(settings)
+    init_sentry(settings)  # before run_worker: the arq integration wraps jobs in create_worker
     run_worker(worker_options(settings), burst=args.burst)
     return 0

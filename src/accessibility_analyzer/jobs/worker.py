@@ -23,6 +23,7 @@ import dataclasses
 import logging
 import os
 import re
+import time
 from datetime import timedelta
 from typing import Any, ClassVar
 
@@ -39,6 +40,10 @@ from accessibility_analyzer.jobs.queue import (
 )
 from accessibility_analyzer.jobs.serialization import deserialize_job, serialize_job
 from accessibility_analyzer.jobs.tasks import JobContext, run_analysis
+from accessibility_analyzer.observability import metrics
+from accessibility_analyzer.observability.instrumentation import instrument_database
+from accessibility_analyzer.observability.names import WORKER_SERVICE
+from accessibility_analyzer.observability.setup import setup_telemetry
 from accessibility_analyzer.settings import Settings
 from accessibility_analyzer.storage import analyses as repo
 from accessibility_analyzer.storage.cleanup import run_cleanup
@@ -106,6 +111,8 @@ async def startup(ctx: dict[str, Any]) -> None:
         work_dir=settings.data_path / "jobs",
         time_limit_seconds=settings.analysis_time_limit_seconds,
     )
+    ctx["telemetry"] = setup_telemetry(settings, WORKER_SERVICE)
+    instrument_database(database.engine)
     await job.pool.warm_up()
     state = WorkerState(settings=settings, database=database, store=store, job=job)
     state.recovery = asyncio.create_task(_recover_orphans_forever(ctx["redis"], database, settings))
@@ -127,6 +134,8 @@ async def shutdown(ctx: dict[str, Any]) -> None:
         await asyncio.gather(state.recovery, return_exceptions=True)
     await asyncio.to_thread(state.job.pool.shutdown)
     await state.database.dispose()
+    if (telemetry := ctx.get("telemetry")) is not None:
+        await asyncio.to_thread(telemetry.shutdown)  # flush spans, metrics and logs
 
 
 def _async_database_url(settings: Settings) -> str:
@@ -143,6 +152,10 @@ async def analyse(
     """
     state: WorkerState = ctx["state"]
     redis: ArqRedis = ctx["redis"]
+    if (enqueued := ctx.get("enqueue_time")) is not None:  # arq sets it; test contexts may not
+        metrics.record_job_wait(time.time() - enqueued.timestamp())
+    queue_name = state.settings.job_queue_name
+    await metrics.sample_queue_depth(lambda: redis.zcard(queue_name))
     lease = asyncio.create_task(_hold_lease(redis, analysis_id, state.settings.job_lease_seconds))
     try:
         outcome = await run_analysis(state.job, analysis_id, trace_context)
@@ -152,6 +165,7 @@ async def analyse(
             logger.warning("analysis %s: try %d failed (%r), retrying", analysis_id, job_try, error)
             raise Retry(defer=2 * job_try) from error
         logger.exception("analysis %s failed on its last try", analysis_id)
+        metrics.record_analysis_failed(type(error).__name__)
         await repo.mark_failed(
             state.database, analysis_id, f"internal error: {type(error).__name__}"
         )
@@ -161,6 +175,7 @@ async def analyse(
         await asyncio.gather(lease, return_exceptions=True)
         with contextlib.suppress(Exception):
             await redis.delete(lease_key(analysis_id))
+        await metrics.sample_queue_depth(lambda: redis.zcard(queue_name))
     return dataclasses.asdict(outcome)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import shutil
 import threading
 from collections import Counter as _Tally
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -226,9 +226,36 @@ def record_queue_depth(depth: int, queue: str = "analyses") -> None:
     instruments().queue_depth.set(depth, {Attr.QUEUE: queue})
 
 
+async def sample_queue_depth(count: Callable[[], Awaitable[int]], queue: str = "analyses") -> None:
+    """Await ``count()`` and record it as the queue depth; a failing count records nothing.
+
+    For queues that live elsewhere (arq on Valkey): call it where the depth is known to
+    change, e.g. when a worker starts and finishes a job.
+    """
+    try:
+        depth = await count()
+    except Exception:  # the backlog gauge must never fail a job
+        return
+    record_queue_depth(depth, queue)
+
+
 def record_job_wait(seconds: float, queue: str = "analyses") -> None:
     """Record how long a job waited between being enqueued and starting, in seconds."""
     instruments().job_wait_time.record(max(seconds, 0.0), {Attr.QUEUE: queue})
+
+
+def record_cache_lookup(key: str, *, hit: bool) -> None:
+    """Count a hit or miss, named after the key's first segment (``report:...`` -> ``report``).
+
+    Keys start with a fixed prefix by convention; anything unexpected is counted as
+    ``other`` so a stray key shape cannot create unbounded label values.
+    """
+    prefix = key.split(":", 1)[0]
+    cache = prefix if prefix.isidentifier() and len(prefix) <= 32 else "other"
+    if hit:
+        record_cache_hit(cache)
+    else:
+        record_cache_miss(cache)
 
 
 def record_cache_hit(cache: str = "default") -> None:

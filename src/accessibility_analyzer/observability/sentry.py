@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any, Final
 
 import sentry_sdk
+from litestar.routes.http import HTTPRoute
 from sentry_sdk.integrations.arq import ArqIntegration
 from sentry_sdk.integrations.litestar import LitestarIntegration
 from sentry_sdk.integrations.logging import ignore_logger
@@ -38,6 +39,7 @@ RELEASE: Final = f"accessibility-analyzer@{__version__}"
 # Loggers whose error lines describe an exception the Litestar integration already reports;
 # capturing them too would file every unhandled error twice.
 _ERROR_LOGGERS_REPORTED_ELSEWHERE: Final = ("accessibility_analyzer.api.errors",)
+_ROUTE_HANDLE: Final = HTTPRoute.handle  # as Litestar defines it, before any Sentry patch
 
 
 def init_sentry(
@@ -75,6 +77,12 @@ def init_sentry(
     if transport is not None:
         options["transport"] = transport
     sentry_sdk.init(**options)
+    # The Litestar integration also wraps every route to parse the request body up front,
+    # for its event context. That reads streamed uploads before their handler (which then
+    # waits forever), turns malformed JSON into a 500, and holds bodies in memory; bodies
+    # are never sent anyway. Errors are still captured by its exception hook and request
+    # metadata by its ASGI middleware, so the body-reading wrapper is undone.
+    HTTPRoute.handle = _ROUTE_HANDLE  # type: ignore[method-assign]
     for reporter in _ERROR_LOGGERS_REPORTED_ELSEWHERE:
         ignore_logger(reporter)
     logger.info("sentry on", extra={"sentry_environment": settings.sentry_environment})

@@ -11,11 +11,13 @@ that enqueued it, in the same trace.
 
 from __future__ import annotations
 
+import functools
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import ParamSpec, TypeVar
 
 from opentelemetry import context as otel_context
 from opentelemetry import propagate, trace
@@ -25,6 +27,9 @@ from opentelemetry.util.types import AttributeValue
 from accessibility_analyzer import __version__
 from accessibility_analyzer.observability import metrics
 from accessibility_analyzer.observability.names import SCOPE, Attr, SpanName
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 _tracer_provider: TracerProvider | None = None
 
@@ -46,6 +51,20 @@ def current_trace_id() -> str | None:
     """Return the active span's trace id as 32 hex digits, or ``None`` outside a trace."""
     span_context = trace.get_current_span().get_span_context()
     return trace.format_trace_id(span_context.trace_id) if span_context.is_valid else None
+
+
+def traced(name: str) -> Callable[[Callable[P, Awaitable[R]]], Callable[P, Awaitable[R]]]:
+    """Decorate an async function so each call runs in a span called ``name``."""
+
+    def decorate(function: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
+        @functools.wraps(function)
+        async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            with tracer().start_as_current_span(name):
+                return await function(*args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 # --- propagation through jobs -----------------------------------------------------------------
@@ -80,7 +99,7 @@ def job_span(
     attempt: int | None = None,
     enqueued_at: float | None = None,
     queue: str = "analyses",
-    system: str = "arq",
+    system: str | None = None,
 ) -> Iterator[Span]:
     """Span one background analysis run, continuing the trace of the request that enqueued it.
 
@@ -92,7 +111,7 @@ def job_span(
         enqueued_at: Enqueue time as a UNIX timestamp in seconds; when given, the wait is
             recorded in the ``a11y.job.wait_time`` histogram.
         queue: Queue name, for the wait-time metric and the span.
-        system: ``arq`` or ``in-process``.
+        system: ``arq`` or ``local``, when the caller knows.
 
     The span records an exception escaping the block and is marked as an error.
     """
@@ -100,10 +119,11 @@ def job_span(
         metrics.record_job_wait(time.time() - enqueued_at, queue)
     attributes: dict[str, AttributeValue] = {
         Attr.ANALYSIS_ID: analysis_id,
-        Attr.MESSAGING_SYSTEM: system,
         Attr.MESSAGING_DESTINATION: queue,
         Attr.MESSAGING_MESSAGE_ID: job_id or analysis_id,
     }
+    if system is not None:
+        attributes[Attr.MESSAGING_SYSTEM] = system
     if attempt is not None:
         attributes["messaging.message.delivery_attempt"] = attempt
     with (

@@ -22,8 +22,11 @@ from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, delete, or_, select
+from sqlalchemy import ColumnElement, delete, func, or_, select
 
+from accessibility_analyzer.observability import metrics
+from accessibility_analyzer.observability.names import SpanName
+from accessibility_analyzer.observability.tracing import traced
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.files import FileStore, RemovalStats, StoredFile
 from accessibility_analyzer.storage.models import Document, UploadSession, utc_now
@@ -129,6 +132,7 @@ async def _removable_session_ids(database: Database, now: datetime) -> list[str]
         return list(rows.scalars())
 
 
+@traced(SpanName.CLEANUP)
 async def run_cleanup(
     database: Database, store: FileStore, *, max_file_age: timedelta
 ) -> CleanupRun:
@@ -145,7 +149,18 @@ async def run_cleanup(
     run.add_files(orphans)
     run.add_files(await asyncio.to_thread(store.remove_stale_staging, max_file_age.total_seconds()))
     run.duration_seconds = time.perf_counter() - started
+    metrics.record_cleanup(bytes_freed=run.bytes_freed)
+    metrics.record_sessions_active(await _live_session_count(database))
     return run
+
+
+async def _live_session_count(database: Database) -> int:
+    """Sessions neither expired nor deleted (the ``a11y.sessions.active`` gauge)."""
+    async with database.sessions() as orm:
+        count = await orm.scalar(
+            select(func.count()).select_from(UploadSession).where(~_removable(utc_now()))
+        )
+        return int(count or 0)
 
 
 async def remove_orphans(
@@ -214,6 +229,7 @@ class CleanupService:
             run = await run_cleanup(self.database, self.store, max_file_age=self.max_file_age)
         except Exception as error:
             self.stats.last_error = f"{type(error).__name__}: {error}"
+            metrics.record_cleanup(bytes_freed=0, result="error")
             raise
         self.stats.record(run, utc_now())
         if run.sessions_removed or run.files_removed:
