@@ -64,6 +64,7 @@ class _Entry:
         "origin",
         "required",
         "selector",
+        "weighted",
     )
 
     def __init__(
@@ -80,6 +81,21 @@ class _Entry:
         self.order = order
         self.layer = layer
         self.important_layer = important_key(layer)
+        # Priorities are fixed per declaration: computed once, not per matched element.
+        self.weighted: list[tuple[Priority, Declaration]] = [
+            (
+                (
+                    int(declaration.important),
+                    origin,
+                    self.important_layer if declaration.important else layer,
+                    selector.specificity,
+                    order,
+                    position,
+                ),
+                declaration,
+            )
+            for position, declaration in enumerate(declarations)
+        ]
         required = selector.cache.get("required")
         if required is None:
             required = selector.cache["required"] = _ancestor_requirements(selector)
@@ -169,6 +185,10 @@ class _RuleIndex:
                 if entries:
                     found.extend(entries)
         return found
+
+
+def _priority_of(item: tuple[Priority, Declaration]) -> Priority:
+    return item[0]
 
 
 def _is_dynamic(selector: Complex) -> bool:
@@ -267,9 +287,11 @@ class PageStyles:
         element: Element,
         matcher: Matcher,
         keep: Callable[[_Entry], bool] | None = None,
+        *,
+        ordered: bool = True,
     ) -> list[tuple[Priority, Declaration]]:
         found: list[tuple[Priority, Declaration]] = []
-        matches = matcher.matches
+        match_from = matcher.match_from
         ancestors: frozenset[str] | None = None
         ancestors_known = False
         for entry in index.candidates(element, self.tree):
@@ -280,20 +302,10 @@ class PageStyles:
                     ancestors, ancestors_known = self.ancestor_keys(element), True
                 if ancestors is not None and not ancestors.issuperset(entry.required):
                     continue
-            if not matches(entry.selector, element):
-                continue
-            for position, declaration in enumerate(entry.declarations):
-                important = declaration.important
-                priority = (
-                    int(important),
-                    entry.origin,
-                    entry.important_layer if important else entry.layer,
-                    entry.selector.specificity,
-                    entry.order,
-                    position,
-                )
-                found.append((priority, declaration))
-        found.sort(key=lambda item: item[0])
+            if match_from(entry.selector, 0, element):
+                found.extend(entry.weighted)
+        if ordered:
+            found.sort(key=_priority_of)
         return found
 
     def cascaded(self, element: Element) -> dict[str, str]:
@@ -302,16 +314,17 @@ class PageStyles:
         Equal results are shared between elements (most elements of a page repeat a few
         combinations); callers must not modify the returned mapping.
         """
-        found = self._matching(self.static, element, self.matcher)
-        for position, declaration in enumerate(presentational_hints(element)):
-            # Author origin, before every style rule (order -1), specificity zero.
-            found.append(((0, AUTHOR, _UNLAYERED_KEY, (0, 0, 0), -1, position), declaration))
-        for position, declaration in enumerate(inline_declarations(element)):
-            important = declaration.important
-            layer = _UNLAYERED_IMPORTANT_KEY if important else _UNLAYERED_KEY
-            priority = (int(important), INLINE, layer, (0, 0, 0), 0, position)
-            found.append((priority, declaration))
-        found.sort(key=lambda item: item[0])
+        found = self._matching(self.static, element, self.matcher, ordered=False)
+        if element.attrs:
+            for position, declaration in enumerate(presentational_hints(element)):
+                # Author origin, before every style rule (order -1), specificity zero.
+                priority = (0, AUTHOR, _UNLAYERED_KEY, (0, 0, 0), -1, position)
+                found.append((priority, declaration))
+            for position, declaration in enumerate(inline_declarations(element)):
+                important = declaration.important
+                layer = _UNLAYERED_IMPORTANT_KEY if important else _UNLAYERED_KEY
+                found.append(((int(important), INLINE, layer, (0, 0, 0), 0, position), declaration))
+        found.sort(key=_priority_of)
         values = {declaration.name: declaration.value for _, declaration in found}
         return self._interned.setdefault(tuple(values.items()), values)
 
@@ -324,12 +337,24 @@ class PageStyles:
         states = frozenset({pseudo_class})
         if pseudo_class == "focus":
             states |= {"focus-visible", "focus-within"}
-        matcher = Matcher(self.page, self.tree, {element.order: states})
+        cache_key = "mentions " + pseudo_class
 
         def mentions_state(entry: _Entry) -> bool:
-            return any(entry.selector.mentions(name) for name in states)
+            cache = entry.selector.cache
+            found = cache.get(cache_key)
+            if found is None:
+                found = cache[cache_key] = any(entry.selector.mentions(n) for n in states)
+            return bool(found)
 
-        found = self._matching(self.dynamic, element, matcher, mentions_state)
+        # The page's matcher, with the state on the subject only. Its memos stay valid: they
+        # record what strict ancestors and earlier siblings match, and those never carry a
+        # state (only the subject does).
+        matcher = self.matcher
+        matcher.state = {element.order: states}
+        try:
+            found = self._matching(self.dynamic, element, matcher, mentions_state)
+        finally:
+            matcher.state = {}
         return [declaration for _, declaration in found]
 
     def pseudo_element_declarations(self, element: Element, name: str) -> list[Declaration]:

@@ -102,6 +102,10 @@ class Matcher:
         """Whether ``selector`` (ignoring its pseudo-element) matches ``element``."""
         return self._match_from(selector, 0, element)
 
+    def match_from(self, selector: Complex, index: int, element: Element) -> bool:
+        """Whether ``selector.compounds[index:]`` matches with ``element`` as its subject."""
+        return self._match_from(selector, index, element)
+
     def _match_from(self, selector: Complex, index: int, element: Element) -> bool:
         if not self.compound_matches(selector.compounds[index], element):
             return False
