@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import io
 import os
 import tempfile
@@ -91,6 +92,7 @@ async def measure(size_mb: float, pages: int, data_dir: Path) -> Measurement:
     )
     body = build_body(int(size_mb * MIB), pages)
     session = await create_session(database, owner="bench", name=None, lifetime=timedelta(hours=1))
+    gc.collect()  # finalizers of earlier garbage must not run (and allocate) while measured
     tracemalloc.start()
     started = time.perf_counter()
     outcome = await store_upload(

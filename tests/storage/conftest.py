@@ -77,7 +77,7 @@ def postgres_url() -> Iterator[str]:
         asyncio.run(_drop_database(admin, name))
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """URL of an empty database of each backend (SQLite: a fresh file per test)."""
     if request.param == "sqlite":
