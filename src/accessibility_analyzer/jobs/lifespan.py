@@ -5,6 +5,11 @@
 never runs the engine itself), else in-process jobs on a process pool owned by this process.
 The queue is on ``app.state.job_queue``; its health checks are registered with
 ``app.state.health``.
+
+In-process, analyses left queued or running by a previous run of the server are resumed at
+start-up. With `a11y serve --workers N` and no Valkey, every server process has its own pool
+and resumes them too: the analysis's attempt fence lets only the latest run write, so the
+result is right but the work is repeated; use Valkey and `a11y worker` to scale out.
 """
 
 from __future__ import annotations
