@@ -128,3 +128,21 @@ def test_rules_command_lists_metadata(capsys: pytest.CaptureFixture[str]) -> Non
     assert sorted(rule["id"] for rule in listed) == sorted(r.meta.id for r in ALL_RULES)
     for rule in listed:
         assert set(rule) >= {"id", "name", "actRules", "wcag", "impact", "tags"}
+
+
+@pytest.mark.parametrize("fmt", ["html", "sarif", "csv", "earl"])
+def test_report_formats(fmt: str, site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The service's report formats come out of the CLI too, to stdout or --output."""
+    out_file = site / f"report.{fmt}"
+    main(["check", str(site / "sub" / "bad.html"), "--format", fmt, "-o", str(out_file)])
+    assert capsys.readouterr().out == ""
+    text = out_file.read_text(encoding="utf-8-sig")
+    if fmt in ("sarif", "earl"):
+        data = json.loads(text)
+        if fmt == "sarif":
+            assert data["version"] == "2.1.0"
+            assert any(r["ruleId"] == "image-alt" for r in data["runs"][0]["results"])
+    elif fmt == "csv":
+        assert text.splitlines()[0].startswith("path,rule_id,outcome")
+    else:
+        assert text.startswith("<!DOCTYPE html>")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -72,15 +73,16 @@ def run(args: argparse.Namespace) -> int:
         print("a11y check: no pages (.html, .htm, .xhtml) found", file=sys.stderr)
         return 2
 
+    started_at = datetime.now(UTC)
     show_progress = len(pages) > 1 and not args.no_progress
     documents = _check_all(pages, rules, sys.stderr if show_progress else None)
     result = AnalysisResult(documents=documents, rules=[rule.meta.info() for rule in rules])
 
     if args.output is not None:
         with args.output.open("w", encoding="utf-8", newline="") as handle:
-            write_result(result, args.format, handle)
+            write_result(result, args.format, handle, started_at=started_at)
     else:
-        write_result(result, args.format, sys.stdout)
+        write_result(result, args.format, sys.stdout, started_at=started_at)
     return 1 if _fails(result, Impact(args.fail_on)) else 0
 
 

@@ -1,26 +1,49 @@
-"""How `a11y check` prints a result: text for people, JSON (and report formats) for tools."""
+"""How `a11y check` prints a result: text for people, JSON and report formats for tools.
+
+``json`` is the engine's own result shape; ``html``, ``sarif``, ``csv`` and ``earl`` are the
+same reports the service renders for an analysis.
+"""
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
+from datetime import UTC, datetime
 from typing import TextIO
 
 import msgspec
 
+from accessibility_analyzer import __version__
 from accessibility_analyzer.engine.result import AnalysisResult, Finding, Outcome
+from accessibility_analyzer.reports import ReportContext, ReportFormat, render
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "html", "sarif", "csv", "earl")
 
 _SHOWN = (Outcome.FAILED, Outcome.CANT_TELL)
 
 
-def write_result(result: AnalysisResult, fmt: str, stream: TextIO) -> None:
+def write_result(
+    result: AnalysisResult, fmt: str, stream: TextIO, *, started_at: datetime | None = None
+) -> None:
     """Write ``result`` in format ``fmt`` to ``stream``."""
+    if fmt == "text":
+        write_text(result, stream)
+        return
     if fmt == "json":
         stream.write(msgspec.json.encode(result).decode())
         stream.write("\n")
         return
-    write_text(result, stream)
+    now = datetime.now(UTC)
+    # A CLI run is its own analysis and session: ids are fresh, so reports stay unambiguous.
+    run_id = uuid.uuid4().hex
+    context = ReportContext(
+        analysis_id=run_id,
+        session_id=run_id,
+        tool_version=__version__,
+        created_at=started_at or now,
+        finished_at=now,
+    )
+    stream.write(render(ReportFormat(fmt), result, context).body.decode("utf-8"))
 
 
 def write_text(result: AnalysisResult, stream: TextIO) -> None:
