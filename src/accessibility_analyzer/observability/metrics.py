@@ -39,17 +39,25 @@ BREAKER_STATE_VALUES: Mapping[BreakerState, int] = {"closed": 0, "half_open": 1,
 _Key = frozenset[tuple[str, str]]
 
 
+# Gauge state lives here, not in the instrument objects: when a provider sees the same
+# instrument name twice (a second app in one process rebinds the instruments), it keeps the
+# first registration and its callback, which must then still read the current values.
+_last_values: dict[str, dict[_Key, float]] = {}
+_values_lock = threading.Lock()
+_watched_disks: set[Path] = set()
+
+
 class LastValueGauge:
     """A gauge that reports the last value recorded per attribute set.
 
     Built on an observable gauge (stable OpenTelemetry API) so it works with every meter; the
-    values are kept here and read by the SDK's collection thread.
+    values are kept per metric name and read by the SDK's collection thread.
     """
 
     def __init__(self, meter: Meter, spec: MetricSpec) -> None:
         """Create the underlying observable gauge on ``meter`` for ``spec``."""
-        self._values: dict[_Key, float] = {}
-        self._lock = threading.Lock()
+        with _values_lock:
+            self._values = _last_values.setdefault(spec.name, {})
         meter.create_observable_gauge(
             spec.name, callbacks=[self._observe], unit=spec.unit, description=spec.description
         )
@@ -57,11 +65,11 @@ class LastValueGauge:
     def set(self, value: float, attributes: Mapping[str, str] | None = None) -> None:
         """Record ``value`` as the current value for ``attributes``."""
         key: _Key = frozenset((attributes or {}).items())
-        with self._lock:
+        with _values_lock:
             self._values[key] = value
 
     def _observe(self, _options: CallbackOptions) -> Iterable[Observation]:
-        with self._lock:
+        with _values_lock:
             snapshot = list(self._values.items())
         return [Observation(value, dict(key)) for key, value in snapshot]
 
@@ -71,7 +79,6 @@ class DiskGauges:
 
     def __init__(self, meter: Meter) -> None:
         """Create the two observable gauges on ``meter``."""
-        self._paths: set[Path] = set()
         fields: tuple[tuple[MetricSpec, Literal["free", "used"]], ...] = (
             (Metric.DISK_FREE, "free"),
             (Metric.DISK_USED, "used"),
@@ -86,14 +93,17 @@ class DiskGauges:
 
     def watch(self, path: Path) -> None:
         """Report the volume holding ``path`` from now on."""
-        self._paths.add(path)
+        with _values_lock:
+            _watched_disks.add(path)
 
     def _callback(
         self, field: Literal["free", "used"]
     ) -> Callable[[CallbackOptions], Iterable[Observation]]:
         def observe(_options: CallbackOptions) -> Iterable[Observation]:
             observations = []
-            for path in list(self._paths):
+            with _values_lock:
+                paths = sorted(_watched_disks)
+            for path in paths:
                 try:
                     usage = shutil.disk_usage(path)
                 except OSError:  # the directory is gone or not mounted yet: report nothing
@@ -149,6 +159,7 @@ def _histogram(meter: Meter, spec: MetricSpec) -> Histogram:
 
 
 _instruments: Instruments | None = None
+_instruments_provider: MeterProviderApi | None = None  # None: built from the global provider
 _instruments_lock = threading.Lock()
 
 
@@ -163,12 +174,21 @@ def instruments() -> Instruments:
 
 
 def bind_meter_provider(provider: MeterProviderApi | None) -> Instruments:
-    """Recreate the instruments on ``provider`` (``None``: the global provider) and return them."""
-    global _instruments  # noqa: PLW0603 - see instruments()
-    meter = (provider or metrics.get_meter_provider()).get_meter(SCOPE, __version__)
+    """Use instruments from ``provider`` (``None``: the global provider) and return them.
+
+    Instruments from the global provider are created once: before an SDK provider is
+    installed they are proxies that start forwarding when it is, so rebinding to the
+    global provider again is a no-op (recreating them would register every name twice).
+    """
+    global _instruments, _instruments_provider  # noqa: PLW0603 - see instruments()
+    if provider is None and _instruments_provider is None:
+        return instruments()
     with _instruments_lock:
-        _instruments = Instruments(meter)
-    return _instruments
+        if _instruments is None or provider is not _instruments_provider:
+            meter = (provider or metrics.get_meter_provider()).get_meter(SCOPE, __version__)
+            _instruments = Instruments(meter)
+            _instruments_provider = provider
+        return _instruments
 
 
 # --- one-line helpers for the code that owns each event -------------------------------------
