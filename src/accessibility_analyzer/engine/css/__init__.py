@@ -15,6 +15,8 @@ content. Public API:
 computed ``display`` of a child is its own).
 """
 
+from functools import lru_cache
+
 from accessibility_analyzer.engine.css.cascade import (
     computed_style,
     inline_declarations,
@@ -26,11 +28,33 @@ from accessibility_analyzer.engine.css.computed import Style
 from accessibility_analyzer.engine.css.media import media_applies
 from accessibility_analyzer.engine.css.selectors import (
     DYNAMIC_PSEUDO_CLASSES,
+    Complex,
     InvalidSelector,
     parse_selector_text,
 )
 from accessibility_analyzer.engine.css.values import PROPERTIES, Declaration, parse_declarations
 from accessibility_analyzer.engine.dom import Element, Page
+
+
+@lru_cache(maxsize=4096)
+def _compiled(selector_text: str) -> tuple[Complex, ...] | None:
+    """Parsed selectors by text (rules ask the same few selectors for every element)."""
+    try:
+        return tuple(parse_selector_text(selector_text))
+    except InvalidSelector:
+        return None
+
+
+def compile_selector(selector_text: str) -> tuple[Complex, ...]:
+    """The parsed selector list (cached by text).
+
+    Raises:
+        InvalidSelector: the text is not a selector this engine reads.
+    """
+    selectors = _compiled(selector_text)
+    if selectors is None:
+        raise InvalidSelector(selector_text)
+    return selectors
 
 
 def select(page: Page, selector_text: str) -> list[Element]:
@@ -39,7 +63,7 @@ def select(page: Page, selector_text: str) -> list[Element]:
     Raises:
         InvalidSelector: the text is not a selector this engine reads.
     """
-    selectors = parse_selector_text(selector_text)
+    selectors = compile_selector(selector_text)
     matcher = page_styles(page).matcher
     return [
         element
@@ -51,7 +75,7 @@ def select(page: Page, selector_text: str) -> list[Element]:
 def matches(page: Page, element: Element, selector_text: str) -> bool:
     """Whether ``element`` matches ``selector_text`` (raises :class:`InvalidSelector`)."""
     matcher = page_styles(page).matcher
-    return any(matcher.matches(s, element) for s in parse_selector_text(selector_text))
+    return any(matcher.matches(s, element) for s in compile_selector(selector_text))
 
 
 __all__ = [
@@ -60,6 +84,7 @@ __all__ = [
     "Declaration",
     "InvalidSelector",
     "Style",
+    "compile_selector",
     "computed_style",
     "inline_declarations",
     "matches",
