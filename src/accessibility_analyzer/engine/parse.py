@@ -33,6 +33,7 @@ from accessibility_analyzer.engine._gc import gc_paused
 from accessibility_analyzer.engine.dom import Element, EmptySite, Namespace, Page, Site, Text
 from accessibility_analyzer.engine.encoding import decode_html
 from accessibility_analyzer.engine.source_tags import LineIndex, ScanResult, scan_start_tags
+from accessibility_analyzer.engine.xhtml import parse_xhtml
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[\t\n\r ]")
@@ -68,9 +69,8 @@ def parse_page(source: bytes | str, *, path: str = "index.html", site: Site | No
     )
     site = site if site is not None else EmptySite()
     if served_as_xml:
-        from accessibility_analyzer.engine.xhtml import parse_xhtml  # noqa: PLC0415  rare path
-
-        parsed = parse_xhtml(text)
+        with gc_paused():
+            parsed = parse_xhtml(text)
         if parsed is not None:
             root, elements, doctype = parsed
             return Page(
