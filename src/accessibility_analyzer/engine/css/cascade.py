@@ -12,7 +12,8 @@ and indexes its sheets; each element's cascade runs once, when first asked.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import contextlib
+from collections.abc import Callable
 from functools import lru_cache
 
 from accessibility_analyzer.engine._gc import gc_paused
@@ -200,6 +201,49 @@ def _is_dynamic(selector: Complex) -> bool:
     return bool(dynamic)
 
 
+_Indexes = tuple["_RuleIndex", "_RuleIndex", "_RuleIndex", frozenset[str]]
+# Built indexes by the identity of the rules they hold (the pages of one upload link the
+# same sheets, whose parsed rules are shared through parse_sheet's cache). The cached value
+# keeps the rules alive, so their ids cannot be reused while the entry exists.
+_INDEX_CACHE: dict[tuple[tuple[int, tuple[int, ...]], ...], tuple[object, _Indexes]] = {}
+_INDEX_CACHE_SIZE = 16
+
+
+def _indexes_for(author_rules: list[LayeredRule]) -> _Indexes:
+    """Rule indexes for the user-agent sheet plus ``author_rules`` (shared between pages)."""
+    key = tuple((id(rule), layer) for rule, layer in author_rules)
+    cached = _INDEX_CACHE.get(key)
+    if cached is not None:
+        return cached[1]
+    static, dynamic, pseudo_elements = _RuleIndex(), _RuleIndex(), _RuleIndex()
+    universe: set[str] = set()
+    user_agent = [
+        (item, _UNLAYERED_KEY)
+        for item in parse_sheet(USER_AGENT_CSS)
+        if isinstance(item, StyleRule)
+    ]
+    order = 0
+    for origin, rules in ((USER_AGENT, user_agent), (AUTHOR, author_rules)):
+        for rule, layer in rules:
+            for selector in rule.selectors:
+                entry = _Entry(selector, rule.declarations, origin, order, layer)
+                universe.update(entry.required)
+                if selector.pseudo_element is not None:
+                    pseudo_elements.add(entry)
+                elif _is_dynamic(selector):
+                    dynamic.add(entry)
+                else:
+                    static.add(entry)
+            order += 1
+    indexes = (static, dynamic, pseudo_elements, frozenset(universe))
+    if len(_INDEX_CACHE) >= _INDEX_CACHE_SIZE:
+        # Evict the oldest; another thread may have done so already.
+        with contextlib.suppress(StopIteration, KeyError, RuntimeError):
+            _INDEX_CACHE.pop(next(iter(_INDEX_CACHE)))
+    _INDEX_CACHE[key] = (author_rules, indexes)
+    return indexes
+
+
 class PageStyles:
     """The indexed style rules of one page, and its selector matcher."""
 
@@ -208,36 +252,12 @@ class PageStyles:
         self._root_font_size: str | None = None
         self.tree = TreeIndex(page)
         self.matcher = Matcher(page, self.tree)
-        self.static = _RuleIndex()
-        self.dynamic = _RuleIndex()
-        self.pseudo_elements = _RuleIndex()
-        # Keys some selector requires of an ancestor, and per element the set of those keys
-        # its ancestors have (None: too many to track, so no pre-filtering below it).
-        self.ancestor_key_universe: set[str] = set()
+        indexes = _indexes_for(collect_rules(page))
+        self.static, self.dynamic, self.pseudo_elements, self.ancestor_key_universe = indexes
+        # Per element, the required-ancestor keys its ancestors have (None: too many to
+        # track, so no pre-filtering below it).
         self._ancestor_keys: dict[int, frozenset[str] | None] = {}
         self._interned: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
-        order = 0
-        user_agent = [
-            (item, _UNLAYERED_KEY)
-            for item in parse_sheet(USER_AGENT_CSS)
-            if isinstance(item, StyleRule)
-        ]
-        sources: list[tuple[int, Iterable[LayeredRule]]] = [
-            (USER_AGENT, user_agent),
-            (AUTHOR, collect_rules(page)),
-        ]
-        for origin, rules in sources:
-            for rule, layer in rules:
-                for selector in rule.selectors:
-                    entry = _Entry(selector, rule.declarations, origin, order, layer)
-                    self.ancestor_key_universe.update(entry.required)
-                    if selector.pseudo_element is not None:
-                        self.pseudo_elements.add(entry)
-                    elif _is_dynamic(selector):
-                        self.dynamic.add(entry)
-                    else:
-                        self.static.add(entry)
-                order += 1
 
     def root_font_size(self) -> str:
         """Computed font size of the root element (what ``rem`` is relative to)."""

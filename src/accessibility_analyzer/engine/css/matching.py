@@ -39,19 +39,66 @@ _TEXT_INPUTS = frozenset(
 
 
 class TreeIndex:
-    """Per-page sibling positions and class sets (computed once, in one pass)."""
+    """Per-page tags and class sets, and sibling positions (built on first use, in one pass).
+
+    Sibling positions serve only sibling combinators and structural pseudo-classes, which
+    many pages' sheets never use: they are not computed until a selector asks.
+    """
 
     def __init__(self, page: Page) -> None:
+        self._elements = page.elements
         size = len(page.elements)
+        self.tags = [element.tag.lower() for element in page.elements]
+        self.classes: list[frozenset[str]] = [frozenset()] * size
+        for element in page.elements:
+            value = element.attrs.get("class")
+            if value and not value.isspace():
+                self.classes[element.order] = frozenset(_SPACES.split(value.strip()))
+        # Index keys of each element (cascade.py), computed on first use.
+        self.keys: list[list[str] | None] = [None] * size
+        self._siblings: _Siblings | None = None
+
+    @property
+    def previous(self) -> list[Element | None]:
+        """Previous element sibling, by element order."""
+        return self._sibling_index().previous
+
+    @property
+    def position(self) -> list[int]:
+        """1-based position among element siblings."""
+        return self._sibling_index().position
+
+    @property
+    def siblings(self) -> list[int]:
+        """Number of element siblings (itself included)."""
+        return self._sibling_index().siblings
+
+    @property
+    def type_position(self) -> list[int]:
+        """1-based position among siblings of the same tag."""
+        return self._sibling_index().type_position
+
+    @property
+    def type_siblings(self) -> list[int]:
+        """Number of siblings of the same tag (itself included)."""
+        return self._sibling_index().type_siblings
+
+    def _sibling_index(self) -> _Siblings:
+        if self._siblings is None:
+            self._siblings = _Siblings(self._elements)
+        return self._siblings
+
+
+class _Siblings:
+    """Sibling positions of every element, from one pass over document order."""
+
+    def __init__(self, elements: list[Element]) -> None:
+        size = len(elements)
         self.previous: list[Element | None] = [None] * size
         self.position = [1] * size
         self.siblings = [1] * size
         self.type_position = [1] * size
         self.type_siblings = [1] * size
-        self.classes: list[frozenset[str]] = [frozenset()] * size
-        self.tags = [element.tag.lower() for element in page.elements]
-        # Index keys of each element (cascade.py), computed on first use.
-        self.keys: list[list[str] | None] = [None] * size
         previous = self.previous
         position = self.position
         type_position = self.type_position
@@ -59,12 +106,7 @@ class TreeIndex:
         child_count: dict[int, int] = {}
         type_count: dict[tuple[int, str], int] = {}
         # Document order lists each parent's children in order: one pass counts them.
-        for element in page.elements:
-            attrs = element.attrs
-            if "class" in attrs:
-                value = attrs["class"].strip()
-                if value:
-                    self.classes[element.order] = frozenset(_SPACES.split(value))
+        for element in elements:
             parent = element.parent
             if parent is None:
                 continue
@@ -77,7 +119,7 @@ class TreeIndex:
             key = (parent_order, element.tag)
             count = type_count[key] = type_count.get(key, 0) + 1
             type_position[order] = count
-        for element in page.elements:
+        for element in elements:
             parent = element.parent
             if parent is not None:
                 self.siblings[element.order] = child_count[parent.order]
