@@ -29,7 +29,11 @@ processors = getattr(getattr(tp, "_active_span_processor", None), "_span_process
 readers = getattr(mp, "_metric_readers", ())
 multi = getattr(lp, "_multi_log_record_processor", None)
 log_processors = getattr(multi, "_log_record_processors", ())
+with trace.get_tracer("probe").start_as_current_span("probe") as span:
+    context, recording = span.get_span_context(), span.is_recording()
 report = {
+    "span_has_ids": context.is_valid,
+    "span_recorded": recording,
     "tracer_provider": kind(tp),
     "resource_service": getattr(tp, "resource", None) and tp.resource.attributes["service.name"],
     "span_exporters": [kind(p.span_exporter) for p in processors],
@@ -84,6 +88,8 @@ def test_no_endpoint_means_no_exporters(reports: dict[str, dict[str, object]]) -
     report = reports["none"]
     assert report["tracer_provider"] == "opentelemetry.sdk.trace.TracerProvider"
     assert report["span_exporters"] == []
+    assert report["span_has_ids"] is True, "logs and Sentry still get trace ids"
+    assert report["span_recorded"] is False, "but nothing is recorded"
     assert not str(report["meter_provider"]).startswith("opentelemetry.sdk")
     assert not str(report["logger_provider"]).startswith("opentelemetry.sdk")
     assert report["otel_log_handlers"] == 0
@@ -99,6 +105,7 @@ def test_endpoint_turns_on_otlp_over_http(reports: dict[str, dict[str, object]])
     assert report["log_exporters"] == [f"{http}._log_exporter.OTLPLogExporter"]
     assert report["otel_log_handlers"] == 1
     assert report["resource_service"] == "from-env"
+    assert report["span_recorded"] is True
 
 
 def test_grpc_protocol_selects_grpc_exporters(reports: dict[str, dict[str, object]]) -> None:
