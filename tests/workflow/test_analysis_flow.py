@@ -27,6 +27,7 @@ from litestar.testing import AsyncTestClient
 from polyfactory.factories.msgspec_factory import MsgspecFactory
 
 from accessibility_analyzer.api.app import create_app
+from accessibility_analyzer.api.controllers import analyses as analyses_controller
 from accessibility_analyzer.api.controllers.analyses_schemas import AnalysisRequest
 from accessibility_analyzer.rules import ALL_RULES
 from accessibility_analyzer.settings import Settings
@@ -120,6 +121,22 @@ async def test_a_rendered_report_is_served_from_the_cache(client: Client, app: L
 
     assert second.content == first.content
     assert app.state.cache.hits == hits + 1
+
+
+async def test_a_report_too_large_to_cache_is_rendered_each_time(
+    client: Client, app: Litestar, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(analyses_controller, "MAX_CACHED_REPORT_BYTES", 10)
+    analysis = await analysed_site(client, pages=1)
+    url = f"/api/v1/analyses/{analysis['id']}/report"
+    first = await client.get(url, params={"format": "csv"}, headers=ALICE)
+    hits = app.state.cache.hits
+
+    second = await client.get(url, params={"format": "csv"}, headers=ALICE)
+
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert app.state.cache.hits == hits
 
 
 async def test_another_identity_sees_nothing(client: Client) -> None:

@@ -43,6 +43,9 @@ __all__ = ["AnalysesController"]
 # old shape then stop being served.
 REPORT_CACHE_VERSION: Final = "1"
 _MAX_PAGE_SIZE: Final = 1000
+# Reports of huge analyses (10^5+ findings render to 100+ MiB of JSON or CSV) are not kept:
+# the in-memory cache would hold them for an hour and Valkey caps values at 512 MiB.
+MAX_CACHED_REPORT_BYTES: Final = 32 * 1024 * 1024
 
 
 def _problem(description: str) -> ResponseSpec:
@@ -275,10 +278,11 @@ class AnalysesController(Controller):
             )
         key = cache_key("report", analysis_id, report_format, REPORT_CACHE_VERSION, __version__)
 
-        async def render() -> bytes:
-            return await results.render_report(database, analysis, report_format)
-
-        body = await cache.get_or_set(key, render)
+        body = await cache.get(key)
+        if body is None:
+            body = await results.render_report(database, analysis, report_format)
+            if len(body) <= MAX_CACHED_REPORT_BYTES:
+                await cache.set(key, body)
         rendered_format = results.report_format(report_format)
         filename = results.filename(rendered_format, analysis_id)
         return Response(
