@@ -76,3 +76,18 @@ def tabbable_inclusive_descendant(page: Page, element: Element) -> Element | Non
     if may_be_focusable(element) and is_in_sequential_focus_navigation(page, element):
         return element
     return tabbable_descendants(page).get(element.order)
+
+
+def describe(element: Element) -> str:
+    """A short, constant-size description for reasons: ``<a id="home" class="nav">``.
+
+    Not a full selector: building one costs the element's depth, and a reason is written
+    for every target (quadratic on deeply nested pages).
+    """
+    parts = [element.tag]
+    for name in ("id", "class"):
+        value = element.attrs.get(name)
+        if value:
+            shown = value if len(value) <= _MAX_VALUE else value[: _MAX_VALUE - 1] + "…"
+            parts.append(f'{name}="{shown}"')
+    return f"<{' '.join(parts)}>"

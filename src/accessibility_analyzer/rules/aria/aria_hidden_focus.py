@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from accessibility_analyzer.engine import css_selector
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules.aria._shared import tabbable_inclusive_descendant
+from accessibility_analyzer.rules.aria._shared import describe, tabbable_inclusive_descendant
 
 NOT_FOCUSABLE = Diagnostic.passed("Nothing inside the aria-hidden content is reachable with Tab")
 FOCUSABLE_INSIDE = Diagnostic.failed(
@@ -72,4 +71,4 @@ class AriaHiddenFocus(Rule):
         reachable = tabbable_inclusive_descendant(page, target)
         if reachable is None:
             return Verdict(NOT_FOCUSABLE)
-        return Verdict(FOCUSABLE_INSIDE, f"reachable with Tab: {css_selector(page, reachable)}")
+        return Verdict(FOCUSABLE_INSIDE, f"reachable with Tab: {describe(reachable)}")

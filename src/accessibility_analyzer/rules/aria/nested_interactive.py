@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from accessibility_analyzer.engine import css_selector
 from accessibility_analyzer.engine.aria import is_included_in_accessibility_tree, role_of
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules.aria._shared import is_html_or_svg, tabbable_descendants
+from accessibility_analyzer.rules.aria._shared import describe, is_html_or_svg, tabbable_descendants
 
 # Single-control roles whose children are not presentational (those are covered by
 # presentational-children-focusable). Containers that may legitimately hold controls
@@ -88,4 +87,4 @@ class NestedInteractive(Rule):
         inner = tabbable_descendants(page).get(target.order)
         if inner is None:
             return Verdict(NOT_NESTED)
-        return Verdict(NESTED, f"contains {css_selector(page, inner)}")
+        return Verdict(NESTED, f"contains {describe(inner)}")

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from accessibility_analyzer.engine import css_selector
 from accessibility_analyzer.engine.aria import role_of
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.engine.standards.aria import ROLES
-from accessibility_analyzer.rules.aria._shared import is_html_or_svg, tabbable_descendants
+from accessibility_analyzer.rules.aria._shared import describe, is_html_or_svg, tabbable_descendants
 
 NO_FOCUSABLE_CHILDREN = Diagnostic.passed("No descendant is reachable with Tab")
 FOCUSABLE_CHILDREN = Diagnostic.failed(
@@ -75,4 +74,4 @@ class PresentationalChildrenFocusable(Rule):
         reachable = tabbable_descendants(page).get(target.order)
         if reachable is None:
             return Verdict(NO_FOCUSABLE_CHILDREN)
-        return Verdict(FOCUSABLE_CHILDREN, f"reachable with Tab: {css_selector(page, reachable)}")
+        return Verdict(FOCUSABLE_CHILDREN, f"reachable with Tab: {describe(reachable)}")

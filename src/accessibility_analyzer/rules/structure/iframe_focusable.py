@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from accessibility_analyzer.engine import css_selector, parse_page, resolve_page_url
+from accessibility_analyzer.engine import parse_page, resolve_page_url
 from accessibility_analyzer.engine.aria import (
     is_hidden,
     is_in_sequential_focus_navigation,
@@ -15,7 +15,7 @@ from accessibility_analyzer.engine.aria import (
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules.aria._shared import may_be_focusable
+from accessibility_analyzer.rules.aria._shared import describe, may_be_focusable
 
 # An iframe this small (width or height attribute, in CSS pixels) shows none of its content.
 _INVISIBLE_SIZE = 1
@@ -160,6 +160,6 @@ class IframeFocusable(Rule):
             return Verdict(CONTENT_UNKNOWN, "the iframe's document is not in the upload")
         content = _content(document)
         if content.visible is not None:
-            found = css_selector(document, content.visible)
+            found = describe(content.visible)
             return Verdict(EXCLUDED, f"tabindex={tabindex}; inside: {found}")
         return Verdict(CONTENT_UNKNOWN, "the visibility of its controls depends on layout")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from accessibility_analyzer.engine import computed_style, css_selector
+from accessibility_analyzer.engine import computed_style
 from accessibility_analyzer.engine.aria import is_hidden, is_inert
 from accessibility_analyzer.engine.dom import Element, Page, Text
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules.aria._shared import tabbable_inclusive_descendant
+from accessibility_analyzer.rules.aria._shared import describe, tabbable_inclusive_descendant
 from accessibility_analyzer.rules.structure._overflow import certainly_overflows
 
 # Overflow values that let the user scroll (hidden and clip scroll only programmatically).
@@ -102,7 +102,7 @@ class ScrollableRegionFocusable(Rule):
             return Verdict(INERT)
         reachable = tabbable_inclusive_descendant(page, target)
         if reachable is not None:
-            return Verdict(REACHABLE, f"reached with Tab: {css_selector(page, reachable)}")
+            return Verdict(REACHABLE, f"reached with Tab: {describe(reachable)}")
         if certainly_overflows(page, target):
             return Verdict(NOT_REACHABLE, "a child is taller than the container's fixed height")
         return Verdict(MAY_NOT_SCROLL_BY_KEYBOARD, "whether the content overflows needs layout")
