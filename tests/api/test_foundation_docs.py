@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -82,3 +83,19 @@ def test_problem_details_schema_is_a_component(schema: dict[str, Any]) -> None:
     problem = schema["components"]["schemas"]["ProblemDetails"]
     assert {"title", "status", "detail"} <= set(problem["required"])
     assert "requestId" in problem["properties"]
+
+
+async def test_docs_load_nothing_from_other_hosts(client: Any) -> None:
+    """Swagger UI and ReDoc get their scripts and styles from this server, not a CDN."""
+    for page in ("/docs", "/redoc"):
+        html = (await client.get(page)).text
+        assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+        assert assets, page
+        assert all(url.startswith("/docs/assets/") for url in assets), assets
+        for url in assets:
+            response = await client.get(url)
+            assert response.status_code == 200, url
+            assert "max-age" in response.headers["cache-control"]
+    missing = await client.get("/docs/assets/no-such-file.js")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"].startswith("application/problem+json")

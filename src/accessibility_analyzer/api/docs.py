@@ -11,16 +11,19 @@ requirement.
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any, Final
 
 import msgspec
 from litestar import Litestar, MediaType, Request, Router, get
 from litestar.connection import ASGIConnection
+from litestar.datastructures import CacheControlHeader
 from litestar.exceptions import NotFoundException
 from litestar.handlers.base import BaseRouteHandler
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, RedocRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme, Tag
+from litestar.static_files import create_static_files_router
 
 from accessibility_analyzer import __version__
 from accessibility_analyzer.api.errors import PROBLEM_MEDIA_TYPE
@@ -135,9 +138,26 @@ def documented_schema(app: Litestar) -> dict[str, Any]:
     return cached
 
 
-_swagger = SwaggerRenderPlugin()
-_redoc = RedocRenderPlugin()
+_ASSETS_PATH: Final = "/docs/assets"
+_ASSETS_DIR: Final = Path(__file__).parent / "static" / "docs"
+
+# The UIs load their scripts from our own server, not a CDN: the docs work offline and
+# behind a strict content security policy (assets and their sources: static/docs/README.md).
+_swagger = SwaggerRenderPlugin(
+    js_url=f"{_ASSETS_PATH}/swagger-ui-bundle.js",
+    css_url=f"{_ASSETS_PATH}/swagger-ui.css",
+    standalone_preset_js_url=f"{_ASSETS_PATH}/swagger-ui-standalone-preset.js",
+)
+_redoc = RedocRenderPlugin(js_url=f"{_ASSETS_PATH}/redoc.standalone.js", google_fonts=False)
 _json = JsonRenderPlugin()
+
+docs_assets = create_static_files_router(
+    path=_ASSETS_PATH,
+    directories=[_ASSETS_DIR],
+    include_in_schema=False,
+    cache_control=CacheControlHeader(max_age=86400, public=True),
+    name="docs_assets",
+)
 
 
 @get("/docs", include_in_schema=False, media_type=MediaType.HTML, sync_to_thread=False)
@@ -163,4 +183,4 @@ def openapi_json(request: Request[Any, Any, Any]) -> bytes:
     return _json.render(request, documented_schema(request.app))
 
 
-DOCS_ROUTES: Final = (swagger_ui, redoc_ui, openapi_json)
+DOCS_ROUTES: Final = (swagger_ui, redoc_ui, openapi_json, docs_assets)
