@@ -28,27 +28,59 @@ SITE = {
 }
 
 
-def engine_expectation(files: dict[str, bytes]) -> dict[str, Counter[tuple[str, str]]]:
-    """What the engine itself finds on each page: (rule, outcome) -> count."""
+Row = tuple[Any, ...]
+
+
+def _engine_row(finding: Any) -> Row:
+    return (
+        finding.rule_id,
+        finding.outcome.value,
+        finding.impact.value,
+        ",".join(finding.wcag),
+        finding.selector,
+        finding.xpath,
+        finding.line,
+        finding.column,
+        finding.snippet,
+        finding.message,
+        finding.fix_hint,
+        finding.reason,
+    )
+
+
+def engine_expectation(files: dict[str, bytes]) -> dict[str, Counter[Row]]:
+    """What the engine itself finds on each page, every field of every finding."""
     site = MappingSite(files)
     expected = {}
     for path, content in files.items():
         if path.endswith(".html"):
             result = analyze_document(content, path=path, site=site, rules=ALL_RULES)
-            expected[path] = Counter((f.rule_id, f.outcome.value) for f in result.findings)
+            expected[path] = Counter(_engine_row(f) for f in result.findings)
     return expected
 
 
-async def stored_findings(db: Database, analysis_id: str) -> dict[str, Counter[tuple[str, str]]]:
+async def stored_findings(db: Database, analysis_id: str) -> dict[str, Counter[Row]]:
     async with db.sessions() as orm:
         rows = await orm.execute(
-            select(FindingRow.path, FindingRow.rule_id, FindingRow.outcome).where(
-                FindingRow.analysis_id == analysis_id
-            )
+            select(
+                FindingRow.path,
+                FindingRow.rule_id,
+                FindingRow.outcome,
+                FindingRow.impact,
+                FindingRow.wcag,
+                FindingRow.selector,
+                FindingRow.xpath,
+                FindingRow.line,
+                FindingRow.column,
+                FindingRow.snippet,
+                FindingRow.message,
+                FindingRow.fix_hint,
+                FindingRow.reason,
+            ).where(FindingRow.analysis_id == analysis_id)
         )
-        found: dict[str, Counter[tuple[str, str]]] = {}
-        for path, rule_id, outcome in rows:
-            found.setdefault(path, Counter())[(rule_id, outcome)] += 1
+        found: dict[str, Counter[Row]] = {}
+        for path, *fields in rows:
+            found.setdefault(path, Counter())[tuple(fields)] += 1
     return found
 
 
@@ -88,7 +120,7 @@ async def test_analysis_stores_what_the_engine_finds(
     assert summary["findings"] == sum(sum(c.values()) for c in expected.values())
     for outcome_name in ("passed", "failed", "cantTell", "inapplicable"):
         assert summary["byOutcome"][outcome_name] == sum(
-            count for c in expected.values() for (_, o), count in c.items() if o == outcome_name
+            count for c in expected.values() for row, count in c.items() if row[1] == outcome_name
         )
 
 
@@ -221,7 +253,7 @@ async def test_a_rule_selection_limits_the_rules_run(
     await run_analysis(job_context, analysis.id)
 
     found = await stored_findings(database, analysis.id)
-    assert {rule for counts in found.values() for rule, _ in counts} == {chosen}
+    assert {row[0] for counts in found.values() for row in counts} == {chosen}
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # about processes, not SQL

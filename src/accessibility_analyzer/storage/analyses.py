@@ -398,6 +398,28 @@ async def _copy_findings(connection: AsyncConnection, rows: Iterable[dict[str, A
     await driver.copy_records_to_table("findings", records=records, columns=list(_COPY_COLUMNS))
 
 
+# Plain positional INSERT for executemany: SQLAlchemy's own executemany builds and
+# processes a parameter dict per row, which cost more than SQLite's insert itself.
+# Columns in the order of _COPY_COLUMNS ("column" is an SQL keyword, hence the quotes).
+_INSERT_FINDING_SQL = (
+    "INSERT INTO findings (analysis_id, document_id, path, rule_id, outcome, impact, wcag, "
+    'selector, xpath, line, "column", snippet, message, fix_hint, reason) '
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+async def _insert_findings(connection: AsyncConnection, rows: Iterable[dict[str, Any]]) -> None:
+    """SQLite: executemany of plain tuples, in chunks."""
+    chunk: list[tuple[Any, ...]] = []
+    for row in rows:
+        chunk.append(tuple(row[column] for column in _COPY_COLUMNS))
+        if len(chunk) >= _INSERT_CHUNK:
+            await connection.exec_driver_sql(_INSERT_FINDING_SQL, chunk)
+            chunk = []
+    if chunk:
+        await connection.exec_driver_sql(_INSERT_FINDING_SQL, chunk)
+
+
 def _counts(result: DocumentResult) -> dict[str, int]:
     counts = result.counts
     return {
@@ -461,14 +483,7 @@ async def store_page_results(
         if connection.dialect.name == "postgresql":
             await _copy_findings(connection, rows)
         else:
-            chunk: list[dict[str, Any]] = []
-            for row in rows:
-                chunk.append(row)
-                if len(chunk) >= _INSERT_CHUNK:
-                    await connection.execute(insert(_findings), chunk)
-                    chunk = []
-            if chunk:
-                await connection.execute(insert(_findings), chunk)
+            await _insert_findings(connection, rows)
         pages_done = await connection.scalar(
             select(func.count())
             .select_from(_document_results)
