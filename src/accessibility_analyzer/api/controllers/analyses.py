@@ -14,7 +14,6 @@ from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody, QueryParameter
-from opentelemetry import propagate
 
 from accessibility_analyzer import __version__
 from accessibility_analyzer.api.controllers import analyses_results as results
@@ -32,6 +31,7 @@ from accessibility_analyzer.api.errors import PROBLEM_MEDIA_TYPE, ApiProblem
 from accessibility_analyzer.api.schemas import ProblemDetails
 from accessibility_analyzer.cache import Cache, cache_key
 from accessibility_analyzer.jobs.queue import JobQueue
+from accessibility_analyzer.observability.tracing import inject_context
 from accessibility_analyzer.rules import UnknownRuleError, select_rules
 from accessibility_analyzer.storage import analyses as repo
 from accessibility_analyzer.storage.database import Database
@@ -171,8 +171,7 @@ class AnalysesController(Controller):
         analysis = await repo.create_analysis(
             database, session_id=session_id, owner=identity, options=options, pages_total=pages
         )
-        carrier: dict[str, str] = {}
-        propagate.inject(carrier)
+        carrier = inject_context()  # the job's span joins this request's trace
         queue: JobQueue = request.app.state.job_queue
         try:
             await queue.enqueue(analysis.id, carrier)
