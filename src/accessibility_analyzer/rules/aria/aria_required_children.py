@@ -18,6 +18,12 @@ from accessibility_analyzer.rules.aria._shared import is_html_or_svg, listing
 
 _CONTAINING = "->"
 
+# Elements whose implicit role has required owned elements (list, listbox, table, row,
+# rowgroup...); any other element needs a role attribute to get one.
+_IMPLICIT_CONTAINER_TAGS = frozenset(
+    {"ul", "ol", "menu", "select", "datalist", "table", "thead", "tbody", "tfoot", "tr"}
+)
+
 OWNS_REQUIRED = Diagnostic.passed("The element owns only elements of its required owned roles")
 OWNS_OTHER = Diagnostic.failed(
     "An element whose role requires owned elements must own only elements with those roles",
@@ -119,7 +125,8 @@ class AriaRequiredChildren(Rule):
         """Exposed HTML/SVG elements with required owned elements, outside busy regions."""
         for element in page.elements:
             if (
-                is_html_or_svg(element)
+                ("role" in element.attrs or element.tag in _IMPLICIT_CONTAINER_TAGS)
+                and is_html_or_svg(element)
                 and _required_owned(page, element)
                 and is_included_in_accessibility_tree(page, element)
                 and element.order not in _busy_elements(page)

@@ -27,6 +27,9 @@ _CONTROL_ROLES = frozenset(
     }
 )
 
+# Elements whose implicit role can be one of the above; any other needs a role attribute.
+_IMPLICIT_CONTROL_TAGS = frozenset({"a", "area", "input", "textarea"})
+
 NOT_NESTED = Diagnostic.passed("The control contains no other control reached with Tab")
 NESTED = Diagnostic.failed(
     "Interactive controls should not contain other controls reached with Tab",
@@ -76,6 +79,7 @@ class NestedInteractive(Rule):
         for element in page.elements:
             if (
                 element.children
+                and ("role" in element.attrs or element.tag in _IMPLICIT_CONTROL_TAGS)
                 and is_html_or_svg(element)
                 and role_of(page, element) in _CONTROL_ROLES
                 and is_included_in_accessibility_tree(page, element)

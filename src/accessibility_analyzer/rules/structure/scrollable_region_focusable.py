@@ -6,14 +6,20 @@ from collections.abc import Iterator
 
 from accessibility_analyzer.engine import computed_style
 from accessibility_analyzer.engine.aria import is_hidden, is_inert
+from accessibility_analyzer.engine.css import InvalidSelector, select
 from accessibility_analyzer.engine.dom import Element, Page, Text
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.rules.aria._shared import describe, tabbable_inclusive_descendant
 from accessibility_analyzer.rules.structure._overflow import certainly_overflows
+from accessibility_analyzer.rules.style._sheets import page_sheets
 
 # Overflow values that let the user scroll (hidden and clip scroll only programmatically).
 _USER_SCROLLABLE = frozenset({"auto", "scroll"})
+_OVERFLOW_PROPERTIES = frozenset(
+    {"overflow", "overflow-x", "overflow-y", "overflow-block", "overflow-inline"}
+)
+_SCROLLING_WORDS = ("auto", "scroll", "overlay")
 # The viewport scrolls with the keyboard by default; html and body overflow is the viewport's.
 _VIEWPORT_TAGS = frozenset({"html", "body"})
 
@@ -30,6 +36,40 @@ MAY_NOT_SCROLL_BY_KEYBOARD = Diagnostic.cant_tell(
     "If this element's content overflows, keyboard users cannot scroll it: nothing in it is "
     "reached with Tab"
 )
+
+
+def _overflow_candidates(page: Page) -> list[Element]:
+    """Elements some author style may make scrollable, without styling the whole page.
+
+    The selectors of sheet rules that set overflow to a scrolling value, plus elements
+    whose ``style`` attribute mentions overflow; the cascade then decides for these few.
+    """
+    selectors = sorted(
+        {
+            declaration.selector
+            for declaration in page_sheets(page).declarations
+            if declaration.name in _OVERFLOW_PROPERTIES
+            and any(word in declaration.value for word in _SCROLLING_WORDS)
+        }
+    )
+    found: dict[int, Element] = {}
+    if selectors:
+        try:  # one pass over the page for the whole list
+            matched = select(page, ", ".join(selectors))
+        except InvalidSelector:  # some selector the engine cannot read: skip only those
+            matched = [element for selector in selectors for element in _select(page, selector)]
+        found.update((element.order, element) for element in matched)
+    for element in page.elements:
+        if "overflow" in (element.attrs.get("style") or "").lower():
+            found[element.order] = element
+    return [found[order] for order in sorted(found)]
+
+
+def _select(page: Page, selector: str) -> list[Element]:
+    try:
+        return select(page, selector)
+    except InvalidSelector:
+        return []
 
 
 def _may_scroll(page: Page, element: Element) -> bool:
@@ -71,7 +111,8 @@ class ScrollableRegionFocusable(Rule):
     ## Limitations
     The engine does not lay out pages, so it rarely knows whether content overflows: a
     container without focusable content is mostly reported as `cantTell`.
-    Containers scrolled by `overflow: hidden` plus scripts are not considered.
+    Containers scrolled by `overflow: hidden` plus scripts are not considered, nor
+    overflow set in sheets pulled in with `@import`.
     """
 
     meta = RuleMeta(
@@ -86,7 +127,7 @@ class ScrollableRegionFocusable(Rule):
 
     def applicability(self, page: Page) -> Iterator[Element]:
         """Rendered HTML elements with user-scrollable overflow and some content."""
-        for element in page.elements:
+        for element in _overflow_candidates(page):
             if (
                 element.is_html
                 and element.tag not in _VIEWPORT_TAGS

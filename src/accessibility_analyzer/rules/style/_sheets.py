@@ -37,8 +37,10 @@ class SheetDeclaration:
         important: declared ``!important``.
         orientation: ``landscape``/``portrait`` when an enclosing ``@media`` requires that
             orientation, ``""`` when none does, ``"?"`` when the condition is one this
-            module does not read (a ``not`` query, an unknown orientation value).
-        order: position in the page's sheets (later wins at equal specificity).
+            module does not read (a ``not`` query).
+
+    A declaration's position in :attr:`PageSheets.declarations` is its cascade order
+    (later wins at equal importance and specificity).
     """
 
     selector: str
@@ -46,7 +48,6 @@ class SheetDeclaration:
     value: str
     important: bool
     orientation: str
-    order: int
 
 
 @dataclass
@@ -130,12 +131,12 @@ def _walk(rules: list[Any], orientation: str, depth: int) -> Iterator[tuple[Any,
 
 
 @lru_cache(maxsize=128)
-def _parse_sheet(text: str) -> tuple[tuple[tuple[str, str, str, bool, str], ...], bool]:
-    """(selector, name, value, important, orientation) of every declaration, and whether
-    the sheet imports others. Cached by text: the pages of a site share their sheets."""
+def _parse_sheet(text: str) -> tuple[tuple[SheetDeclaration, ...], bool]:
+    """Every declaration of one sheet, and whether it imports others. Cached by text: the
+    pages of a site share their sheets."""
     rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
     imports = any(rule.type == "at-rule" and rule.lower_at_keyword == "import" for rule in rules)
-    found: list[tuple[str, str, str, bool, str]] = []
+    found: list[SheetDeclaration] = []
     for rule, orientation in _walk(rules, "", 0):
         if orientation == _NEVER:
             continue
@@ -145,7 +146,9 @@ def _parse_sheet(text: str) -> tuple[tuple[tuple[str, str, str, bool, str], ...]
         ):
             if item.type == "declaration":
                 value = tinycss2.serialize(item.value).strip().lower()
-                found.append((selector, item.lower_name, value, item.important, orientation))
+                found.append(
+                    SheetDeclaration(selector, item.lower_name, value, item.important, orientation)
+                )
     return tuple(found), imports
 
 
@@ -161,10 +164,7 @@ def page_sheets(page: Page) -> PageSheets:
         entries, imports = _parse_sheet(text)
         # Imported sheets are not followed: the page's CSS is then not fully known.
         missing = missing or imports
-        for selector, name, value, important, orientation in entries:
-            declarations.append(
-                SheetDeclaration(selector, name, value, important, orientation, len(declarations))
-            )
+        declarations.extend(entries)
     found = PageSheets(declarations, missing)
     table[page.root.order] = found
     return found

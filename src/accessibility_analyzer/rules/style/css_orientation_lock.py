@@ -96,12 +96,12 @@ def _inline(element: Element) -> list[_Candidate]:
 
 def _candidates(page: Page, element: Element) -> list[_Candidate]:
     found = []
-    for declaration in page_sheets(page).declarations:
+    for order, declaration in enumerate(page_sheets(page).declarations):
         if declaration.name not in _ROTATING_PROPERTIES:
             continue
         specificity = _specificity_if_matching(page, element, declaration.selector)
         if specificity is not None:
-            key = (int(declaration.important), specificity, declaration.order)
+            key = (int(declaration.important), specificity, order)
             found.append(
                 _Candidate(declaration.name, declaration.value, declaration.orientation, key)
             )
