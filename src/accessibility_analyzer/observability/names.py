@@ -49,10 +49,8 @@ class Attr(StrEnum):
     """Span and metric attribute keys. Metric attributes stay low-cardinality on purpose."""
 
     ANALYSIS_ID = "a11y.analysis.id"  # spans only
-    SESSION_ID = "a11y.session.id"  # spans only
     DOCUMENT_ID = "a11y.document.id"  # spans only
     PAGE_PATH = "a11y.page.path"  # spans only
-    PAGES_TOTAL = "a11y.pages.total"  # spans only
     FINDINGS_COUNT = "a11y.findings.count"  # spans only
     RULE_ID = "a11y.rule.id"
     IMPACT = "a11y.impact"
