@@ -63,11 +63,13 @@ class _FocusFacts:
 
     Attributes:
         static_removals: selectors of rules without ``:focus`` that remove the outline.
+        static_setters: selectors of rules without ``:focus`` that set any other outline.
         restores_outline: some focus rule sets a visible outline.
         other_focus_property: a non-outline property some focus rule sets, if any.
     """
 
     static_removals: tuple[str, ...]
+    static_setters: tuple[str, ...]
     restores_outline: bool
     other_focus_property: str | None
 
@@ -78,6 +80,7 @@ def _focus_facts(page: Page) -> _FocusFacts:
     if found is not None:
         return found
     removals: list[str] = []
+    setters: list[str] = []
     restores = False
     other: str | None = None
     for rule in page_sheets(page).declarations:
@@ -90,7 +93,9 @@ def _focus_facts(page: Page) -> _FocusFacts:
             restores = True
         elif not focus and removes and rule.orientation == "":
             removals.append(rule.selector)
-    found = _FocusFacts(tuple(removals), restores, other)
+        elif not focus and outline:
+            setters.append(rule.selector)
+    found = _FocusFacts(tuple(removals), tuple(setters), restores, other)
     table[page.root.order] = found
     return found
 
@@ -117,6 +122,20 @@ def _selector_matches(page: Page, element: Element, selector: str) -> bool:
         return matches(page, element, selector)
     except InvalidSelector:
         return False
+
+
+def _static_outline_set(page: Page, element: Element) -> bool:
+    """Whether a rule without ``:focus`` also gives the element an outline (or reverts to
+    the browser's): which one wins is then not decided here."""
+    if any(
+        declaration.name in _OUTLINE_PROPERTIES
+        and not _removes_outline(declaration.name, declaration.value)
+        for declaration in inline_declarations(element)
+    ):
+        return True
+    return any(
+        _selector_matches(page, element, selector) for selector in _focus_facts(page).static_setters
+    )
 
 
 def _focus_outline_removed(page: Page, element: Element) -> bool:
@@ -222,6 +241,9 @@ class FocusVisible(Rule):
             how = "a :focus rule removes the outline"
         elif _static_outline_removed(page, target) and not _focus_facts(page).restores_outline:
             how = "an author style removes the outline in every state"
+            if _static_outline_set(page, target):
+                # A later rule sets an outline (or reverts to the browser's): undecided.
+                return Verdict(MAYBE_REPLACED, f"{how}, but another rule sets one back")
         else:
             return Verdict(BROWSER_INDICATOR)
         undecided = _why_undecided(page, target)
