@@ -64,12 +64,17 @@ def select(page: Page, selector_text: str) -> list[Element]:
         InvalidSelector: the text is not a selector this engine reads.
     """
     selectors = compile_selector(selector_text)
-    matcher = page_styles(page).matcher
-    return [
-        element
-        for element in page.elements
-        if any(matcher.matches(selector, element) for selector in selectors)
-    ]
+    styles = page_styles(page)
+    matcher = styles.matcher
+    if len(selectors) == 1:
+        selector = selectors[0]
+        return [e for e in styles.candidates_for(selector) if matcher.matches(selector, e)]
+    found: dict[int, Element] = {}
+    for selector in selectors:
+        for element in styles.candidates_for(selector):
+            if element.order not in found and matcher.matches(selector, element):
+                found[element.order] = element
+    return [found[order] for order in sorted(found)]
 
 
 def matches(page: Page, element: Element, selector_text: str) -> bool:
