@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from accessibility_analyzer.engine import parse_page, resolve_page_url
 from accessibility_analyzer.engine.aria import (
@@ -30,12 +31,13 @@ CONTENT_UNKNOWN = Diagnostic.cant_tell(
 )
 
 
+@dataclass(frozen=True)
 class _Content:
-    """What the iframe's document holds: reachable controls, and whether they are visible."""
+    """The first element of the iframe's document reached with Tab that is visible, and
+    the first whose visibility depends on layout."""
 
-    def __init__(self, visible: Element | None, maybe_visible: Element | None) -> None:
-        self.visible = visible
-        self.maybe_visible = maybe_visible
+    visible: Element | None
+    maybe_visible: Element | None
 
 
 def _has_no_room(iframe: Element) -> bool:
@@ -130,6 +132,7 @@ class IframeFocusable(Rule):
                 and not _has_no_room(element)
                 and not is_inert(page, element)
                 and not is_hidden(page, element)
+                and is_visible(page, element) is not False
                 and self._holds_controls(page, element) is not False
             ):
                 yield element
