@@ -15,7 +15,6 @@ from accessibility_analyzer.rules.aria.aria_valid_attr import AriaValidAttr
 from accessibility_analyzer.rules.aria.aria_valid_attr_value import AriaValidAttrValue
 from accessibility_analyzer.rules.aria.duplicate_id_aria import DuplicateIdAria
 from accessibility_analyzer.rules.aria.nested_interactive import NestedInteractive
-from accessibility_analyzer.rules.aria.presentation_role_conflict import PresentationRoleConflict
 from accessibility_analyzer.rules.aria.presentational_children_focusable import (
     PresentationalChildrenFocusable,
 )
@@ -33,7 +32,6 @@ RULES: tuple[type[Rule], ...] = (
     AriaValidAttrValue,
     DuplicateIdAria,
     NestedInteractive,
-    PresentationRoleConflict,
     PresentationalChildrenFocusable,
 )
 

@@ -32,7 +32,8 @@ class DecorativeNotExposed(Rule):
     `<img alt="">` without explicit role) is either not included in the accessibility tree or
     keeps its presentational role. Browsers ignore the decorative marking (the presentational
     role conflict resolution of WAI-ARIA 1.2) when the element is focusable or carries a global
-    `aria-*` attribute such as `aria-label`.
+    `aria-*` attribute such as `aria-label`. This is also what axe-core calls
+    `presentation-role-conflict`; one rule reports it, so a conflict is never reported twice.
 
     ## Why it matters
     The author meant the element to be ignored, but browsers announce it with its native role,
