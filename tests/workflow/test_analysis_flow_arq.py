@@ -10,6 +10,7 @@ import asyncio
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import uuid
@@ -30,7 +31,9 @@ from analysis_flow_helpers import (
 )
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from sqlalchemy import text
 
+from accessibility_analyzer.api.app import create_app
 from accessibility_analyzer.cli import main
 from accessibility_analyzer.settings import Settings
 
@@ -190,3 +193,39 @@ def test_the_worker_command_needs_valkey(
 
     assert main(["worker"]) == 2
     assert "VALKEY_URL is not set" in capsys.readouterr().err
+
+
+async def test_an_unreachable_queue_answers_503_and_fails_the_analysis(
+    settings_factory: Any,
+) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    settings = settings_factory(
+        API_KEYS="alice:alice-key-123",
+        VALKEY_URL=f"redis://127.0.0.1:{closed_port}/0",
+        JOB_QUEUE_NAME="a11y-unreachable",
+    )
+    app = create_app(settings)
+    async with AsyncTestClient(app=app) as client:
+        session_id = await create_session(client, ALICE)
+        await upload_zip(client, session_id, site_zip(1), ALICE)
+
+        response = await client.post(f"/api/v1/sessions/{session_id}/analyses", headers=ALICE)
+        async with app.state.database.engine.connect() as connection:
+            stored = (
+                await connection.execute(
+                    text("SELECT status, error FROM analyses WHERE session_id = :id"),
+                    {"id": session_id},
+                )
+            ).all()
+
+        assert response.status_code == 503
+        assert response.headers["content-type"].startswith("application/problem+json")
+        assert response.headers["retry-after"] == "5"
+        assert response.json()["reason"] == "queue_unavailable"
+        assert [tuple(row) for row in stored] == [("failed", "the job queue was unreachable")]
+        listed = await client.get("/health/ready")
+        assert listed.status_code == 503
+        queue = next(d for d in listed.json()["dependencies"] if d["name"] == "job-queue")
+        assert queue["status"] == "unhealthy"
