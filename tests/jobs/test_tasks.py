@@ -17,6 +17,7 @@ from accessibility_analyzer.jobs import page_worker
 from accessibility_analyzer.jobs.tasks import JobContext, run_analysis
 from accessibility_analyzer.rules import ALL_RULES
 from accessibility_analyzer.storage import analyses as repo
+from accessibility_analyzer.storage import analysis_runs as runs
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.models import Analysis, DocumentResultRow, FindingRow
 
@@ -145,14 +146,14 @@ async def test_a_retried_analysis_continues_without_duplicates(
     site = await make_site(SITE)
     analysis = await new_analysis(database, site.session_id, 3)
     # A first attempt stored one page, then its worker died (status stays "running").
-    claim = await repo.claim_analysis(database, analysis.id)
+    claim = await runs.claim_analysis(database, analysis.id)
     assert claim is not None
-    pages, _ = await repo.session_files(database, site.session_id)
+    pages, _ = await runs.session_files(database, site.session_id)
     first = pages[0]
     result = analyze_document(
         SITE[first.path], path=first.path, site=MappingSite(SITE), rules=ALL_RULES
     )
-    await repo.store_page_results(
+    await runs.store_page_results(
         database, analysis.id, claim.attempt, [(first.document_id, result)]
     )
 
@@ -175,18 +176,18 @@ async def test_a_retried_analysis_continues_without_duplicates(
 async def test_a_superseded_attempt_cannot_write(database: Database, make_site: Any) -> None:
     site = await make_site(SITE)
     analysis = await new_analysis(database, site.session_id, 3)
-    old = await repo.claim_analysis(database, analysis.id)
-    new = await repo.claim_analysis(database, analysis.id)
+    old = await runs.claim_analysis(database, analysis.id)
+    new = await runs.claim_analysis(database, analysis.id)
     assert old is not None and new is not None and new.attempt == old.attempt + 1
-    pages, _ = await repo.session_files(database, site.session_id)
+    pages, _ = await runs.session_files(database, site.session_id)
     result = page_worker.error_result(pages[0].path, "x")
 
-    with pytest.raises(repo.StaleAttemptError):
-        await repo.store_page_results(
+    with pytest.raises(runs.StaleAttemptError):
+        await runs.store_page_results(
             database, analysis.id, old.attempt, [(pages[0].document_id, result)]
         )
 
-    assert await repo.stored_document_ids(database, analysis.id) == set()
+    assert await runs.stored_document_ids(database, analysis.id) == set()
 
 
 async def test_a_page_that_cannot_be_read_is_an_error_entry(

@@ -32,6 +32,7 @@ from accessibility_analyzer.api.controllers.analyses_schemas import AnalysisRequ
 from accessibility_analyzer.rules import ALL_RULES
 from accessibility_analyzer.settings import Settings
 from accessibility_analyzer.storage import analyses as repo
+from accessibility_analyzer.storage import analysis_runs as runs
 
 ALICE = {"X-API-Key": "alice-key-123"}
 BOB = {"X-API-Key": "bob-key-4567"}
@@ -307,7 +308,7 @@ async def test_an_analysis_interrupted_by_a_server_restart_resumes_at_start(
         interrupted = await repo.create_analysis(
             first.state.database, session_id=session_id, owner="alice", options={}, pages_total=3
         )
-        await repo.claim_analysis(first.state.database, interrupted.id)
+        await runs.claim_analysis(first.state.database, interrupted.id)
 
     async with AsyncTestClient(app=create_app(settings)) as client:
         analysis = await wait_until_finished(client, interrupted.id, ALICE)
@@ -326,7 +327,7 @@ async def test_a_page_that_fails_is_an_error_entry_not_a_failed_analysis(
         await client.get(f"/api/v1/sessions/{session_id}/documents", headers=ALICE)
     ).json()["items"]
     broken = next(d for d in documents if d["path"] == "index.html")
-    stored = await repo.session_files(app.state.database, session_id)
+    stored = await runs.session_files(app.state.database, session_id)
     key = next(f.storage_key for f in stored[1] if f.path == broken["path"])
     app.state.file_store.path_for(session_id, key).unlink()  # lost from the disk
 

@@ -36,7 +36,7 @@ from accessibility_analyzer.jobs.page_worker import (
 from accessibility_analyzer.jobs.pool import EnginePool
 from accessibility_analyzer.observability import metrics
 from accessibility_analyzer.observability.tracing import job_span, record_page_span
-from accessibility_analyzer.storage import analyses as repo
+from accessibility_analyzer.storage import analysis_runs as repo
 from accessibility_analyzer.storage.database import Database
 
 logger = logging.getLogger(__name__)
