@@ -14,6 +14,9 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Any, Protocol
 
+NOT_COMPUTED: Any = object()
+"""The value of an unset entry of :meth:`Page.element_table` (values may be ``None``)."""
+
 
 class Namespace(StrEnum):
     """Namespace of an element, as the HTML parser assigns it."""
@@ -227,6 +230,10 @@ class Page:
         # Memo tables of the semantics layer: name of the computation -> element order ->
         # value. Kept here, not on elements, so a Page can be dropped in one piece.
         self.memo: dict[str, dict[int, Any]] = {}
+        # Dense memo tables (name -> list indexed by element order, NOT_COMPUTED where
+        # unknown): 8 bytes per element instead of ~48 for a dict entry, for computations
+        # asked about most elements (a 100,000-element page holds ~20 of them).
+        self.element_memo: dict[str, list[Any]] = {}
 
     def by_tag(self, tag: str) -> list[Element]:
         """Elements with this local name (any namespace), in document order."""
@@ -252,6 +259,14 @@ class Page:
         """The first element with this id, as ``document.getElementById`` answers."""
         found = self.by_id(element_id)
         return found[0] if found else None
+
+    def element_table(self, name: str) -> list[Any]:
+        """The dense memo table of one computation: ``table[element.order]`` is its value
+        for that element, :data:`NOT_COMPUTED` until set (created on first use)."""
+        table = self.element_memo.get(name)
+        if table is None:
+            table = self.element_memo[name] = [NOT_COMPUTED] * len(self.elements)
+        return table
 
     def memo_table(self, name: str) -> dict[int, Any]:
         """The memo table of one computation (created on first use)."""

@@ -25,6 +25,7 @@ page with an ``<html>`` root; no exception escapes :func:`parse_page`.
 
 from __future__ import annotations
 
+import gc
 import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -44,6 +45,7 @@ _XHTML_SUFFIXES = (".xhtml", ".xht")
 # "MathML text integration point").
 _SVG_HTML_POINTS = frozenset({"foreignObject", "desc", "title"})
 _MATHML_TEXT_POINTS = frozenset({"mi", "mo", "mn", "ms", "mtext"})
+_COLLECT_BEFORE_CHARS = 1_000_000  # a page this large frees dead pages before its build
 _ALIGN_WINDOW = 8  # how far alignment looks ahead for a tag the parser inserted or dropped
 
 
@@ -68,6 +70,11 @@ def parse_page(source: bytes | str, *, path: str = "index.html", site: Site | No
         _XML_DECLARATION.match(text) is not None and _XHTML_NAMESPACE in text[:4096]
     )
     site = site if site is not None else EmptySite()
+    if len(text) >= _COLLECT_BEFORE_CHARS:
+        # Page trees are cyclic (parent <-> children): a page nobody holds any more waits
+        # for a full collection, which the paused builds below would put off until after it.
+        # Before a large page, free such pages first so the two do not peak together.
+        gc.collect()
     if served_as_xml:
         with gc_paused():
             parsed = parse_xhtml(text)
@@ -160,6 +167,9 @@ def build_tree(html_node: LexborNode | None) -> tuple[Element, list[Element]]:
     root.attrs = _attributes(html_node)
     path: list[tuple[int, Element | None]] = [(html_node.mem_id, root)]
     html = Namespace.HTML
+    # lexbor hands out a new string for every tag and attribute name: one per distinct
+    # name instead (a 100,000-element page held ~200,000 copies of a dozen names).
+    tag_names: dict[str, str] = {}
     traversal = html_node.traverse(include_text=True)
     next(traversal, None)  # the <html> node itself
     for node in traversal:
@@ -180,7 +190,14 @@ def build_tree(html_node: LexborNode | None) -> tuple[Element, list[Element]]:
             namespace = html
         else:
             namespace = _namespace_of(tag, parent)
-        element = Element(tag, _attributes(node), namespace=namespace, parent=parent)
+        tag = tag_names.setdefault(tag, tag)
+        raw: dict[str, str | None] = node.attributes
+        # Names shared as tag names are; valueless attributes read as "".
+        attrs = {
+            tag_names.setdefault(name, name): "" if value is None else value
+            for name, value in raw.items()
+        }
+        element = Element(tag, attrs, namespace=namespace, parent=parent)
         element.order = len(elements)
         elements.append(element)
         parent.children.append(element)

@@ -10,12 +10,11 @@ value is known and fills the chain back down iteratively.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.dom import NOT_COMPUTED, Element, Page
 
 T = TypeVar("T")
-_MISSING: Any = object()  # memo tables may hold None: absence needs its own marker
 
 
 def inherited(
@@ -36,33 +35,47 @@ def inherited(
     Returns:
         The value for ``element`` (computed once per element and page).
     """
-    table = page.memo.get(table_name)
+    table = page.element_memo.get(table_name)
     if table is None:
-        table = page.memo_table(table_name)
-    value = table.get(element.order, _MISSING)
-    if value is not _MISSING:
+        table = page.element_table(table_name)
+    order = element.order
+    if not 0 <= order < len(table):
+        return _inherited_unmemoised(element, compute)  # not an element of this page
+    value = table[order]
+    if value is not NOT_COMPUTED:
         return value  # type: ignore[no-any-return]
     chain: list[Element] = []
     node: Element | None = element
-    while node is not None and node.order not in table:
+    while node is not None and table[node.order] is NOT_COMPUTED:
         chain.append(node)
         node = node.parent
     parent_value: T | None = table[node.order] if node is not None else None
     for current in reversed(chain):
         parent_value = compute(current, parent_value)
         table[current.order] = parent_value
-    return table[element.order]  # type: ignore[no-any-return]
+    return table[order]  # type: ignore[no-any-return]
+
+
+def _inherited_unmemoised(element: Element, compute: Callable[[Element, T | None], T]) -> T:
+    chain = [element, *element.ancestors()]
+    value: T | None = None
+    for current in reversed(chain):
+        value = compute(current, value)
+    return value  # type: ignore[return-value]  # the chain holds at least ``element``
 
 
 def memoised(page: Page, table_name: str, element: Element, compute: Callable[[Element], T]) -> T:
     """``compute(element)``, computed once per element and page."""
     # The hot path of the semantics layer (called ~5,000 times per page): one lookup.
-    table = page.memo.get(table_name)
+    table = page.element_memo.get(table_name)
     if table is None:
-        table = page.memo_table(table_name)
-    value = table.get(element.order, _MISSING)
-    if value is not _MISSING:
+        table = page.element_table(table_name)
+    order = element.order
+    if not 0 <= order < len(table):
+        return compute(element)  # not an element of this page: nothing to memoise under
+    value = table[order]
+    if value is not NOT_COMPUTED:
         return value  # type: ignore[no-any-return]
     result = compute(element)
-    table[element.order] = result
+    table[order] = result
     return result

@@ -31,7 +31,7 @@ from accessibility_analyzer.engine.css.sheets import (
 )
 from accessibility_analyzer.engine.css.ua import USER_AGENT_CSS
 from accessibility_analyzer.engine.css.values import Declaration, parse_declarations
-from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.dom import NOT_COMPUTED, Element, Page
 
 USER_AGENT, AUTHOR, INLINE = 0, 1, 2
 _STYLES_KEY = "css.page_styles"
@@ -140,8 +140,16 @@ def _element_keys(element: Element, tree: TreeIndex) -> list[str]:
         element_id = element.attrs.get("id")
         if element_id:
             keys.append("#" + element_id)
-        keys.extend("." + name for name in tree.classes[element.order])
-        keys.extend("[" + name.lower() for name in element.attrs)
+        # Class and attribute keys repeat across elements: one string per page for each.
+        class_keys, attribute_keys = tree.class_keys, tree.attribute_keys
+        for name in tree.classes[element.order]:
+            key = class_keys.get(name)
+            keys.append(key if key is not None else class_keys.setdefault(name, "." + name))
+        for name in element.attrs:
+            key = attribute_keys.get(name)
+            if key is None:
+                key = attribute_keys[name] = "[" + name.lower()
+            keys.append(key)
         tree.keys[element.order] = keys
     return keys
 
@@ -418,28 +426,35 @@ def page_styles(page: Page) -> PageStyles:
     styles = table.get(0)
     if styles is None:
         styles = table[0] = PageStyles(page)
+        # Every Style of the page refers to this one bound method (not one object each).
+        # Kept in the page's memo, not on the styles: that would make them a cycle.
+        table[1] = styles.root_font_size
     assert isinstance(styles, PageStyles)
     return styles
 
 
 def computed_style(page: Page, element: Element) -> Style:
     """The computed style of ``element`` (memoised; ancestors are styled first, iteratively)."""
-    # The hot path (asked for every element and its ancestors): two dictionary lookups.
-    table = page.memo.get(_COMPUTED_KEY)
+    # The hot path (asked for every element and its ancestors): two lookups. The table is
+    # the page's dense one (a list by element order): most elements get a style.
+    table = page.element_memo.get(_COMPUTED_KEY)
     if table is None:
-        table = page.memo_table(_COMPUTED_KEY)
-    found = table.get(element.order)
-    if found is not None:
+        table = page.element_table(_COMPUTED_KEY)
+    order = element.order
+    if not 0 <= order < len(table):
+        raise ValueError(f"{element!r} is not an element of this page")
+    found = table[order]
+    if found is not NOT_COMPUTED:
         style: Style = found
         return style
     styles = page_styles(page)
     chain: list[Element] = []
     node: Element | None = element
-    while node is not None and node.order not in table:
+    while node is not None and table[node.order] is NOT_COMPUTED:
         chain.append(node)
         node = node.parent
     parent_style: Style | None = table[node.order] if node is not None else None
-    root_font_size = styles.root_font_size  # one bound method for the whole chain
+    root_font_size: Callable[[], str] = page.memo[_STYLES_KEY][1]
     with gc_paused():  # styles live as long as the page: see engine._gc
         for current in reversed(chain):
             parent_style = Style(styles.cascaded(current), parent_style, root_font_size)

@@ -35,6 +35,8 @@ _FONT_KEYWORDS = {
     "xxx-large": 48.0,
 }
 _WEIGHTS = {"normal": 400, "bold": 700}
+# Shared by every Style until it computes a value (most never do: 64 bytes per element).
+_NOTHING_COMPUTED: dict[str, str] = {}
 
 
 def _number(value: str) -> tuple[float, str] | None:
@@ -123,7 +125,7 @@ class Style:
         root_font_size: Callable[[], str],
     ) -> None:
         self._specified = specified
-        self._computed: dict[str, str] = {}
+        self._computed: dict[str, str] = _NOTHING_COMPUTED  # a dict of its own on first value
         self.parent = parent
         self.root_font_size = root_font_size  # what ``rem`` is relative to
 
@@ -192,5 +194,8 @@ def _compute(style: Style, prop: str, parent_value: str | None) -> str:
         value = _font_weight(specified, parent_value or "400")
     else:
         value = specified
-    style._computed[prop] = value
+    computed = style._computed
+    if computed is _NOTHING_COMPUTED:
+        computed = style._computed = {}
+    computed[prop] = value
     return value

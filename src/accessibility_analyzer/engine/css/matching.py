@@ -48,14 +48,25 @@ class TreeIndex:
     def __init__(self, page: Page) -> None:
         self._elements = page.elements
         size = len(page.elements)
-        self.tags = [element.tag.lower() for element in page.elements]
+        lowered: dict[str, str] = {}  # one string per distinct tag, not one per element
+        self.tags = [
+            lowered.get(tag) or lowered.setdefault(tag, tag.lower())
+            for tag in [element.tag for element in page.elements]
+        ]
         self.classes: list[frozenset[str]] = [frozenset()] * size
+        class_sets: dict[str, frozenset[str]] = {}  # equal class attributes share one set
         for element in page.elements:
             value = element.attrs.get("class")
             if value and not value.isspace():
-                self.classes[element.order] = frozenset(_SPACES.split(value.strip()))
-        # Index keys of each element (cascade.py), computed on first use.
+                names = class_sets.get(value)
+                if names is None:
+                    names = class_sets[value] = frozenset(_SPACES.split(value.strip()))
+                self.classes[element.order] = names
+        # Index keys of each element (cascade.py), computed on first use, and the key
+        # strings they share: class name -> ".name", attribute name -> "[name".
         self.keys: list[list[str] | None] = [None] * size
+        self.class_keys: dict[str, str] = {}
+        self.attribute_keys: dict[str, str] = {}
         self._siblings: _Siblings | None = None
 
     @property
