@@ -45,7 +45,10 @@ _XHTML_SUFFIXES = (".xhtml", ".xht")
 # "MathML text integration point").
 _SVG_HTML_POINTS = frozenset({"foreignObject", "desc", "title"})
 _MATHML_TEXT_POINTS = frozenset({"mi", "mo", "mn", "ms", "mtext"})
-_COLLECT_BEFORE_CHARS = 1_000_000  # a page this large frees dead pages before its build
+# A page this large frees dead pages before its build (see parse_page). Rarely needed after
+# analyze_document, which frees its pages itself; a lower bound made the x10 linearity page
+# of the benchmark pay a full collection per build (~4% of its time).
+_COLLECT_BEFORE_CHARS = 4_000_000
 _ALIGN_WINDOW = 8  # how far alignment looks ahead for a tag the parser inserted or dropped
 
 
