@@ -183,6 +183,7 @@ async def check_every_report(
 
     body, media_type = await fetch_report(client, analysis_id, "csv", headers)
     assert media_type.startswith("text/csv")
+    assert media_type.count("charset") == 1, media_type
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     assert len(rows) == len(findings)
     assert sorted((r["path"], r["rule_id"], r["outcome"]) for r in rows) == sorted(

@@ -286,6 +286,12 @@ class AnalysesController(Controller):
         filename = results.filename(rendered_format, analysis_id)
         return Response(
             body,
-            media_type=rendered_format.media_type,
+            media_type=_without_charset(rendered_format.media_type),
             headers={"Content-Disposition": f'inline; filename="{filename}"'},
         )
+
+
+def _without_charset(media_type: str) -> str:
+    """The media type minus its charset: Litestar appends ``charset=utf-8`` to text types."""
+    parts = [part.strip() for part in media_type.split(";")]
+    return "; ".join(part for part in parts if not part.lower().startswith("charset="))
