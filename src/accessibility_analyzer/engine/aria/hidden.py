@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from accessibility_analyzer.engine.aria._memo import inherited, memoised
+from accessibility_analyzer.engine.aria._memo import inherited, memo_value, memoised
 from accessibility_analyzer.engine.aria._style import declared_style, style_of
-from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.dom import NOT_COMPUTED, Element, Page
 
 # Elements the user-agent style sheet gives display:none (HTML §15.3.1), plus <noscript>:
 # browsers run scripts, so its content is never rendered.
@@ -61,6 +61,7 @@ SVG_NEVER_RENDERED: frozenset[str] = frozenset(
     }
 )
 
+_HIDDEN_TABLE = "aria.hidden"
 _LENGTH = re.compile(r"^(?P<number>[-+]?(?:\d+\.?\d*|\.\d+))(?P<unit>px|em|rem)?$")
 _ZERO_LENGTH = re.compile(r"^(0+\.?0*|\.0+)(px|em|rem|%|pt|vw|vh)?$|^1px$")
 
@@ -126,13 +127,16 @@ def is_hidden(page: Page, element: Element) -> bool:
         ``<details>`` content, a ``<dialog>`` without ``open``, ``input type=hidden``),
         SVG never-rendered elements, and ``visibility: hidden | collapse``.
     """
+    known = memo_value(page, _HIDDEN_TABLE, element)
+    if known is not NOT_COMPUTED:
+        return known is True
 
     def compute(node: Element) -> bool:
         if is_not_rendered(page, node):
             return True
         return style_of(page, node).visibility in ("hidden", "collapse")
 
-    return memoised(page, "aria.hidden", element, compute)
+    return memoised(page, _HIDDEN_TABLE, element, compute)
 
 
 def _value_is_true(element: Element, name: str) -> bool:

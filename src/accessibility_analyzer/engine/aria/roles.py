@@ -9,17 +9,19 @@ lives in :mod:`.implicit`, which asks the parent's role.
 
 from __future__ import annotations
 
-from accessibility_analyzer.engine.aria._memo import memoised
+from accessibility_analyzer.engine.aria._memo import memo_value, memoised
 from accessibility_analyzer.engine.aria.focus import is_focusable
 from accessibility_analyzer.engine.aria.implicit import implicit_role
 from accessibility_analyzer.engine.aria.roles_base import explicit_role
-from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.dom import NOT_COMPUTED, Element, Page
 from accessibility_analyzer.engine.standards.aria import (
     ATTRIBUTES,
     GLOBAL_ATTRIBUTES,
     PRESENTATIONAL_ROLES,
     ROLES,
 )
+
+_ROLE_TABLE = "aria.role"
 
 # Roles of elements a user operates: the widget roles that are a single control (not the
 # composite containers such as listbox or tablist, and not the read-only progressbar).
@@ -99,6 +101,9 @@ def role_of(page: Page, element: Element) -> str | None:
         with ``role="none"`` that is focusable or has a global ARIA attribute gets its
         implicit role back. ``generic`` (explicit or implicit) is reported as ``None``.
     """
+    known = memo_value(page, _ROLE_TABLE, element)
+    if known is not NOT_COMPUTED:
+        return known  # type: ignore[return-value]  # what compute() below stored
 
     def compute(node: Element) -> str | None:
         role = explicit_role(page, node)
@@ -111,7 +116,7 @@ def role_of(page: Page, element: Element) -> str | None:
             return None if implicit in PRESENTATIONAL_ROLES else implicit
         return role
 
-    return memoised(page, "aria.role", element, compute)
+    return memoised(page, _ROLE_TABLE, element, compute)
 
 
 def is_valid_attribute(name: str) -> bool:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from accessibility_analyzer.engine.aria._memo import memoised
-from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.aria._memo import memo_value, memoised
+from accessibility_analyzer.engine.dom import NOT_COMPUTED, Element, Page
 from accessibility_analyzer.engine.standards.aria import ROLES
+
+_EXPLICIT_ROLE_TABLE = "aria.explicit_role"
 
 
 def explicit_role_tokens(element: Element) -> list[str]:
@@ -26,6 +28,9 @@ def explicit_role(page: Page, element: Element) -> str | None:
 
     Roles are matched case-insensitively, as browsers do.
     """
+    known = memo_value(page, _EXPLICIT_ROLE_TABLE, element)
+    if known is not NOT_COMPUTED:
+        return known  # type: ignore[return-value]  # what compute() below stored
 
     def compute(node: Element) -> str | None:
         for token in explicit_role_tokens(node):
@@ -33,4 +38,4 @@ def explicit_role(page: Page, element: Element) -> str | None:
                 return token
         return None
 
-    return memoised(page, "aria.explicit_role", element, compute)
+    return memoised(page, _EXPLICIT_ROLE_TABLE, element, compute)
