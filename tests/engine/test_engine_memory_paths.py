@@ -13,10 +13,11 @@ from collections.abc import Iterator
 import pytest
 
 from accessibility_analyzer.engine import analyze_document, parse_page
-from accessibility_analyzer.engine.aria._memo import inherited, memoised
+from accessibility_analyzer.engine.aria import role_of
+from accessibility_analyzer.engine.aria._memo import inherited, memo_value, memoised
 from accessibility_analyzer.engine.css import compile_selector, computed_style, select
 from accessibility_analyzer.engine.css.cascade import page_styles
-from accessibility_analyzer.engine.dom import Element, Namespace
+from accessibility_analyzer.engine.dom import NOT_COMPUTED, Element, Namespace
 from accessibility_analyzer.rules import ALL_RULES
 
 PAGE = """<!DOCTYPE html><html lang="en"><head><title>t</title>
@@ -153,3 +154,13 @@ def test_parse_shares_name_strings_and_reads_valueless_attributes() -> None:
     checkbox = page.by_tag("input")[0]
     assert checkbox.attrs == {"type": "checkbox", "checked": ""}
     assert page.by_tag("p")[-1].attrs == {"hidden": ""}
+
+
+def test_memo_value_reads_what_memoised_stored() -> None:
+    page = parse_page(PAGE)
+    link = page.by_tag("a")[0]
+    assert memo_value(page, "aria.role", link) is NOT_COMPUTED
+    assert role_of(page, link) == "link"
+    assert memo_value(page, "aria.role", link) == "link"
+    assert role_of(page, link) == "link"  # the fast path gives the same answer
+    assert memo_value(page, "aria.role", Element("a")) is NOT_COMPUTED
