@@ -266,31 +266,37 @@ class PageStyles:
         # track, so no pre-filtering below it).
         self._ancestor_keys: dict[int, frozenset[str] | None] = {}
         self._interned: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
-        self._by_key: dict[str, list[Element]] | None = None
+        self._by_key: dict[str, list[Element]] = {}  # index key -> elements having it
 
     def candidates_for(self, selector: Complex) -> list[Element]:
         """Elements that may match ``selector``, in document order (a superset).
 
         Only elements carrying the subject's index key (its id, first class, tag or first
         attribute) can match, so :func:`~accessibility_analyzer.engine.css.select` tests
-        those instead of every element of the page (the key index is built once per page).
+        those instead of every element of the page (each key's elements found once per
+        page, by a scan of the tree index).
         """
         key = _keys(selector.subject)
         if key is None:
             return self.page.elements
-        by_key = self._by_key
-        if by_key is None:
-            by_key = {}
+        found = self._by_key.get(key)
+        if found is None:
+            found = self._by_key[key] = self._elements_with_key(key)
+        return found
+
+    def _elements_with_key(self, key: str) -> list[Element]:
+        elements = self.page.elements
+        kind, name = key[0], key[1:]
+        if kind == "#":
+            return [element for element in elements if element.attrs.get("id") == name]
+        if kind == ".":
+            classes = self.tree.classes
+            return [element for element in elements if name in classes[element.order]]
+        if kind == "[":
             tree = self.tree
-            for element in self.page.elements:
-                for element_key in _element_keys(element, tree):
-                    found = by_key.get(element_key)
-                    if found is None:
-                        by_key[element_key] = [element]
-                    else:
-                        found.append(element)
-            self._by_key = by_key
-        return by_key.get(key, [])
+            return [element for element in elements if key in _element_keys(element, tree)]
+        tags = self.tree.tags
+        return [element for element in elements if tags[element.order] == key]
 
     def root_font_size(self) -> str:
         """Computed font size of the root element (what ``rem`` is relative to)."""
