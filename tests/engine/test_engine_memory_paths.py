@@ -18,6 +18,7 @@ from accessibility_analyzer.engine.aria._memo import inherited, memo_value, memo
 from accessibility_analyzer.engine.css import compile_selector, computed_style, select
 from accessibility_analyzer.engine.css.cascade import page_styles
 from accessibility_analyzer.engine.dom import NOT_COMPUTED, Element, Namespace
+from accessibility_analyzer.engine.locate import css_selector, xpath
 from accessibility_analyzer.rules import ALL_RULES
 
 PAGE = """<!DOCTYPE html><html lang="en"><head><title>t</title>
@@ -164,3 +165,24 @@ def test_memo_value_reads_what_memoised_stored() -> None:
     assert memo_value(page, "aria.role", link) == "link"
     assert role_of(page, link) == "link"  # the fast path gives the same answer
     assert memo_value(page, "aria.role", Element("a")) is NOT_COMPUTED
+
+
+def test_locations_of_an_element_of_another_page_are_its_own() -> None:
+    page = parse_page(PAGE)
+    other = parse_page("<ul><li>a</li><li>b</li><li><b>c</b></li></ul>")
+    bold = other.by_tag("b")[0]
+    # Its order would index this page's memo tables: locations ignore them instead.
+    assert bold.order < len(page.elements)
+    assert css_selector(page, bold) == css_selector(other, bold)
+    assert xpath(bold, page) == xpath(bold, other) == "/html/body/ul/li[3]/b"
+    assert css_selector(page, Element("div")) == "html"
+    assert xpath(Element("div"), page) == "/div"
+
+
+def test_locations_are_memoised_per_element() -> None:
+    page = parse_page(PAGE)
+    items = page.by_tag("li")
+    first = [css_selector(page, item) for item in items]
+    assert first == [css_selector(page, item) for item in items]
+    assert [xpath(item, page) for item in items] == [xpath(item) for item in items]
+    assert first[1].endswith("li:nth-of-type(2)")

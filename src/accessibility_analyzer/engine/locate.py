@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from accessibility_analyzer.engine.dom import Element, Namespace, Page
+from accessibility_analyzer.engine.dom import NOT_COMPUTED, Element, Namespace, Page
 
 SNIPPET_LIMIT = 300
 _ELLIPSIS = "…"
-_SIBLING_TABLE = "locate.sibling_position"
+_SIBLING_INDEX_TABLE = "locate.sibling_index"
+_SIBLING_COUNT_TABLE = "locate.sibling_count"
 
 
 _PLAIN_IDENTIFIER = re.compile(r"^(?:[A-Za-z_]|-[A-Za-z_-])[A-Za-z0-9_-]*$")
@@ -48,27 +49,38 @@ def css_escape(identifier: str) -> str:
     return "".join(out)
 
 
+def _of_page(page: Page, element: Element) -> bool:
+    """Whether ``element`` is the page's own (the memo tables are indexed by its order)."""
+    order = element.order
+    return 0 <= order < len(page.elements) and page.elements[order] is element
+
+
 def _sibling_position(page: Page, element: Element) -> tuple[int, int]:
     """(1-based index among same-tag siblings, number of same-tag siblings)."""
-    table = page.memo_table(_SIBLING_TABLE)
-    found = table.get(element.order)
-    if found is not None:
-        position: tuple[int, int] = found
-        return position
+    # Two dense tables of ints, not a tuple per element: positions are mostly small ints,
+    # which Python shares, so a 100,000-element page stores ~1.6 MB instead of ~16.
+    indexes = page.element_memo.get(_SIBLING_INDEX_TABLE)
+    if indexes is None:
+        indexes = page.element_table(_SIBLING_INDEX_TABLE)
+    counts_table = page.element_table(_SIBLING_COUNT_TABLE)
+    order = element.order
+    known = indexes[order]
+    if known is not NOT_COMPUTED:
+        return known, counts_table[order]
     parent = element.parent
     if parent is None:
-        table[element.order] = (1, 1)
+        indexes[order] = counts_table[order] = 1
         return 1, 1
     counts: dict[tuple[str, Namespace], int] = {}
-    indexes: list[tuple[Element, int]] = []
+    positions: list[tuple[Element, int]] = []
     for sibling in parent.element_children():
         key = (sibling.tag, sibling.namespace)
         counts[key] = counts.get(key, 0) + 1
-        indexes.append((sibling, counts[key]))
-    for sibling, index in indexes:
-        table[sibling.order] = (index, counts[(sibling.tag, sibling.namespace)])
-    position = table[element.order]
-    return position
+        positions.append((sibling, counts[key]))
+    for sibling, index in positions:
+        indexes[sibling.order] = index
+        counts_table[sibling.order] = counts[(sibling.tag, sibling.namespace)]
+    return indexes[order], counts_table[order]
 
 
 def _has_unique_id(page: Page, element: Element) -> bool:
@@ -84,16 +96,17 @@ def css_selector(page: Page, element: Element) -> str:
     unique id, or from ``html`` (``:root`` when foreign content holds another ``html``).
     Memoised per element, and short ancestor paths are reused as prefixes.
     """
-    table = page.memo_table(_SELECTOR_TABLE)
-    known = table.get(element.order)
-    if known is not None:
-        selector: str = known
-        return selector
+    table = page.element_table(_SELECTOR_TABLE) if _of_page(page, element) else None
+    if table is not None:
+        known = table[element.order]
+        if known is not NOT_COMPUTED:
+            selector: str = known
+            return selector
     path: list[tuple[Element, str]] = []  # (element, its step), subject first
     prefix: str | None = None
     node: Element | None = element
     while node is not None:
-        if node is not element and node.order in table:
+        if table is not None and node is not element and table[node.order] is not NOT_COMPUTED:
             prefix = table[node.order]
             break
         if _has_unique_id(page, node):
@@ -103,7 +116,10 @@ def css_selector(page: Page, element: Element) -> str:
             # Foreign content may hold another element named "html" (``<svg><html>``).
             path.append((node, "html" if len(page.by_tag("html")) == 1 else ":root"))
             break
-        index, count = _sibling_position(page, node)
+        if table is not None:
+            index, count = _sibling_position(page, node)
+        else:  # not an element of this page: nothing to memoise under
+            index, count = _uncached_position(node)
         step = css_escape(node.tag)
         if count > 1:
             step += f":nth-of-type({index})"
@@ -113,7 +129,7 @@ def css_selector(page: Page, element: Element) -> str:
 
 
 def _join_down(
-    table: dict[int, Any], path: list[tuple[Element, str]], prefix: str | None, separator: str
+    table: list[Any] | None, path: list[tuple[Element, str]], prefix: str | None, separator: str
 ) -> str:
     """Join steps from the top down, memoising the short intermediate results.
 
@@ -123,12 +139,13 @@ def _join_down(
     if len(path) > _MEMO_PREFIX_STEPS:
         steps = [step for _, step in reversed(path)]
         joined = separator.join(steps) if prefix is None else separator.join([prefix, *steps])
-        table[path[0][0].order] = joined
+        if table is not None:
+            table[path[0][0].order] = joined
         return joined
     current = prefix
     for node, step in reversed(path):
         current = step if current is None else current + separator + step
-        if len(current) < _MEMO_PREFIX_LIMIT or node is path[0][0]:
+        if table is not None and (len(current) < _MEMO_PREFIX_LIMIT or node is path[0][0]):
             table[node.order] = current
     assert current is not None
     return current
@@ -140,11 +157,11 @@ def xpath(element: Element, page: Page | None = None) -> str:
     Pass ``page`` to reuse the page's memoised sibling positions (linear over many calls)
     and memoise the result.
     """
-    if page is None:
+    if page is None or not _of_page(page, element):
         return "/" + "/".join(step for _, step in reversed(_xpath_steps(element, None, None)))
-    table = page.memo_table(_XPATH_TABLE)
-    known = table.get(element.order)
-    if known is not None:
+    table = page.element_table(_XPATH_TABLE)
+    known = table[element.order]
+    if known is not NOT_COMPUTED:
         found: str = known
         return found
     steps = _xpath_steps(element, page, table)
@@ -156,13 +173,13 @@ def xpath(element: Element, page: Page | None = None) -> str:
 
 
 def _xpath_steps(
-    element: Element, page: Page | None, table: dict[int, Any] | None
+    element: Element, page: Page | None, table: list[Any] | None
 ) -> list[tuple[Element, str]]:
     """XPath steps from ``element`` up to the root or a memoised ancestor."""
     steps: list[tuple[Element, str]] = []
     node: Element | None = element
     while node is not None:
-        if table is not None and node is not element and node.order in table:
+        if table is not None and node is not element and table[node.order] is not NOT_COMPUTED:
             break
         if page is not None:
             index, count = _sibling_position(page, node)
