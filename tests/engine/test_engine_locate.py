@@ -8,7 +8,7 @@ import pytest
 
 from accessibility_analyzer.engine import Page, css_selector, parse_page, snippet, xpath
 from accessibility_analyzer.engine.css import select
-from accessibility_analyzer.engine.locate import css_escape
+from accessibility_analyzer.engine.locate import MAX_PATH_STEPS, TAIL_STEPS, css_escape
 
 PAGE = """<!DOCTYPE html><html><head><title>t</title></head><body>
 <div id="main"><p>a</p><p>b</p><p id="1st">c</p><p id="a b">d</p><p id="x.y:z">e</p>
@@ -92,12 +92,37 @@ def test_deep_element_locations() -> None:
     depth = 5_000
     page = parse_page("<div>" * depth)
     deepest = page.elements[-1]
-    selector = css_selector(page, deepest)
-    assert selector.count(">") == depth + 1
-    assert xpath(deepest, page).count("/") == depth + 2
+    # Deeper than MAX_PATH_STEPS below any anchor, locators are shortened (see locate.py).
+    assert css_selector(page, deepest).count(">") == TAIL_STEPS - 1
+    assert xpath(deepest, page) == f"(//*)[{deepest.order + 1}]"
+    shallow = page.elements[MAX_PATH_STEPS - 10]
+    levels = len(list(shallow.ancestors()))
+    assert css_selector(page, shallow).count(">") == levels
+    assert xpath(shallow, page).count("/") == levels + 1
 
 
 def test_selectors_when_foreign_content_holds_another_html_element() -> None:
     page = parse_page("<svg><html><body><p>x</p></body></html></svg><p>y</p>")
     assert css_selector(page, page.root) == ":root"
     assert_unique_selectors(page)
+
+
+def test_locators_of_very_deep_elements_stay_short() -> None:
+    """Below MAX_PATH_STEPS levels, locators are bounded, so output is linear in depth."""
+    depth = 5_000
+    page = parse_page(("<div><span tabindex=0>x" * depth).encode())
+    spans = page.by_tag("span")
+    assert len(spans) == depth
+    total = 0
+    for span in spans:
+        selector, path = css_selector(page, span), xpath(span, page)
+        total += len(selector) + len(path)
+    assert total < depth * 1_000  # quadratic output would be ~10^8 characters
+    shallow = spans[0]
+    assert xpath(shallow, page) == "/html/body/div/span"
+    deep = spans[-1]
+    deep_xpath = xpath(deep, page)
+    assert deep_xpath == f"(//*)[{deep.order + 1}]"
+    assert page.elements[deep.order] is deep  # the n-th element in document order
+    assert css_selector(page, deep).count(">") == TAIL_STEPS - 1
+    assert depth > MAX_PATH_STEPS

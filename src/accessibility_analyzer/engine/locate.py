@@ -2,6 +2,14 @@
 
 Every function here is linear in the depth of the element: sibling positions are computed
 once per parent and memoised on the page, never by scanning siblings per query.
+
+Paths are bounded: an element more than :data:`MAX_PATH_STEPS` levels below its nearest
+anchor (the root, or an ancestor with a unique id) gets a short locator instead of a path as
+long as its depth. Without the bound, a page nested 100,000 deep with a finding at every level
+would produce locators whose total length grows with the square of the depth (gigabytes).
+The XPath stays exact there (``(//*)[n]``, the n-th element in document order); the CSS
+selector is the last :data:`TAIL_STEPS` steps, which may also match elsewhere: the finding's
+line, column and XPath still pin it down.
 """
 
 from __future__ import annotations
@@ -22,6 +30,9 @@ _SELECTOR_TABLE = "locate.css_selector"
 _MEMO_PREFIX_LIMIT = 400  # characters: longer ancestor paths are not memoised
 _MEMO_PREFIX_STEPS = 64  # steps: deeper walks memoise only their own result
 _XPATH_TABLE = "locate.xpath"
+_SHORT_SELECTOR_TABLE = "locate.css_selector.short"
+MAX_PATH_STEPS = 256  # levels below the nearest anchor before locators are shortened
+TAIL_STEPS = 16  # steps kept in the CSS selector of an element deeper than that
 
 
 def css_escape(identifier: str) -> str:
@@ -99,6 +110,8 @@ def css_selector(page: Page, element: Element) -> str:
     table = page.element_table(_SELECTOR_TABLE) if _of_page(page, element) else None
     if table is not None:
         known = table[element.order]
+        if known is NOT_COMPUTED:
+            known = page.element_table(_SHORT_SELECTOR_TABLE)[element.order]
         if known is not NOT_COMPUTED:
             selector: str = known
             return selector
@@ -106,7 +119,14 @@ def css_selector(page: Page, element: Element) -> str:
     prefix: str | None = None
     node: Element | None = element
     while node is not None:
-        if table is not None and node is not element and table[node.order] is not NOT_COMPUTED:
+        if len(path) >= MAX_PATH_STEPS:
+            tail = " > ".join(step for _, step in reversed(path[:TAIL_STEPS]))
+            if table is not None:
+                # Kept apart from the path table: a descendant must not extend a shortened
+                # locator step by step (that would grow with depth again).
+                page.element_table(_SHORT_SELECTOR_TABLE)[element.order] = tail
+            return tail
+        if table is not None and node is not element and _is_short(table[node.order]):
             prefix = table[node.order]
             break
         if _has_unique_id(page, node):
@@ -126,6 +146,11 @@ def css_selector(page: Page, element: Element) -> str:
         path.append((node, step))
         node = node.parent
     return _join_down(table, path, prefix, " > ")
+
+
+def _is_short(memoised: Any) -> bool:
+    """Whether a memoised ancestor path may be extended (long ones would grow with depth)."""
+    return memoised is not NOT_COMPUTED and len(memoised) < _MEMO_PREFIX_LIMIT
 
 
 def _join_down(
@@ -165,6 +190,10 @@ def xpath(element: Element, page: Page | None = None) -> str:
         found: str = known
         return found
     steps = _xpath_steps(element, page, table)
+    if len(steps) > MAX_PATH_STEPS:
+        # Exact and short: the element's position in document order. Not memoised as a
+        # prefix for descendants, which would extend it step by step.
+        return f"(//*)[{element.order + 1}]"
     top = steps[-1][0].parent if steps else None
     prefix = table[top.order] if top is not None else None
     if prefix is None:  # from the root: the absolute path starts with "/"
@@ -179,7 +208,9 @@ def _xpath_steps(
     steps: list[tuple[Element, str]] = []
     node: Element | None = element
     while node is not None:
-        if table is not None and node is not element and table[node.order] is not NOT_COMPUTED:
+        if page is not None and len(steps) > MAX_PATH_STEPS:
+            break  # the caller locates it by document order instead
+        if table is not None and node is not element and _is_short(table[node.order]):
             break
         if page is not None:
             index, count = _sibling_position(page, node)
