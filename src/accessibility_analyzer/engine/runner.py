@@ -21,10 +21,11 @@ from accessibility_analyzer.engine.result import (
     Outcome,
     OutcomeCounts,
 )
-from accessibility_analyzer.engine.rule import NoOracle, Oracle, Rule, Verdict
+from accessibility_analyzer.engine.rule import Diagnostic, NoOracle, Oracle, Rule, Verdict
 
 INAPPLICABLE_MESSAGE = "No element matches the rule's applicability"
 INTERNAL_ERROR_MESSAGE = "The rule could not be evaluated here; check this element by hand"
+_INTERNAL_ERROR = Diagnostic.cant_tell(INTERNAL_ERROR_MESSAGE)
 _WHITESPACE = re.compile(r"[\t\n\f\r ]+")
 
 
@@ -56,20 +57,8 @@ def _finding(page: Page, rule: type[Rule], target: Element, verdict: Verdict) ->
 
 
 def _internal_error(page: Page, rule: type[Rule], target: Element, error: Exception) -> Finding:
-    meta = rule.meta
-    return Finding(
-        rule_id=meta.id,
-        outcome=Outcome.CANT_TELL,
-        impact=meta.impact,
-        wcag=meta.wcag,
-        selector=css_selector(page, target),
-        xpath=xpath(target, page),
-        line=target.line,
-        column=target.column,
-        snippet=snippet(page, target),
-        message=INTERNAL_ERROR_MESSAGE,
-        reason=f"internal error in rule: {type(error).__name__}",
-    )
+    reason = f"internal error in rule: {type(error).__name__}"
+    return _finding(page, rule, target, Verdict(_INTERNAL_ERROR, reason))
 
 
 def _inapplicable(rule: type[Rule]) -> Finding:
