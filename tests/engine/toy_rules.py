@@ -28,7 +28,6 @@ def _meta(rule_id: str, impact: Impact = Impact.SERIOUS) -> RuleMeta:
         id=rule_id,
         name=f"Toy rule {rule_id}",
         wcag=("1.1.1",),
-        level="A",
         act_rules=(),
         impact=impact,
         tags=("cat.test",),

@@ -45,8 +45,14 @@ def register(subparsers: Any) -> None:
         default=Impact.MINOR.value,
         help="lowest impact of a failure that makes the exit code 1 (default: minor)",
     )
-    parser.add_argument("--rules", help="comma-separated rule ids to run (default: all)")
-    parser.add_argument("--tags", help="comma-separated tags; run rules with any of them")
+    parser.add_argument(
+        "--rules",
+        help="comma-separated rule ids to run (default: every rule that is on by default)",
+    )
+    parser.add_argument(
+        "--tags",
+        help="comma-separated tags; run rules with any of them (experimental: off by default)",
+    )
     parser.add_argument("--level", choices=["A", "AA", "AAA"], help="run WCAG rules up to level")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     parser.set_defaults(handler=run)

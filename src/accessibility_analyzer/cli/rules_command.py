@@ -10,6 +10,8 @@ import msgspec
 
 from accessibility_analyzer.rules import ALL_RULES
 
+_OFF_NOTE = "  [off by default: select it by id or by its experimental tag]"
+
 
 def register(subparsers: Any) -> None:
     """Add the `rules` sub-command."""
@@ -32,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
         act = ",".join(info.act_rules) or "-"
         sys.stdout.write(
             f"{info.id:<{width}}  {info.impact.value:<8}  {wcag:<14} {info.level or '-':<3} "
-            f"ACT {act:<14} {info.name}\n"
+            f"ACT {act:<14} {info.name}{'' if info.on_by_default else _OFF_NOTE}\n"
         )
-    sys.stdout.write(f"{len(infos)} rules\n")
+    off = sum(1 for info in infos if not info.on_by_default)
+    sys.stdout.write(f"{len(infos)} rules ({off} off by default: select them by id or tag)\n")
     return 0

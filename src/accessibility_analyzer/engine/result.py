@@ -90,6 +90,7 @@ class RuleInfo(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
     level: str  # "A", "AA", "AAA", or "" for best-practice rules
     impact: Impact
     tags: tuple[str, ...]
+    on_by_default: bool = True  # False: runs only when selected by id or tag
 
 
 class AnalysisResult(msgspec.Struct, kw_only=True, rename="camel"):

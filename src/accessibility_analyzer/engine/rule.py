@@ -20,10 +20,26 @@ from typing import ClassVar, Protocol
 
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact, Outcome, RuleInfo
+from accessibility_analyzer.engine.standards.wcag import SUCCESS_CRITERIA
 
 ACT_ID = re.compile(r"^[a-z0-9]{6}$")
 WCAG_SC = re.compile(r"^[1-4]\.[0-9]{1,2}\.[0-9]{1,2}$")
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+# Tags that keep a rule out of the default selection: its cantTell would fire on most
+# elements of most pages (it needs layout), so it runs only when asked for by id or tag.
+DEFAULT_OFF_TAGS = frozenset({"experimental"})
+_LEVEL_ORDER = ("A", "AA", "AAA")
+
+
+def lowest_level(criteria: Iterable[str]) -> str:
+    """The lowest WCAG conformance level among ``criteria`` (``""`` for none).
+
+    Raises:
+        KeyError: a criterion is not a WCAG 2.2 success criterion.
+    """
+    levels = [SUCCESS_CRITERIA[number].level for number in criteria]
+    return min(levels, key=_LEVEL_ORDER.index) if levels else ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,21 +50,32 @@ class RuleMeta:
         id: kebab-case, unique, never reused (``image-alt``).
         name: one readable sentence of what must hold (``Images have a text alternative``).
         wcag: WCAG 2.2 success criteria the failures break (``("1.1.1",)``).
-        level: conformance level of the strictest criterion: ``A``, ``AA``, ``AAA``, or ``""``
-            for best-practice rules that map to no criterion.
+        level: derived, never typed: the lowest WCAG level among ``wcag`` (a failure breaks
+            conformance from that level up, so ``--level A`` keeps a rule mapping 1.3.1 and
+            2.4.6), or ``""`` for best-practice rules that map to no criterion.
         act_rules: W3C ACT rule ids this rule implements (consistently) (``("23a2a8",)``).
         impact: how badly a failure hurts users.
         tags: free tags used for selection (``("cat.text-alternatives", "wcag2a")``); the
-            first is the category, starting with ``cat.``.
+            first is the category, starting with ``cat.``. A rule tagged with one of
+            ``DEFAULT_OFF_TAGS`` (``experimental``) is off by default: it runs only when a
+            selection names its id or that tag.
     """
 
     id: str
     name: str
     wcag: tuple[str, ...]
-    level: str
     act_rules: tuple[str, ...]
     impact: Impact
     tags: tuple[str, ...]
+    level: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "level", lowest_level(self.wcag))
+
+    @property
+    def on_by_default(self) -> bool:
+        """Whether the rule runs when a selection names no rule ids (see ``DEFAULT_OFF_TAGS``)."""
+        return DEFAULT_OFF_TAGS.isdisjoint(self.tags)
 
     def info(self) -> RuleInfo:
         """The public view of this metadata (as results and `a11y rules` list it)."""
@@ -60,6 +87,7 @@ class RuleMeta:
             level=self.level,
             impact=self.impact,
             tags=self.tags,
+            on_by_default=self.on_by_default,
         )
 
 

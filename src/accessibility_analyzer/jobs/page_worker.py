@@ -22,7 +22,7 @@ import msgspec
 from accessibility_analyzer.engine import analyze_document
 from accessibility_analyzer.engine.result import DocumentResult, OutcomeCounts
 from accessibility_analyzer.engine.rule import Rule
-from accessibility_analyzer.rules import ALL_RULES
+from accessibility_analyzer.rules import ALL_RULES, DEFAULT_RULES
 
 # A stylesheet is read by every page that links it; keep recent ones up to this many bytes.
 _SITE_CACHE_BYTES = 32 * 1024 * 1024
@@ -104,7 +104,7 @@ def _rules(rule_ids: tuple[str, ...] | None) -> tuple[type[Rule], ...]:
     rules = _rules_by_selection.get(rule_ids)
     if rules is None:
         if rule_ids is None:
-            rules = ALL_RULES
+            rules = DEFAULT_RULES
         else:
             wanted = set(rule_ids)
             rules = tuple(rule for rule in ALL_RULES if rule.meta.id in wanted)

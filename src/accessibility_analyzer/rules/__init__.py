@@ -2,13 +2,15 @@
 
 A rule exists when it is in ``ALL_RULES``; nothing is discovered by scanning modules. Each
 family package lists its rules in its own ``RULES`` tuple, and this module concatenates them.
+``DEFAULT_RULES`` are the ones that run when a selection names no rule ids: rules tagged
+``experimental`` (see ``engine.rule.DEFAULT_OFF_TAGS``) run only when named by id or by that tag.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from accessibility_analyzer.engine.rule import Rule
+from accessibility_analyzer.engine.rule import DEFAULT_OFF_TAGS, Rule
 from accessibility_analyzer.rules import (
     aria,
     document,
@@ -28,6 +30,8 @@ ALL_RULES: tuple[type[Rule], ...] = (
     *style.RULES,
     *text_alternatives.RULES,
 )
+
+DEFAULT_RULES: tuple[type[Rule], ...] = tuple(rule for rule in ALL_RULES if rule.meta.on_by_default)
 
 _LEVELS = ("A", "AA", "AAA")
 
@@ -52,8 +56,12 @@ def select_rules(
 ) -> tuple[type[Rule], ...]:
     """Pick rules from the registry; all three filters must hold (an omitted one is ignored).
 
+    Without ``ids``, rules that are off by default are left out unless ``tags`` names one of
+    ``DEFAULT_OFF_TAGS`` that they carry (``--tags experimental``).
+
     Args:
-        ids: rule ids to run; unknown ids raise :class:`UnknownRuleError`.
+        ids: rule ids to run (off-by-default rules included); unknown ids raise
+            :class:`UnknownRuleError`.
         tags: keep rules carrying at least one of these tags (``cat.aria``, ``wcag2aa``...).
         level: ``A``, ``AA`` or ``AAA``: keep WCAG rules of that level or below (best-practice
             rules, which map to no criterion, are dropped).
@@ -69,6 +77,13 @@ def select_rules(
         if unknown:
             raise UnknownRuleError(unknown)
         selected = tuple(rule for rule in selected if rule.meta.id in wanted)
+    else:
+        off_wanted = DEFAULT_OFF_TAGS.intersection(tags or ())
+        selected = tuple(
+            rule
+            for rule in selected
+            if rule.meta.on_by_default or not off_wanted.isdisjoint(rule.meta.tags)
+        )
     if tags is not None:
         tag_set = set(tags)
         selected = tuple(rule for rule in selected if tag_set.intersection(rule.meta.tags))
@@ -82,4 +97,4 @@ def select_rules(
 
 _BY_ID: dict[str, type[Rule]] = {rule.meta.id: rule for rule in ALL_RULES}
 
-__all__ = ["ALL_RULES", "UnknownRuleError", "rule_by_id", "select_rules"]
+__all__ = ["ALL_RULES", "DEFAULT_RULES", "UnknownRuleError", "rule_by_id", "select_rules"]

@@ -25,9 +25,7 @@ from accessibility_analyzer.engine.css import pseudo_element_declarations
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, Verdict
 from accessibility_analyzer.engine.site import resolve_page_url
-from accessibility_analyzer.engine.standards.aria import ROLES, NameFrom
-
-PRESENTATIONAL_ROLES = frozenset({"none", "presentation"})
+from accessibility_analyzer.engine.standards.aria import PRESENTATIONAL_ROLES, ROLES, NameFrom
 
 # Extensions whose content type is not text/html: the ACT page-level rules (title, lang) only
 # apply to HTML documents, so an SVG or XML file checked on its own is inapplicable to them.
@@ -79,6 +77,15 @@ def has_unavailable_stylesheet(page: Page) -> bool:
                 break
     memo[page.root.order] = missing
     return missing
+
+
+def is_image_button(element: Element) -> bool:
+    """``<input type="image">`` (the type keyword is ASCII case-insensitive)."""
+    return (
+        element.is_html
+        and element.tag == "input"
+        and (element.attrs.get("type") or "").strip().lower() == "image"
+    )
 
 
 def is_marked_decorative(page: Page, element: Element) -> bool:

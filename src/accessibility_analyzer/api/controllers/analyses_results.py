@@ -25,7 +25,7 @@ from accessibility_analyzer.engine.result import (
 )
 from accessibility_analyzer.jobs.tasks import rule_ids_from_options
 from accessibility_analyzer.reports import ReportContext, ReportFormat, render, report_filename
-from accessibility_analyzer.rules import ALL_RULES
+from accessibility_analyzer.rules import ALL_RULES, DEFAULT_RULES
 from accessibility_analyzer.storage import analyses as repo
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.models import Analysis
@@ -83,10 +83,12 @@ def _counts(stored: Mapping[str, Any]) -> OutcomeCounts:
 
 
 def rules_run(options: Mapping[str, Any]) -> list[RuleInfo]:
-    """Metadata of the rules an analysis ran (its selection, or every rule)."""
+    """Metadata of the rules an analysis ran (its selection, or the default rules)."""
     selected = rule_ids_from_options(options)
-    wanted = None if selected is None else set(selected)
-    return [rule.meta.info() for rule in ALL_RULES if wanted is None or rule.meta.id in wanted]
+    if selected is None:
+        return [rule.meta.info() for rule in DEFAULT_RULES]
+    wanted = set(selected)
+    return [rule.meta.info() for rule in ALL_RULES if rule.meta.id in wanted]
 
 
 async def load_result(database: Database, analysis: Analysis) -> AnalysisResult:

@@ -1,15 +1,15 @@
-"""Helpers of the ARIA rules: which elements ACT calls "HTML or SVG", tabbable descendants,
-reason texts."""
+"""Helpers of the ARIA rules: which elements ACT calls "HTML or SVG"; the reason texts and
+focus helpers they use come from :mod:`rules._reasons` and :mod:`rules._focus`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from accessibility_analyzer.engine.aria import is_in_sequential_focus_navigation
-from accessibility_analyzer.engine.dom import Element, Namespace, Page
-
-_MAX_LISTED = 5
-_MAX_VALUE = 60
+from accessibility_analyzer.engine.dom import Element, Namespace
+from accessibility_analyzer.rules._focus import (
+    may_be_focusable,
+    tabbable_descendants,
+    tabbable_inclusive_descendant,
+)
+from accessibility_analyzer.rules._reasons import describe, listing, quoted_attribute
 
 
 def is_html_or_svg(element: Element) -> bool:
@@ -17,77 +17,12 @@ def is_html_or_svg(element: Element) -> bool:
     return element.namespace is not Namespace.MATHML
 
 
-def listing(names: Iterable[str]) -> str:
-    """``a, b, c`` for a reason text, cut after a few items so reasons stay short."""
-    items = list(names)
-    shown = ", ".join(items[:_MAX_LISTED])
-    return shown if len(items) <= _MAX_LISTED else f"{shown} and {len(items) - _MAX_LISTED} more"
-
-
-def quoted_attribute(element: Element, name: str) -> str:
-    """``name="value"`` with the value shortened, for reasons."""
-    value = element.attrs.get(name, "")
-    if len(value) > _MAX_VALUE:
-        value = value[: _MAX_VALUE - 1] + "…"
-    return f'{name}="{value}"'
-
-
-# Elements that can be focusable without a tabindex (HTML "focusable areas"); anything else
-# needs a tabindex or contenteditable. Checked first because focusability asks the cascade.
-_MAYBE_FOCUSABLE_TAGS = frozenset(
-    {"a", "area", "audio", "button", "iframe", "input", "select", "summary", "textarea", "video"}
-)
-
-
-def may_be_focusable(element: Element) -> bool:
-    """A cheap pre-filter: ``False`` means the element is certainly not focusable."""
-    attrs = element.attrs
-    return element.tag in _MAYBE_FOCUSABLE_TAGS or "tabindex" in attrs or "contenteditable" in attrs
-
-
-def tabbable_descendants(page: Page) -> dict[int, Element]:
-    """Element order -> its first descendant (exclusive) in sequential focus navigation.
-
-    Elements with no such descendant are absent. One bottom-up pass over the page (in
-    reverse document order every child is seen before its parent), memoised per page, so
-    rules asking about nested containers stay linear.
-    """
-    table = page.memo_table("rules.tabbable_descendants")
-    found: dict[int, Element] | None = table.get(page.root.order)
-    if found is None:
-        found = {}
-        for element in reversed(page.elements):
-            parent = element.parent
-            if parent is None:
-                continue
-            candidate = found.get(element.order)
-            if may_be_focusable(element) and is_in_sequential_focus_navigation(page, element):
-                candidate = element
-            if candidate is not None:
-                current = found.get(parent.order)
-                if current is None or candidate.order < current.order:
-                    found[parent.order] = candidate
-        table[page.root.order] = found
-    return found
-
-
-def tabbable_inclusive_descendant(page: Page, element: Element) -> Element | None:
-    """The element itself when Tab reaches it, else its first tabbable descendant."""
-    if may_be_focusable(element) and is_in_sequential_focus_navigation(page, element):
-        return element
-    return tabbable_descendants(page).get(element.order)
-
-
-def describe(element: Element) -> str:
-    """A short, constant-size description for reasons: ``<a id="home" class="nav">``.
-
-    Not a full selector: building one costs the element's depth, and a reason is written
-    for every target (quadratic on deeply nested pages).
-    """
-    parts = [element.tag]
-    for name in ("id", "class"):
-        value = element.attrs.get(name)
-        if value:
-            shown = value if len(value) <= _MAX_VALUE else value[: _MAX_VALUE - 1] + "…"
-            parts.append(f'{name}="{shown}"')
-    return f"<{' '.join(parts)}>"
+__all__ = [
+    "describe",
+    "is_html_or_svg",
+    "listing",
+    "may_be_focusable",
+    "quoted_attribute",
+    "tabbable_descendants",
+    "tabbable_inclusive_descendant",
+]

@@ -67,7 +67,6 @@ class AriaAllowedAttr(Rule):
         id="aria-allowed-attr",
         name="ARIA states and properties are permitted on the role",
         wcag=("1.3.1", "4.1.2"),
-        level="A",
         act_rules=("5c01ea",),
         impact=Impact.SERIOUS,
         tags=("cat.aria", "wcag2a", "act"),

@@ -45,7 +45,6 @@ class AriaDeprecatedRole(Rule):
         id="aria-deprecated-role",
         name="Deprecated ARIA roles are not used",
         wcag=(),
-        level="",
         act_rules=(),
         impact=Impact.MINOR,
         tags=("cat.aria", "best-practice"),

@@ -54,7 +54,6 @@ class AriaHiddenFocus(Rule):
         id="aria-hidden-focus",
         name="ARIA hidden elements contain no content in the tab order",
         wcag=("1.3.1", "4.1.2"),
-        level="A",
         act_rules=("6cfa84",),
         impact=Impact.SERIOUS,
         tags=("cat.aria", "wcag2a", "act"),

@@ -64,7 +64,6 @@ class AriaProhibitedAttr(Rule):
         id="aria-prohibited-attr",
         name="ARIA attributes are not prohibited on the role",
         wcag=("1.3.1", "4.1.2"),
-        level="A",
         act_rules=("kb1m8s",),
         impact=Impact.SERIOUS,
         tags=("cat.aria", "wcag2a", "act"),

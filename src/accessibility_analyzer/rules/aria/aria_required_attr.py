@@ -74,7 +74,6 @@ class AriaRequiredAttr(Rule):
         id="aria-required-attr",
         name="Elements with a role have its required states and properties",
         wcag=("1.3.1", "4.1.2"),
-        level="A",
         act_rules=("4e8ab6",),
         impact=Impact.CRITICAL,
         tags=("cat.aria", "wcag2a", "act"),

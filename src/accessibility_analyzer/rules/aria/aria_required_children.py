@@ -115,7 +115,6 @@ class AriaRequiredChildren(Rule):
         id="aria-required-children",
         name="Elements own only their required owned roles",
         wcag=("1.3.1",),
-        level="A",
         act_rules=("bc4a75",),
         impact=Impact.CRITICAL,
         tags=("cat.aria", "wcag2a", "act"),

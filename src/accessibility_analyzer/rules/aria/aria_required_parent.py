@@ -66,7 +66,6 @@ class AriaRequiredParent(Rule):
         id="aria-required-parent",
         name="Elements are owned by their required context role",
         wcag=("1.3.1",),
-        level="A",
         act_rules=("ff89c9",),
         impact=Impact.CRITICAL,
         tags=("cat.aria", "wcag2a", "act"),

@@ -50,7 +50,6 @@ class AriaRoles(Rule):
         id="aria-roles",
         name="Role attributes have a valid value",
         wcag=("1.3.1", "4.1.2"),
-        level="A",
         act_rules=("674b10",),
         impact=Impact.CRITICAL,
         tags=("cat.aria", "wcag2a", "act"),

@@ -46,7 +46,6 @@ class AriaValidAttr(Rule):
         id="aria-valid-attr",
         name="ARIA attributes are defined in WAI-ARIA",
         wcag=("1.3.1", "4.1.2"),
-        level="A",
         act_rules=("5f99a7",),
         impact=Impact.CRITICAL,
         tags=("cat.aria", "wcag2a", "act"),

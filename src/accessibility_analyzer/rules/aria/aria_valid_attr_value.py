@@ -56,7 +56,6 @@ class AriaValidAttrValue(Rule):
         id="aria-valid-attr-value",
         name="ARIA states and properties have valid values",
         wcag=("1.3.1", "4.1.2"),
-        level="A",
         act_rules=("6a7281",),
         impact=Impact.CRITICAL,
         tags=("cat.aria", "wcag2a", "act"),

@@ -79,7 +79,6 @@ class DuplicateIdAria(Rule):
         id="duplicate-id-aria",
         name="Ids referenced by ARIA and labels are unique",
         wcag=("1.3.1", "4.1.2"),
-        level="A",
         act_rules=(),
         impact=Impact.CRITICAL,
         tags=("cat.aria", "wcag2a"),

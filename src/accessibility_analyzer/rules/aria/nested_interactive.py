@@ -68,7 +68,6 @@ class NestedInteractive(Rule):
         id="nested-interactive",
         name="Interactive controls are not nested",
         wcag=("4.1.2",),
-        level="A",
         act_rules=(),
         impact=Impact.SERIOUS,
         tags=("cat.aria", "wcag2a"),

@@ -57,7 +57,6 @@ class PresentationalChildrenFocusable(Rule):
         id="presentational-children-focusable",
         name="Elements with presentational children contain no focusable content",
         wcag=("4.1.2",),
-        level="A",
         act_rules=("307n5z",),
         impact=Impact.SERIOUS,
         tags=("cat.aria", "wcag2a", "act"),

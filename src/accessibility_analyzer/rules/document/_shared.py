@@ -35,3 +35,11 @@ def title_text(title: Element) -> str:
 def has_root_html(page: Page) -> bool:
     """Whether the root element is an HTML ``html`` element."""
     return page.root.is_html and page.root.tag == "html"
+
+
+def page_language_attribute(page: Page) -> str | None:
+    """The root's ``lang`` value; XHTML pages may use ``xml:lang`` instead."""
+    value = page.root.attrs.get("lang")
+    if value is None and page.is_xhtml:
+        value = page.root.attrs.get("xml:lang")
+    return value

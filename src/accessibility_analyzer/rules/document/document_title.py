@@ -55,7 +55,6 @@ class DocumentTitle(Rule):
         id="document-title",
         name="Pages have a title",
         wcag=("2.4.2",),
-        level="A",
         act_rules=("2779a5",),
         impact=Impact.SERIOUS,
         tags=("cat.document", "wcag2a", "act"),

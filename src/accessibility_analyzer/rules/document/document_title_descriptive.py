@@ -88,7 +88,6 @@ class DocumentTitleDescriptive(Rule):
         id="document-title-descriptive",
         name="Page titles describe the page",
         wcag=("2.4.2",),
-        level="A",
         act_rules=("c4a8a4",),
         impact=Impact.MODERATE,
         tags=("cat.document", "wcag2a", "act"),

@@ -8,7 +8,11 @@ from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.rules._common import is_html_document
-from accessibility_analyzer.rules.document._shared import ASCII_WHITESPACE, has_root_html
+from accessibility_analyzer.rules.document._shared import (
+    ASCII_WHITESPACE,
+    has_root_html,
+    page_language_attribute,
+)
 
 HAS_LANG = Diagnostic.passed("The <html> element has a lang attribute")
 NO_LANG = Diagnostic.failed(
@@ -19,14 +23,6 @@ EMPTY_LANG = Diagnostic.failed(
     "The lang attribute of the <html> element must not be empty",
     fix_hint='Set it to the page\'s language: <html lang="en">.',
 )
-
-
-def page_language_attribute(page: Page) -> str | None:
-    """The root's ``lang`` value; XHTML pages may use ``xml:lang`` instead."""
-    value = page.root.attrs.get("lang")
-    if value is None and page.is_xhtml:
-        value = page.root.attrs.get("xml:lang")
-    return value
 
 
 class HtmlHasLang(Rule):
@@ -58,7 +54,6 @@ class HtmlHasLang(Rule):
         id="html-has-lang",
         name="Pages declare their language",
         wcag=("3.1.1",),
-        level="A",
         act_rules=("b5c3f8",),
         impact=Impact.SERIOUS,
         tags=("cat.document", "wcag2a", "act"),

@@ -8,9 +8,13 @@ from accessibility_analyzer.engine.aria import has_known_primary_language
 from accessibility_analyzer.engine.dom import Element, Page, Text
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Question, Rule, RuleMeta, Verdict
+from accessibility_analyzer.engine.standards.html import NON_CONTENT_TAGS
 from accessibility_analyzer.rules._common import is_html_document
-from accessibility_analyzer.rules.document._shared import has_root_html, is_only_whitespace
-from accessibility_analyzer.rules.document.html_has_lang import page_language_attribute
+from accessibility_analyzer.rules.document._shared import (
+    has_root_html,
+    is_only_whitespace,
+    page_language_attribute,
+)
 
 PAGE_LANGUAGE_MATCHES = Question(
     id="page-language-matches",
@@ -27,13 +31,10 @@ MISMATCH = Diagnostic.failed(
 )
 
 
-_NON_CONTENT_TAGS = frozenset({"script", "style", "template", "noscript"})
-
-
 def _has_text(page: Page) -> bool:
     """Whether any element other than script/style holds non-whitespace text."""
     for element in page.elements:
-        if element.tag in _NON_CONTENT_TAGS:
+        if element.tag in NON_CONTENT_TAGS:
             continue
         for child in element.children:
             if isinstance(child, Text) and not is_only_whitespace(child.data):
@@ -68,7 +69,6 @@ class HtmlLangMatchesContent(Rule):
         id="html-lang-matches-content",
         name="Page languages match the content",
         wcag=("3.1.1",),
-        level="A",
         act_rules=("ucwvc8",),
         impact=Impact.SERIOUS,
         tags=("cat.document", "wcag2a", "act"),

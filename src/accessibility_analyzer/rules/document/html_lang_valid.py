@@ -9,8 +9,11 @@ from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.rules._common import is_html_document
-from accessibility_analyzer.rules.document._shared import ASCII_WHITESPACE, has_root_html
-from accessibility_analyzer.rules.document.html_has_lang import page_language_attribute
+from accessibility_analyzer.rules.document._shared import (
+    ASCII_WHITESPACE,
+    has_root_html,
+    page_language_attribute,
+)
 
 VALID_LANG = Diagnostic.passed("The page language is a known language")
 INVALID_LANG = Diagnostic.failed(
@@ -48,7 +51,6 @@ class HtmlLangValid(Rule):
         id="html-lang-valid",
         name="Page languages are valid",
         wcag=("3.1.1",),
-        level="A",
         act_rules=("bf051a",),
         impact=Impact.SERIOUS,
         tags=("cat.document", "wcag2a", "act"),

@@ -43,7 +43,6 @@ class HtmlXmlLangMismatch(Rule):
         id="html-xml-lang-mismatch",
         name="Page lang and xml:lang agree",
         wcag=("3.1.1",),
-        level="A",
         act_rules=(),
         impact=Impact.MODERATE,
         tags=("cat.document", "wcag2a"),

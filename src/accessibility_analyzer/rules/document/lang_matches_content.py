@@ -8,7 +8,7 @@ from accessibility_analyzer.engine.aria import has_known_primary_language
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Question, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules.document.valid_lang import elements_with_language_text
+from accessibility_analyzer.rules.document._language_text import elements_with_language_text
 
 LANGUAGE_MATCHES = Question(
     id="lang-matches-content",
@@ -53,7 +53,6 @@ class LangMatchesContent(Rule):
         id="lang-matches-content",
         name="Language changes match the content",
         wcag=("3.1.2",),
-        level="AA",
         act_rules=("off6ek",),
         impact=Impact.SERIOUS,
         tags=("cat.document", "wcag2aa", "act"),

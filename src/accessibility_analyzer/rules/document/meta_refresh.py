@@ -51,7 +51,6 @@ class MetaRefresh(Rule):
         id="meta-refresh",
         name="Pages do not refresh after a delay",
         wcag=("2.2.1", "2.2.4", "3.2.5"),
-        level="A",
         act_rules=("bc659a",),
         impact=Impact.CRITICAL,
         tags=("cat.document", "wcag2a", "act"),

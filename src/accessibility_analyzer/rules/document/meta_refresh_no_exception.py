@@ -42,7 +42,6 @@ class MetaRefreshNoException(Rule):
         id="meta-refresh-no-exception",
         name="Pages never refresh after a delay",
         wcag=("2.2.4", "3.2.5"),
-        level="AAA",
         act_rules=("bisz58",),
         impact=Impact.MINOR,
         tags=("cat.document", "wcag2aaa", "act"),

@@ -112,7 +112,6 @@ class MetaViewport(Rule):
         id="meta-viewport",
         name="Viewport settings allow zooming",
         wcag=("1.4.4", "1.4.10"),
-        level="AA",
         act_rules=("b4f0c3",),
         impact=Impact.CRITICAL,
         tags=("cat.document", "wcag2aa", "wcag21aa", "act"),

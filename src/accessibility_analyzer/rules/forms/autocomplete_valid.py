@@ -95,7 +95,6 @@ class AutocompleteValid(Rule):
         id="autocomplete-valid",
         name="Autocomplete attributes have a valid value",
         wcag=("1.3.5",),
-        level="AA",
         act_rules=("73f2c2",),
         impact=Impact.SERIOUS,
         tags=("cat.forms", "wcag21aa", "act"),

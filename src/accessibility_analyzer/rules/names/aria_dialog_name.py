@@ -47,7 +47,6 @@ class AriaDialogName(NonEmptyNameRule):
         id="aria-dialog-name",
         name="Dialogs have an accessible name",
         wcag=(),
-        level="",
         act_rules=(),
         impact=Impact.SERIOUS,
         tags=("cat.names", "best-practice"),

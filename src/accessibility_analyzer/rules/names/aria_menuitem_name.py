@@ -43,7 +43,6 @@ class AriaMenuitemName(NonEmptyNameRule):
         id="aria-menuitem-name",
         name="Menu items have an accessible name",
         wcag=("4.1.2",),
-        level="A",
         act_rules=("m6b1q3",),
         impact=Impact.SERIOUS,
         tags=("cat.names", "wcag2a", "act"),

@@ -46,7 +46,6 @@ class AriaMeterName(NonEmptyNameRule):
         id="aria-meter-name",
         name="Meters have an accessible name",
         wcag=(),
-        level="",
         act_rules=(),
         impact=Impact.SERIOUS,
         tags=("cat.names", "best-practice"),

@@ -45,7 +45,6 @@ class AriaProgressbarName(NonEmptyNameRule):
         id="aria-progressbar-name",
         name="Progress bars have an accessible name",
         wcag=(),
-        level="",
         act_rules=(),
         impact=Impact.SERIOUS,
         tags=("cat.names", "best-practice"),

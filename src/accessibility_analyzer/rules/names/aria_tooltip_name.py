@@ -45,7 +45,6 @@ class AriaTooltipName(NonEmptyNameRule):
         id="aria-tooltip-name",
         name="Tooltips have an accessible name",
         wcag=(),
-        level="",
         act_rules=(),
         impact=Impact.SERIOUS,
         tags=("cat.names", "best-practice"),

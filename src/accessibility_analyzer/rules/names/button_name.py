@@ -7,8 +7,11 @@ from collections.abc import Iterator
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
-from accessibility_analyzer.rules._common import NonEmptyNameRule, exposed_elements_with_role
-from accessibility_analyzer.rules.text_alternatives.input_image_alt import is_image_button
+from accessibility_analyzer.rules._common import (
+    NonEmptyNameRule,
+    exposed_elements_with_role,
+    is_image_button,
+)
 
 BUTTON_ROLE = frozenset({"button"})
 
@@ -51,7 +54,6 @@ class ButtonName(NonEmptyNameRule):
         id="button-name",
         name="Buttons have an accessible name",
         wcag=("4.1.2",),
-        level="A",
         act_rules=("97a4e1",),
         impact=Impact.CRITICAL,
         tags=("cat.names", "wcag2a", "act"),

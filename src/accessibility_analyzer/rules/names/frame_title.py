@@ -45,7 +45,6 @@ class FrameTitle(NonEmptyNameRule):
         id="frame-title",
         name="Inline frames have an accessible name",
         wcag=("4.1.2",),
-        level="A",
         act_rules=("cae760",),
         impact=Impact.SERIOUS,
         tags=("cat.names", "wcag2a", "act"),

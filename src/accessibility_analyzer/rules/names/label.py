@@ -85,7 +85,6 @@ class Label(NonEmptyNameRule):
         id="label",
         name="Form fields have an accessible name",
         wcag=("1.3.1", "4.1.2"),
-        level="A",
         act_rules=("e086e5",),
         impact=Impact.CRITICAL,
         tags=("cat.names", "wcag2a", "act"),

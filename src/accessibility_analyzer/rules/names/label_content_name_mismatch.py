@@ -110,7 +110,6 @@ class LabelContentNameMismatch(Rule):
         id="label-content-name-mismatch",
         name="Visible labels are part of accessible names",
         wcag=("2.5.3",),
-        level="A",
         act_rules=("2ee8b8",),
         impact=Impact.SERIOUS,
         tags=("cat.names", "wcag21a", "act"),

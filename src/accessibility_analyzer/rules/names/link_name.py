@@ -54,7 +54,6 @@ class LinkName(NonEmptyNameRule):
         id="link-name",
         name="Links have an accessible name",
         wcag=("2.4.4", "4.1.2"),
-        level="A",
         act_rules=("c487ae",),
         impact=Impact.SERIOUS,
         tags=("cat.names", "wcag2a", "act"),

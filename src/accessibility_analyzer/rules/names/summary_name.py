@@ -60,7 +60,6 @@ class SummaryName(NonEmptyNameRule):
         id="summary-name",
         name="Summary elements have an accessible name",
         wcag=("4.1.2",),
-        level="A",
         act_rules=("2t702h",),
         impact=Impact.SERIOUS,
         tags=("cat.names", "wcag2a", "act"),

@@ -28,7 +28,8 @@ class EmptyHeading(NonEmptyNameRule):
 
     ## Why it matters
     Screen-reader users navigate by headings; an empty one is announced as "heading level
-    2" with nothing else, a dead stop that says nothing about the section (WCAG 1.3.1, 2.4.6).
+    2" with nothing else, a dead stop that says nothing about the section (WCAG 1.3.1: the
+    heading markup promises a structure the page does not have).
 
     ## Fails
         <h2></h2>
@@ -47,11 +48,10 @@ class EmptyHeading(NonEmptyNameRule):
     meta = RuleMeta(
         id="empty-heading",
         name="Headings have a non-empty accessible name",
-        wcag=("1.3.1", "2.4.6"),
-        level="AA",
+        wcag=("1.3.1",),
         act_rules=("ffd0e9",),
         impact=Impact.MINOR,
-        tags=("cat.structure", "wcag2aa", "act"),
+        tags=("cat.structure", "wcag2a", "act"),
     )
     has_name = HAS_NAME
     no_name = NO_NAME

@@ -65,7 +65,6 @@ class HeadingOrder(Rule):
         id="heading-order",
         name="Heading levels increase by one",
         wcag=(),
-        level="",
         act_rules=(),
         impact=Impact.MODERATE,
         tags=("cat.structure", "best-practice"),

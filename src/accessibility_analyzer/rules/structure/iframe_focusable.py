@@ -16,7 +16,8 @@ from accessibility_analyzer.engine.aria import (
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules.aria._shared import describe, may_be_focusable
+from accessibility_analyzer.rules._focus import may_be_focusable
+from accessibility_analyzer.rules._reasons import describe
 
 # An iframe this small (width or height attribute, in CSS pixels) shows none of its content.
 _INVISIBLE_SIZE = 1
@@ -118,7 +119,6 @@ class IframeFocusable(Rule):
         id="iframe-focusable",
         name="Iframes with interactive content are in the tab order",
         wcag=("2.1.1",),
-        level="A",
         act_rules=("akn7bn",),
         impact=Impact.SERIOUS,
         tags=("cat.structure", "wcag2a", "act"),

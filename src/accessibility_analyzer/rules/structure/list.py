@@ -13,7 +13,7 @@ from accessibility_analyzer.engine.aria import (
 from accessibility_analyzer.engine.dom import Element, Page, Text
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules.aria._shared import listing
+from accessibility_analyzer.rules._reasons import listing
 from accessibility_analyzer.rules.structure._lists import LIST_TAGS
 
 # Elements that render nothing in a list and are allowed there by HTML.
@@ -77,7 +77,6 @@ class List(Rule):
         id="list",
         name="Lists contain only list items",
         wcag=("1.3.1",),
-        level="A",
         act_rules=(),
         impact=Impact.SERIOUS,
         tags=("cat.structure", "wcag2a"),

@@ -64,7 +64,6 @@ class Listitem(Rule):
         id="listitem",
         name="List items are contained in a list",
         wcag=("1.3.1",),
-        level="A",
         act_rules=(),
         impact=Impact.SERIOUS,
         tags=("cat.structure", "wcag2a"),

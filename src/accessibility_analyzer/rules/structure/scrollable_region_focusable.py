@@ -10,7 +10,8 @@ from accessibility_analyzer.engine.css import InvalidSelector, select
 from accessibility_analyzer.engine.dom import Element, Page, Text
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules.aria._shared import describe, tabbable_inclusive_descendant
+from accessibility_analyzer.rules._focus import tabbable_inclusive_descendant
+from accessibility_analyzer.rules._reasons import describe
 from accessibility_analyzer.rules.structure._overflow import certainly_overflows
 from accessibility_analyzer.rules.style._sheets import page_sheets
 
@@ -119,7 +120,6 @@ class ScrollableRegionFocusable(Rule):
         id="scrollable-region-focusable",
         name="Scrollable content is reachable with the keyboard",
         wcag=("2.1.1", "2.1.3"),
-        level="A",
         act_rules=("0ssw9k",),
         impact=Impact.SERIOUS,
         tags=("cat.structure", "wcag2a", "act"),

@@ -48,7 +48,6 @@ class Tabindex(Rule):
         id="tabindex",
         name="No element has a tabindex greater than zero",
         wcag=(),
-        level="",
         act_rules=(),
         impact=Impact.SERIOUS,
         tags=("cat.structure", "best-practice"),

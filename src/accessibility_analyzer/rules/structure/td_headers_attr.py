@@ -14,7 +14,7 @@ from accessibility_analyzer.engine.aria import (
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules.aria._shared import listing
+from accessibility_analyzer.rules._reasons import listing
 
 _TABLE_ROLES = frozenset({"table", "grid", "treegrid"})
 _CELL_TAGS = frozenset({"td", "th"})
@@ -85,7 +85,6 @@ class TdHeadersAttr(Rule):
         id="td-headers-attr",
         name="Headers attributes refer to cells of the same table",
         wcag=("1.3.1",),
-        level="A",
         act_rules=("a25f45",),
         impact=Impact.SERIOUS,
         tags=("cat.structure", "wcag2a", "act"),

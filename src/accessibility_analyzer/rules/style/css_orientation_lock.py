@@ -156,7 +156,6 @@ class CssOrientationLock(Rule):
         id="css-orientation-lock",
         name="CSS does not lock the display orientation",
         wcag=("1.3.4",),
-        level="AA",
         act_rules=("b33eff",),
         impact=Impact.SERIOUS,
         tags=("cat.style", "wcag21aa", "act"),

@@ -12,7 +12,7 @@ from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.rules._common import is_html_document
-from accessibility_analyzer.rules.aria._shared import may_be_focusable
+from accessibility_analyzer.rules._focus import may_be_focusable
 from accessibility_analyzer.rules.style._sheets import (
     SheetDeclaration,
     page_sheets,
@@ -220,7 +220,6 @@ class FocusVisible(Rule):
         id="focus-visible",
         name="Elements in the tab order have a visible focus indicator",
         wcag=("2.4.7",),
-        level="AA",
         act_rules=("oj04fd",),
         impact=Impact.SERIOUS,
         tags=("cat.style", "wcag2aa", "act"),

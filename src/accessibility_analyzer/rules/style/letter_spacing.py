@@ -47,7 +47,6 @@ class LetterSpacing(ImportantSpacingRule):
         id="letter-spacing",
         name="Important letter spacing in style attributes is wide enough",
         wcag=("1.4.12",),
-        level="AA",
         act_rules=("24afc2",),
         impact=Impact.SERIOUS,
         tags=("cat.style", "wcag21aa", "act"),

@@ -52,7 +52,6 @@ class LineHeight(ImportantSpacingRule):
         id="line-height",
         name="Important line height in style attributes is wide enough",
         wcag=("1.4.12",),
-        level="AA",
         act_rules=("78fd32",),
         impact=Impact.SERIOUS,
         tags=("cat.style", "wcag21aa", "act"),

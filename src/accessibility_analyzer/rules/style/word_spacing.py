@@ -47,7 +47,6 @@ class WordSpacing(ImportantSpacingRule):
         id="word-spacing",
         name="Important word spacing in style attributes is wide enough",
         wcag=("1.4.12",),
-        level="AA",
         act_rules=("9e45ec",),
         impact=Impact.SERIOUS,
         tags=("cat.style", "wcag21aa", "act"),

@@ -46,7 +46,6 @@ class AreaAlt(NonEmptyNameRule):
         id="area-alt",
         name="Image-map areas have a text alternative",
         wcag=("1.1.1", "2.4.4", "4.1.2"),
-        level="A",
         act_rules=("c487ae",),
         impact=Impact.CRITICAL,
         tags=("cat.text-alternatives", "wcag2a", "act"),

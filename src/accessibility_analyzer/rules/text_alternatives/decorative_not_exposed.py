@@ -12,7 +12,8 @@ from accessibility_analyzer.engine.aria import (
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules._common import PRESENTATIONAL_ROLES, is_marked_decorative
+from accessibility_analyzer.engine.standards.aria import PRESENTATIONAL_ROLES
+from accessibility_analyzer.rules._common import is_marked_decorative
 
 NOT_EXPOSED = Diagnostic.passed("The decorative element is not exposed to assistive technology")
 EXPOSED = Diagnostic.failed(
@@ -57,7 +58,6 @@ class DecorativeNotExposed(Rule):
         id="decorative-not-exposed",
         name="Elements marked as decorative are not exposed",
         wcag=(),
-        level="",
         act_rules=("46ca7f",),
         impact=Impact.MINOR,
         tags=("cat.text-alternatives", "best-practice", "act"),

@@ -14,7 +14,7 @@ from accessibility_analyzer.engine.aria import (
 from accessibility_analyzer.engine.dom import Element, Namespace, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Question, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules._common import PRESENTATIONAL_ROLES
+from accessibility_analyzer.engine.standards.aria import PRESENTATIONAL_ROLES
 from accessibility_analyzer.rules.text_alternatives._images import (
     has_author_named_ancestor,
     image_candidates,
@@ -83,7 +83,6 @@ class HiddenImageDecorative(Rule):
         id="hidden-image-decorative",
         name="Images hidden from assistive technology are decorative",
         wcag=("1.1.1",),
-        level="A",
         act_rules=("e88epe",),
         impact=Impact.SERIOUS,
         tags=("cat.text-alternatives", "wcag2a", "act"),

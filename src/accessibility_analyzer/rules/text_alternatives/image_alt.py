@@ -13,7 +13,8 @@ from accessibility_analyzer.engine.aria import (
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules._common import PRESENTATIONAL_ROLES, describe_name
+from accessibility_analyzer.engine.standards.aria import PRESENTATIONAL_ROLES
+from accessibility_analyzer.rules._common import describe_name
 
 HAS_ALT = Diagnostic.passed("The image has a text alternative")
 DECORATIVE = Diagnostic.passed("The image is marked as decorative")
@@ -59,7 +60,6 @@ class ImageAlt(Rule):
         id="image-alt",
         name="Images have a text alternative",
         wcag=("1.1.1",),
-        level="A",
         act_rules=("23a2a8",),
         impact=Impact.CRITICAL,
         tags=("cat.text-alternatives", "wcag2a", "act"),

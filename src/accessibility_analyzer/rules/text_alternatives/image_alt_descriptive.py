@@ -105,7 +105,6 @@ class ImageAltDescriptive(Rule):
         id="image-alt-descriptive",
         name="Text alternatives of images are descriptive",
         wcag=("1.1.1",),
-        level="A",
         act_rules=("qt1vmo",),
         impact=Impact.SERIOUS,
         tags=("cat.text-alternatives", "wcag2a", "act"),

@@ -17,7 +17,7 @@ from accessibility_analyzer.engine.rule import (
     Verdict,
     unanswered_reason,
 )
-from accessibility_analyzer.rules.text_alternatives.input_image_alt import is_image_button
+from accessibility_analyzer.rules._common import is_image_button
 
 IMAGE_CONTAINS_TEXT = Question(
     id="image-contains-text",
@@ -89,7 +89,6 @@ class ImageNoText(Rule):
         id="image-no-text",
         name="Images do not contain text that should be real text",
         wcag=("1.4.5", "1.4.9"),
-        level="AA",
         act_rules=("0va7u6",),
         impact=Impact.MODERATE,
         tags=("cat.text-alternatives", "wcag2aa", "act"),

@@ -80,7 +80,6 @@ class ImageRedundantAlt(Rule):
         id="image-redundant-alt",
         name="Alt text does not repeat the control's text",
         wcag=(),
-        level="",
         act_rules=(),
         impact=Impact.MINOR,
         tags=("cat.text-alternatives", "best-practice"),

@@ -8,7 +8,7 @@ from accessibility_analyzer.engine.aria import accessible_name, is_included_in_a
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules._common import describe_name
+from accessibility_analyzer.rules._common import describe_name, is_image_button
 
 # HTML-AAM: with no author-provided name an image button is called "Submit Query" (localised);
 # ACT 59796f assumes that default never describes the button.
@@ -23,15 +23,6 @@ DEFAULT_ONLY = Diagnostic.failed(
     'An image button must have a name other than the default "Submit Query"',
     fix_hint='Add an alt attribute saying what the button does (alt="Search").',
 )
-
-
-def is_image_button(element: Element) -> bool:
-    """``<input type="image">`` (the type keyword is ASCII case-insensitive)."""
-    return (
-        element.is_html
-        and element.tag == "input"
-        and (element.attrs.get("type") or "").strip().lower() == "image"
-    )
 
 
 class InputImageAlt(Rule):
@@ -63,7 +54,6 @@ class InputImageAlt(Rule):
         id="input-image-alt",
         name="Image buttons have a text alternative",
         wcag=("1.1.1", "4.1.2"),
-        level="A",
         act_rules=("59796f",),
         impact=Impact.CRITICAL,
         tags=("cat.text-alternatives", "wcag2a", "act"),

@@ -96,7 +96,6 @@ class ObjectAlt(Rule):
         id="object-alt",
         name="Objects showing images, audio or video have a text alternative",
         wcag=("1.1.1",),
-        level="A",
         act_rules=("8fc3b6",),
         impact=Impact.SERIOUS,
         tags=("cat.text-alternatives", "wcag2a", "act"),

@@ -47,7 +47,6 @@ class RoleImgAlt(NonEmptyNameRule):
         id="role-img-alt",
         name="Elements with role img have a text alternative",
         wcag=("1.1.1",),
-        level="A",
         act_rules=("23a2a8",),
         impact=Impact.SERIOUS,
         tags=("cat.text-alternatives", "wcag2a", "act"),

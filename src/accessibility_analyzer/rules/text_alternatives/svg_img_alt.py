@@ -48,7 +48,6 @@ class SvgImgAlt(NonEmptyNameRule):
         id="svg-img-alt",
         name="SVG elements with an image role have a text alternative",
         wcag=("1.1.1",),
-        level="A",
         act_rules=("7d6734",),
         impact=Impact.SERIOUS,
         tags=("cat.text-alternatives", "wcag2a", "act"),
