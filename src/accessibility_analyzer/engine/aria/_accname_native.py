@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from accessibility_analyzer.engine.aria.hidden import is_programmatically_hidden
 from accessibility_analyzer.engine.aria.implicit import input_type
 from accessibility_analyzer.engine.aria.labels import labels_of
 from accessibility_analyzer.engine.dom import Element, Namespace, Page
@@ -82,7 +83,13 @@ def embedded_control_value(  # noqa: PLR0911 (one answer per control kind)
 
 
 def _labels_text(page: Page, element: Element, content_text: ContentText) -> str:
-    return " ".join(content_text(label) for label in labels_of(page, element))
+    """The text of the element's labels. A hidden label gives none (accname 1.2 step 2A: a
+    hidden node outside an aria-labelledby traversal contributes nothing; Chromium agrees),
+    unless the element is hidden too, so rules can still quote a hidden control's name."""
+    labels = labels_of(page, element)
+    if labels and not is_programmatically_hidden(page, element):
+        labels = [label for label in labels if not is_programmatically_hidden(page, label)]
+    return " ".join(content_text(label) for label in labels)
 
 
 def _input_alternative(  # noqa: PLR0911 (HTML-AAM order per input type)
@@ -102,6 +109,10 @@ def _input_alternative(  # noqa: PLR0911 (HTML-AAM order per input type)
         alt = element.get("alt")
         if alt is not None and alt.strip():
             return alt, "alt"
+        # An image button is labelable (HTML §4.10.2); HTML-AAM's list for it omits
+        # <label>, but Chromium, Firefox and axe-core name it from its label.
+        if is_root and (text := _labels_text(page, element, content_text)).strip():
+            return text, "label"
         return None
     if is_root and (text := _labels_text(page, element, content_text)).strip():
         return text, "label"

@@ -1,12 +1,14 @@
 # Sources: Digital Publishing WAI-ARIA Module 1.0, W3C Recommendation 14 December 2017,
-# https://www.w3.org/TR/dpub-aria-1.0/ ; WAI-ARIA Graphics Module 1.0, W3C Recommendation
-# 2 October 2018, https://www.w3.org/TR/graphics-aria-1.0/
+# https://www.w3.org/TR/dpub-aria-1.0/ ; Digital Publishing WAI-ARIA Module 1.1,
+# https://www.w3.org/TR/dpub-aria-1.1/ (deprecations) ; WAI-ARIA Graphics Module 1.0, W3C
+# Recommendation 2 October 2018, https://www.w3.org/TR/graphics-aria-1.0/
 """The DPUB-ARIA (``doc-*``) and Graphics-ARIA (``graphics-*``) roles.
 
 They are part of the "WAI-ARIA specifications" the ACT rules accept, so they must not be
 reported as invalid roles. The DPUB-ARIA 1.1 revision deprecates ``doc-biblioentry`` and
-``doc-endnote`` and drops their required context; both are kept valid here, and their
-context/owned constraints are not enforced because the two revisions disagree.
+``doc-endnote`` and drops their required context; both are kept valid here and marked
+deprecated (aria-deprecated-role reports them), and their context/owned constraints are not
+enforced because the two revisions disagree.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ def _dpub(
     name_from: tuple[NameFrom, ...] = (NameFrom.AUTHOR,),
     name_required: bool = False,
     children_presentational: bool = False,
+    deprecated: bool = False,
 ) -> RoleRow:
     return RoleRow(
         name=name,
@@ -30,6 +33,7 @@ def _dpub(
         name_from=name_from,
         name_required=name_required,
         children_presentational=children_presentational,
+        deprecated=deprecated,
         module="dpub",
     )
 
@@ -40,7 +44,7 @@ DPUB_ROLE_ROWS: tuple[RoleRow, ...] = (
     _dpub("doc-afterword", "landmark"),
     _dpub("doc-appendix", "landmark"),
     _dpub("doc-backlink", "link", name_from=_CONTENTS, name_required=True),
-    _dpub("doc-biblioentry", "listitem", name_required=True),
+    _dpub("doc-biblioentry", "listitem", name_required=True, deprecated=True),
     _dpub("doc-bibliography", "landmark"),
     _dpub("doc-biblioref", "link", name_from=_CONTENTS, name_required=True),
     _dpub("doc-chapter", "landmark"),
@@ -50,7 +54,7 @@ DPUB_ROLE_ROWS: tuple[RoleRow, ...] = (
     _dpub("doc-credit", "section"),
     _dpub("doc-credits", "landmark"),
     _dpub("doc-dedication", "section"),
-    _dpub("doc-endnote", "listitem"),
+    _dpub("doc-endnote", "listitem", deprecated=True),
     _dpub("doc-endnotes", "landmark"),
     _dpub("doc-epigraph", "section"),
     _dpub("doc-epilogue", "landmark"),

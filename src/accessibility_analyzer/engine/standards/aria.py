@@ -30,8 +30,10 @@ from accessibility_analyzer.engine.standards._aria_types import (
 from accessibility_analyzer.engine.standards._aria_widget_roles import ARIA_WIDGET_ROLE_ROWS
 
 __all__ = [
+    "ACCEPTED_EXTRA_OWNED",
     "ATTRIBUTES",
     "DRAFT_GLOBAL_ATTRIBUTES",
+    "FOCUSABLE_REQUIRED_STATES",
     "GLOBAL_ATTRIBUTES",
     "MISSING_REQUIRED_DEFAULTS",
     "PRESENTATIONAL_ROLES",
@@ -67,6 +69,25 @@ MISSING_REQUIRED_DEFAULTS: Mapping[str, Mapping[str, str]] = MappingProxyType(
 )
 
 PRESENTATIONAL_ROLES: frozenset[str] = frozenset({"none", "presentation"})
+
+# Owned roles accepted beyond WAI-ARIA 1.2's required owned elements. WAI-ARIA 1.3 (Editor's
+# Draft, https://w3c.github.io/aria/, "allowed accessibility child roles") lists `separator`
+# in menu and menubar, as 1.2's prose already describes; the APG menubar pattern
+# (https://www.w3.org/WAI/ARIA/apg/patterns/menubar/) puts a submenu `menu` beside its
+# menuitem, inside the menubar or the parent menu, and every browser and screen reader
+# supports it. Rules read these as allowed children, not as requirements.
+ACCEPTED_EXTRA_OWNED: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "menu": frozenset({"separator", "menu"}),
+        "menubar": frozenset({"separator", "menu"}),
+    }
+)
+
+# WAI-ARIA 1.2 §5.4 separator: "if focusable", a separator is a widget (a splitter) and
+# aria-valuenow becomes required (aria-valuemin/max default to 0 and 100).
+FOCUSABLE_REQUIRED_STATES: Mapping[str, frozenset[str]] = MappingProxyType(
+    {"separator": frozenset({"aria-valuenow"})}
+)
 
 _ROWS: Mapping[str, RoleRow] = {
     row.name: row

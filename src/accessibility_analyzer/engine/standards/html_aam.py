@@ -138,12 +138,29 @@ LABELABLE_TAGS: frozenset[str] = frozenset(
     {"button", "input", "meter", "output", "progress", "select", "textarea"}
 )
 
+# Input types whose native state supplies an ARIA state whatever their explicit role: the
+# checkedness of a checkbox or radio is its aria-checked (HTML-AAM maps it; ARIA in HTML
+# forbids authors to set aria-checked on them), so <input type=checkbox role=switch> has it.
+NATIVE_STATES_BY_INPUT_TYPE: Mapping[str, frozenset[str]] = MappingProxyType(
+    {"checkbox": frozenset({"aria-checked"}), "radio": frozenset({"aria-checked"})}
+)
+
+# ARIA states that mirror a native attribute valid on the input type, so browsers expose them
+# whatever WAI-ARIA 1.2 lists for the role: HTML's `required` is valid on a radio button
+# (HTML §4.10.5.1.17) and HTML-AAM maps it to aria-required, which ARIA 1.2 puts on
+# radiogroup only.
+MIRRORED_STATES_BY_INPUT_TYPE: Mapping[str, frozenset[str]] = MappingProxyType(
+    {"radio": frozenset({"aria-required"})}
+)
+
 __all__ = [
     "ALLOWED_ROLES",
     "INPUT_TYPES_WITH_SUGGESTIONS",
     "INPUT_TYPE_ROLES",
     "KNOWN_INPUT_TYPES",
     "LABELABLE_TAGS",
+    "MIRRORED_STATES_BY_INPUT_TYPE",
+    "NATIVE_STATES_BY_INPUT_TYPE",
     "SECTIONING_SCOPE_ROLES",
     "SECTIONING_SCOPE_TAGS",
     "UNCONDITIONAL_ROLES",

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from accessibility_analyzer.engine.aria import (
     aria_attributes,
+    explicit_role,
+    input_type,
     is_attribute_supported,
     is_included_in_accessibility_tree,
     role_of,
@@ -14,6 +16,7 @@ from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.engine.standards.aria import ATTRIBUTES
+from accessibility_analyzer.engine.standards.html_aam import MIRRORED_STATES_BY_INPUT_TYPE
 from accessibility_analyzer.rules.aria._shared import is_html_or_svg, listing
 
 PERMITTED = Diagnostic.passed("Every ARIA state and property is permitted on the role")
@@ -34,7 +37,21 @@ def _is_permitted(page: Page, element: Element, name: str) -> bool:
     """Global, or inherited/supported/required by the role (prohibited globals pass here:
     ``aria-prohibited-attr`` reports those)."""
     spec = ATTRIBUTES[name]
-    return spec.is_global or is_attribute_supported(page, element, name)
+    return (
+        spec.is_global
+        or is_attribute_supported(page, element, name)
+        or _mirrors_native_attribute(page, element, name)
+    )
+
+
+def _mirrors_native_attribute(page: Page, element: Element, name: str) -> bool:
+    """``aria-required`` on a native radio button (no role attribute changing it)."""
+    return (
+        element.is_html
+        and element.tag == "input"
+        and name in MIRRORED_STATES_BY_INPUT_TYPE.get(input_type(element), ())
+        and explicit_role(page, element) is None
+    )
 
 
 class AriaAllowedAttr(Rule):
@@ -60,7 +77,10 @@ class AriaAllowedAttr(Rule):
         <button aria-pressed="false">Bold</button>
 
     ## Limitations
-    The role is taken from markup; roles that scripts set later are not seen.
+    Decided against the literal WAI-ARIA 1.2 table, with axe-core: `aria-required` on a
+    native `<input type="radio">` passes, because HTML's own `required`, valid there, maps to
+    the same state (a custom `role="radio"` still fails). The role is taken from markup;
+    roles that scripts set later are not seen.
     """
 
     meta = RuleMeta(

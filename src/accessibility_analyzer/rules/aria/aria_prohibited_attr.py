@@ -34,6 +34,11 @@ def _global_attributes(element: Element) -> list[str]:
     ]
 
 
+def _is_blank_label(element: Element, name: str) -> bool:
+    """An ``aria-label`` of whitespace only names nothing (accname trims it away)."""
+    return name == "aria-label" and not (element.attrs.get(name) or "").strip()
+
+
 class AriaProhibitedAttr(Rule):
     """Global ARIA attributes must not be used where the role prohibits them.
 
@@ -55,6 +60,8 @@ class AriaProhibitedAttr(Rule):
     ## Passes
         <nav aria-label="Main">…</nav>
         <span role="img" aria-label="Rating: 4 of 5">★★★★</span>
+
+    An `aria-label` of whitespace only passes: it gives no name, so nothing is lost.
 
     ## Limitations
     The role is taken from markup; roles that scripts set later are not seen.
@@ -83,7 +90,11 @@ class AriaProhibitedAttr(Rule):
         """No global attribute is prohibited by the semantic role."""
         role = role_of(page, target) or "generic"
         names = _global_attributes(target)
-        refused = [name for name in names if is_attribute_prohibited(page, target, name)]
+        refused = [
+            name
+            for name in names
+            if is_attribute_prohibited(page, target, name) and not _is_blank_label(target, name)
+        ]
         if refused:
             return Verdict(PROHIBITED, f"role {role} prohibits {listing(refused)}")
         return Verdict(NOT_PROHIBITED, f"role {role}: {listing(names)}")

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from accessibility_analyzer.engine.aria import (
     accessibility_children,
+    explicit_role,
     is_included_in_accessibility_tree,
     owned_text,
     role_of,
@@ -13,16 +14,10 @@ from accessibility_analyzer.engine.aria import (
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.engine.standards.aria import ROLES
+from accessibility_analyzer.engine.standards.aria import ACCEPTED_EXTRA_OWNED, ROLES
 from accessibility_analyzer.rules.aria._shared import is_html_or_svg, listing
 
 _CONTAINING = "->"
-
-# Elements whose implicit role has required owned elements (list, listbox, table, row,
-# rowgroup...); any other element needs a role attribute to get one.
-_IMPLICIT_CONTAINER_TAGS = frozenset(
-    {"ul", "ol", "menu", "select", "datalist", "table", "thead", "tbody", "tfoot", "tr"}
-)
 
 OWNS_REQUIRED = Diagnostic.passed("The element owns only elements of its required owned roles")
 OWNS_OTHER = Diagnostic.failed(
@@ -64,7 +59,7 @@ def _allowed_child(page: Page, child: Element, owner_role: str, required: tuple[
     role = role_of(page, child)
     if role is None:
         return False
-    if role in required:
+    if role in required or role in ACCEPTED_EXTRA_OWNED.get(owner_role, ()):
         return True
     contained = {
         entry.split(_CONTAINING)[1].strip()
@@ -86,8 +81,8 @@ class AriaRequiredChildren(Rule):
     """Elements whose role requires owned elements must own only those.
 
     ## What it checks
-    Every HTML or SVG element in the accessibility tree whose WAI-ARIA 1.2 semantic role
-    (explicit or implicit) has required owned elements (`list`, `listbox`, `menu`, `table`,
+    Every HTML or SVG element in the accessibility tree whose explicit `role` gives it a
+    WAI-ARIA 1.2 role with required owned elements (`list`, `listbox`, `menu`, `table`,
     `tablist`, `tree`...) owns, in the accessibility tree, only elements with those roles
     (a `group` counts when it owns only the roles listed after it, as in `group → option`).
     Text owned directly is a wrong child. Empty containers pass. Elements inside an
@@ -105,8 +100,14 @@ class AriaRequiredChildren(Rule):
     ## Passes
         <div role="list"><div role="listitem">Apples</div></div>
         <div role="listbox"><div role="group"><div role="option">Apple</div></div></div>
+        <div role="menu"><div role="menuitem">Cut</div><div role="separator"></div></div>
 
     ## Limitations
+    Native containers (`<ul>`, `<table>`, `<select>`) without a `role` attribute are not
+    checked: their content model is HTML's (`list` reports stray content in `<ul>`, once),
+    and axe-core checks explicit roles only too. Decided against the literal WAI-ARIA 1.2
+    lists, with WAI-ARIA 1.3 and the APG: a `separator` in a `menu` or `menubar` is accepted,
+    and so is a submenu `menu` owned by a `menubar` or `menu` (the APG menubar pattern).
     A `caption` owned by a table or grid is accepted, as WAI-ARIA 1.3 allows. Browsers build
     slightly different accessibility trees; this rule follows the ACT "owned by" relation.
     """
@@ -121,11 +122,13 @@ class AriaRequiredChildren(Rule):
     )
 
     def applicability(self, page: Page) -> Iterator[Element]:
-        """Exposed HTML/SVG elements with required owned elements, outside busy regions."""
+        """Exposed HTML/SVG elements with an explicit role that has required owned elements,
+        outside busy regions."""
         for element in page.elements:
             if (
-                ("role" in element.attrs or element.tag in _IMPLICIT_CONTAINER_TAGS)
+                "role" in element.attrs
                 and is_html_or_svg(element)
+                and explicit_role(page, element) is not None
                 and _required_owned(page, element)
                 and is_included_in_accessibility_tree(page, element)
                 and element.order not in _busy_elements(page)

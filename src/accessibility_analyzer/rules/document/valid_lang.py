@@ -40,7 +40,9 @@ class ValidLang(Rule):
         <p lang="en-US-GB">They wandered into a strange Tiki bar.</p>
 
     ## Limitations
-    `xml:lang` in XHTML is not checked. Text hidden with `display: none` does not make an
+    `xml:lang` in XHTML is not checked. Decided: an element whose only language attribute is
+    `xml:lang` is inapplicable in an HTML document, where `xml:lang` has no effect (HTML
+    §3.2.6.2); axe-core fails an invalid one. Text hidden with `display: none` does not make an
     element applicable; text hidden only by layout tricks still does.
     """
 

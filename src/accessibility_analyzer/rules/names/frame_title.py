@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from accessibility_analyzer.engine.aria import is_included_in_accessibility_tree, tabindex_of
+from accessibility_analyzer.engine.aria import (
+    has_global_aria_attribute,
+    is_included_in_accessibility_tree,
+    tabindex_of,
+)
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
@@ -17,6 +21,16 @@ NO_NAME = Diagnostic.failed(
 )
 
 
+def _is_decorative_frame(page: Page, element: Element) -> bool:
+    """Marked decorative, unless made focusable (``tabindex`` >= 0) or given a global ARIA
+    attribute: WAI-ARIA's presentational role conflict resolution then exposes a frame."""
+    if not is_marked_decorative(page, element):
+        return False
+    tabindex = tabindex_of(element)
+    made_focusable = tabindex is not None and tabindex >= 0
+    return not (made_focusable or has_global_aria_attribute(element))
+
+
 class FrameTitle(NonEmptyNameRule):
     """Inline frames must have an accessible name.
 
@@ -24,6 +38,8 @@ class FrameTitle(NonEmptyNameRule):
     Every `<iframe>` included in the accessibility tree has a non-empty accessible name
     (`title`, `aria-label` or `aria-labelledby`), unless it is taken out of the tab order
     (`tabindex="-1"`) or marked as decorative (`role="none"`): how browsers treat those varies.
+    A decorative frame made focusable (`tabindex="0"`) or given a global ARIA attribute is a
+    frame again (the presentational role is overridden) and needs a name.
     The `name` attribute is not a name for assistive technology.
 
     ## Why it matters
@@ -33,6 +49,7 @@ class FrameTitle(NonEmptyNameRule):
     ## Fails
         <iframe src="list.html" name="Grocery List"></iframe>
         <iframe src="list.html" title=""></iframe>
+        <iframe src="list.html" role="presentation" tabindex="0"></iframe>
 
     ## Passes
         <iframe src="list.html" title="Grocery list"></iframe>
@@ -59,7 +76,7 @@ class FrameTitle(NonEmptyNameRule):
             if (
                 element.is_html
                 and (tabindex is None or tabindex >= 0)
-                and not is_marked_decorative(page, element)
+                and not _is_decorative_frame(page, element)
                 and is_included_in_accessibility_tree(page, element)
             ):
                 yield element

@@ -78,7 +78,9 @@ class TdHeadersAttr(Rule):
 
     ## Limitations
     When the table's visibility depends on layout (moved off-screen, clipped by its
-    container), a wrong reference is `cantTell`.
+    container), a wrong reference is `cantTell`. Decided, with ACT a25f45: a reference to a
+    `td` of the same table passes (browsers expose it as a header relation), although HTML
+    says `headers` should point at `th` cells and axe-core fails it.
     """
 
     meta = RuleMeta(

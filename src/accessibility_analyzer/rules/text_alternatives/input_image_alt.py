@@ -47,7 +47,9 @@ class InputImageAlt(Rule):
 
     ## Limitations
     Whether the name describes the action is not judged here; a localised default name other
-    than the English "Submit Query" is not recognised.
+    than the English "Submit Query" is not recognised. Decided: a `<label>` names an image
+    button (`<label>Search <input type="image" src="go.png"></label>` passes), as Chromium,
+    Firefox and axe-core do, although HTML-AAM's list for image buttons leaves labels out.
     """
 
     meta = RuleMeta(

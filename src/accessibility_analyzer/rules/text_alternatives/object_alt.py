@@ -89,7 +89,9 @@ class ObjectAlt(Rule):
     ## Limitations
     The resource is not fetched: its type comes from markup. When neither the `type`
     attribute nor the file extension tells, an unnamed object is `cantTell`. Objects with an
-    explicit role (`role="img"`) are left to the role's own rule.
+    explicit role (`role="img"`) are left to the role's own rule. Decided, with ACT 8fc3b6:
+    objects rendering HTML documents (`type="text/html"`) are inapplicable (they are frames,
+    not non-text content), although axe-core fails an unnamed one.
     """
 
     meta = RuleMeta(
