@@ -23,6 +23,7 @@ from accessibility_analyzer.engine import analyze_document
 from accessibility_analyzer.engine.result import DocumentResult, OutcomeCounts
 from accessibility_analyzer.engine.rule import Rule
 from accessibility_analyzer.rules import ALL_RULES, DEFAULT_RULES
+from accessibility_analyzer.storage.storable import storable
 
 # A stylesheet is read by every page that links it; keep recent ones up to this many bytes.
 _SITE_CACHE_BYTES = 32 * 1024 * 1024
@@ -134,13 +135,22 @@ def analyse_page(manifest_path: str, page_path: str, rule_ids: tuple[str, ...] |
         site = _site(manifest_path)
         location = site.location(page_path)
         if location is None:
-            return _encoder.encode(error_result(page_path, "the page's file is missing"))
+            return _encode(error_result(page_path, "the page's file is missing"))
         source = Path(location).read_bytes()
         result = analyze_document(source, path=page_path, site=site, rules=_rules(rule_ids))
     except Exception as exc:  # the engine promises not to raise; a bug still must not fail
         detail = traceback.format_exception_only(exc)[-1].strip()
-        return _encoder.encode(error_result(page_path, f"analysis failed: {detail}"))
-    return _encoder.encode(result)
+        return _encode(error_result(page_path, f"analysis failed: {detail}"))
+    return _encode(result)
+
+
+def _encode(result: DocumentResult) -> bytes:
+    """msgpack bytes of ``result``; text UTF-8 cannot encode (lone surrogates) is replaced."""
+    try:
+        return _encoder.encode(result)
+    except UnicodeEncodeError:
+        cleaned = storable(msgspec.to_builtins(result, str_keys=True))
+        return _encoder.encode(msgspec.convert(cleaned, DocumentResult))
 
 
 def decode_result(payload: bytes) -> DocumentResult:

@@ -10,7 +10,8 @@ The same coroutine runs under arq (``jobs.worker``) and in the API process
   files from disk itself: the parent never holds page bytes);
 * store results in batches as they arrive, each page's rows replacing any earlier ones in
   the same transaction, and advance ``pages_done`` with them;
-* a page that makes the engine fail becomes an error entry for that page;
+* a page that makes the engine fail, or whose results the database refuses, becomes an
+  error entry for that page: one page never fails the analysis;
 * past the time limit the analysis fails with a clear reason;
 * finally compute the summary and mark it completed.
 """
@@ -26,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
 from accessibility_analyzer.engine.result import DocumentResult
 from accessibility_analyzer.jobs.page_worker import (
     analyse_page,
@@ -37,6 +40,7 @@ from accessibility_analyzer.jobs.pool import EnginePool
 from accessibility_analyzer.observability import metrics
 from accessibility_analyzer.observability.tracing import job_span, record_page_span
 from accessibility_analyzer.storage import analysis_runs as repo
+from accessibility_analyzer.storage.analysis_summary import compute_summary
 from accessibility_analyzer.storage.database import Database
 
 logger = logging.getLogger(__name__)
@@ -124,7 +128,7 @@ async def _run(job: JobContext, analysis_id: str) -> JobOutcome:
     try:
         async with asyncio.timeout(job.time_limit_seconds):
             analysed, skipped = await _analyse_pages(job, claim, manifest)
-            summary = await repo.compute_summary(job.database, analysis_id)
+            summary = await compute_summary(job.database, analysis_id)
             await repo.finish_analysis(job.database, analysis_id, claim.attempt, summary)
     except TimeoutError:
         error = f"the analysis did not finish within its time limit of {job.time_limit_seconds:g} s"
@@ -262,7 +266,11 @@ def _page_result(
     """Decode a finished page; on a dead child, resubmit it once, then record an error."""
     error = future.exception()
     if error is None:
-        return decode_result(future.result())
+        try:
+            return decode_result(future.result())
+        except Exception as undecodable:  # a bug in a child; the page alone pays for it
+            logger.warning("page %s: unreadable result (%r)", page.path, undecodable)
+            return error_result(page.path, f"analysis failed: {type(undecodable).__name__}")
     if isinstance(error, BrokenProcessPool):
         job.pool.reset(generation)
         tries = crashes.get(page.document_id, 0)
@@ -297,5 +305,49 @@ async def _store_results(
                 break
         finished = item is None
         if batch:
-            await repo.store_page_results(job.database, claim.analysis_id, claim.attempt, batch)
+            await _store_batch(job.database, claim, batch)
             batch = []
+
+
+async def _store_batch(
+    database: Database, claim: repo.Claim, batch: list[tuple[str, DocumentResult]]
+) -> None:
+    """Store a batch in one transaction; if the database refuses it, page by page.
+
+    A page whose rows the database still refuses alone is stored as an error entry, so one
+    page never fails the analysis. A lost connection or a superseded attempt is no page's
+    fault: it propagates (the job is retried, or it stops).
+    """
+    try:
+        await repo.store_page_results(database, claim.analysis_id, claim.attempt, batch)
+        return
+    except Exception as error:
+        if not _page_may_be_at_fault(error):
+            raise
+        logger.warning(
+            "a batch of %d pages could not be stored (%r); storing them one by one",
+            len(batch),
+            error,
+        )
+    for document_id, result in batch:
+        try:
+            await repo.store_page_results(
+                database, claim.analysis_id, claim.attempt, [(document_id, result)]
+            )
+        except Exception as error:
+            if not _page_may_be_at_fault(error):
+                raise
+            logger.warning("page %s: results could not be stored (%r)", result.path, error)
+            entry = error_result(
+                result.path, f"the page's results could not be stored: {type(error).__name__}"
+            )
+            await repo.store_page_results(
+                database, claim.analysis_id, claim.attempt, [(document_id, entry)]
+            )
+
+
+def _page_may_be_at_fault(error: Exception) -> bool:
+    """Whether a failed write may be caused by a page's content (not the database's state)."""
+    if isinstance(error, repo.StaleAttemptError | OSError):
+        return False
+    return not (isinstance(error, DBAPIError) and error.connection_invalidated)

@@ -9,6 +9,9 @@ Writes are idempotent and fenced. Storing a page first deletes whatever an earli
 stored for that page, in the same transaction, so a re-run never duplicates rows. Each
 transaction also checks that the analysis's ``attempt`` is still the caller's: when a job is
 retried after its worker vanished, a straggling earlier attempt can no longer write.
+
+Every text value from page content goes through ``storage.storable`` on its way in, so any
+byte a page holds (NUL, lone surrogates, huge attributes) is stored on both databases.
 """
 
 from __future__ import annotations
@@ -24,12 +27,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from accessibility_analyzer.engine.result import DocumentResult, Finding
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.models import AnalysisStatus, Base, DocumentKind
+from accessibility_analyzer.storage.storable import RecordMaker, optional_text, storable_text
 
 _analyses: Table = Base.metadata.tables["analyses"]
 _document_results: Table = Base.metadata.tables["document_results"]
 _findings: Table = Base.metadata.tables["findings"]
 _documents: Table = Base.metadata.tables["documents"]
 
+_PATH_LENGTH = 1024  # document_results.path is VARCHAR(1024), like documents.path
 # Rows per executemany call on SQLite: large enough to amortise the call, small enough to
 # keep one batch's memory modest.
 _INSERT_CHUNK = 2_000
@@ -196,6 +201,8 @@ _COPY_COLUMNS = (
     "fix_hint",
     "reason",
 )
+# Finding rows as storable tuples in the order of _COPY_COLUMNS (both backends use them).
+_finding_records = RecordMaker(_findings, _COPY_COLUMNS)
 
 
 async def _copy_findings(connection: AsyncConnection, rows: Iterable[dict[str, Any]]) -> None:
@@ -204,7 +211,7 @@ async def _copy_findings(connection: AsyncConnection, rows: Iterable[dict[str, A
     asyncpg's ``copy_records_to_table`` runs on the connection's own transaction, which the
     fence UPDATE has already opened, so the rows commit or roll back with the batch.
     """
-    records = [tuple(row[column] for column in _COPY_COLUMNS) for row in rows]
+    records = _finding_records(rows)
     if not records:
         return
     raw = await connection.get_raw_connection()
@@ -225,14 +232,14 @@ _INSERT_FINDING_SQL = (
 
 async def _insert_findings(connection: AsyncConnection, rows: Iterable[dict[str, Any]]) -> None:
     """SQLite: executemany of plain tuples, in chunks."""
-    chunk: list[tuple[Any, ...]] = []
+    chunk: list[dict[str, Any]] = []
     for row in rows:
-        chunk.append(tuple(row[column] for column in _COPY_COLUMNS))
+        chunk.append(row)
         if len(chunk) >= _INSERT_CHUNK:
-            await connection.exec_driver_sql(_INSERT_FINDING_SQL, chunk)
+            await connection.exec_driver_sql(_INSERT_FINDING_SQL, _finding_records(chunk))
             chunk = []
     if chunk:
-        await connection.exec_driver_sql(_INSERT_FINDING_SQL, chunk)
+        await connection.exec_driver_sql(_INSERT_FINDING_SQL, _finding_records(chunk))
 
 
 def _counts(result: DocumentResult) -> dict[str, int]:
@@ -282,9 +289,9 @@ async def store_page_results(
                 {
                     "analysis_id": analysis_id,
                     "document_id": document_id,
-                    "path": result.path,
-                    "title": result.title,
-                    "error": result.error,
+                    "path": storable_text(result.path, _PATH_LENGTH),
+                    "title": optional_text(result.title),
+                    "error": optional_text(result.error),
                     "counts": _counts(result),
                 }
                 for document_id, result in results
@@ -306,56 +313,6 @@ async def store_page_results(
         )
         await _fence(connection, analysis_id, attempt, pages_done=int(pages_done or 0))
     return int(pages_done or 0)
-
-
-_OUTCOMES = ("passed", "failed", "cantTell", "inapplicable")
-_IMPACTS = ("critical", "serious", "moderate", "minor")
-
-
-async def compute_summary(db: Database, analysis_id: str) -> dict[str, Any]:
-    """Count an analysis's stored results, in SQL (the findings never come into memory).
-
-    The names follow the reports' summary (``reports.summary.ReportSummary``): pages,
-    pages with errors, findings, by outcome, failed and cantTell findings by impact, and
-    findings by rule and outcome.
-    """
-    async with db.engine.connect() as connection:
-        by_rule_outcome = await connection.execute(
-            select(_findings.c.rule_id, _findings.c.outcome, func.count())
-            .where(_findings.c.analysis_id == analysis_id)
-            .group_by(_findings.c.rule_id, _findings.c.outcome)
-        )
-        by_impact = await connection.execute(
-            select(_findings.c.impact, _findings.c.outcome, func.count())
-            .where(
-                _findings.c.analysis_id == analysis_id,
-                _findings.c.outcome.in_(["failed", "cantTell"]),
-            )
-            .group_by(_findings.c.impact, _findings.c.outcome)
-        )
-        pages = (
-            await connection.execute(
-                select(func.count(), func.count(_document_results.c.error)).where(
-                    _document_results.c.analysis_id == analysis_id
-                )
-            )
-        ).one()
-        outcomes = dict.fromkeys(_OUTCOMES, 0)
-        rules: dict[str, dict[str, int]] = {}
-        for rule_id, outcome, count in by_rule_outcome:
-            outcomes[outcome] = outcomes.get(outcome, 0) + int(count)
-            rules.setdefault(rule_id, dict.fromkeys(_OUTCOMES, 0))[outcome] = int(count)
-        impacts = {impact: {"failed": 0, "cantTell": 0} for impact in _IMPACTS}
-        for impact, outcome, count in by_impact:
-            impacts.setdefault(impact, {"failed": 0, "cantTell": 0})[outcome] = int(count)
-    return {
-        "documents": int(pages[0]),
-        "documentsWithErrors": int(pages[1]),
-        "findings": sum(outcomes.values()),
-        "byOutcome": outcomes,
-        "byImpact": impacts,
-        "byRule": dict(sorted(rules.items())),
-    }
 
 
 async def finish_analysis(
@@ -381,7 +338,7 @@ async def fail_analysis(db: Database, analysis_id: str, attempt: int, error: str
             analysis_id,
             attempt,
             status=AnalysisStatus.FAILED.value,
-            error=error,
+            error=storable_text(error),
             finished_at=_now(),
         )
 
@@ -392,7 +349,6 @@ __all__ = [
     "SiteFile",
     "StaleAttemptError",
     "claim_analysis",
-    "compute_summary",
     "fail_analysis",
     "finish_analysis",
     "session_files",
