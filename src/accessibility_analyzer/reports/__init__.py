@@ -1,51 +1,105 @@
-"""Report renderers: an engine result as JSON, HTML, SARIF 2.1.0, CSV or EARL.
+"""Report writers: an analysis as text, JSON, JSON Lines, HTML, SARIF 2.1.0, CSV or EARL.
 
-Pure functions of an :class:`~accessibility_analyzer.engine.result.AnalysisResult` and a
-:class:`ReportContext`; no I/O, no framework. The API's report endpoint and
-``a11y check --format`` both call :func:`render`.
+Every format is a streaming :class:`ReportWriter` (``start`` with a :class:`ReportHeader`,
+``document`` per page, ``finish``), so a report of any size is written with one page in
+memory at a time. The formats, their media types and extensions are in one registry
+(:data:`FORMATS`). No I/O, no framework: the API's report endpoint and ``a11y check
+--format`` both drive these writers.
 
-Example:
-    >>> report = render(ReportFormat.SARIF, result, context)  # doctest: +SKIP
-    >>> report.media_type, report.filename  # doctest: +SKIP
-    ('application/sarif+json', 'accessibility-report-<id>.sarif')
+Example, streaming pages as they finish::
+
+    writer = open_writer("json", include_passed=False)
+    out.write(writer.start(ReportHeader(context=context, rules=rules)))
+    for page in pages:
+        out.write(writer.document(page))
+    out.write(writer.finish())
+
+or, the same in one call: ``write_report("json", header, pages, out)``. :func:`render`
+builds a whole report in memory from an :class:`AnalysisResult` (small results, tests).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
-from accessibility_analyzer.engine.result import AnalysisResult
-from accessibility_analyzer.reports.csv_report import render_csv
-from accessibility_analyzer.reports.earl import render_earl
-from accessibility_analyzer.reports.html_report import render_html
-from accessibility_analyzer.reports.json_report import JsonReport, render_json
-from accessibility_analyzer.reports.model import (
-    RenderedReport,
-    ReportContext,
+import msgspec
+
+from accessibility_analyzer.engine.result import AnalysisResult, DocumentResult
+from accessibility_analyzer.reports.json_report import JsonDocument, JsonReport
+from accessibility_analyzer.reports.model import RenderedReport, ReportContext
+from accessibility_analyzer.reports.registry import (
+    FORMAT_NAMES,
+    FORMATS,
+    FormatSpec,
+    PassedFindings,
     ReportFormat,
+    open_writer,
     report_filename,
 )
-from accessibility_analyzer.reports.sarif import render_sarif
-from accessibility_analyzer.reports.summary import ReportSummary, summarize
-
-Renderer = Callable[[AnalysisResult, ReportContext], bytes]
-
-RENDERERS: dict[ReportFormat, Renderer] = {
-    ReportFormat.JSON: render_json,
-    ReportFormat.HTML: render_html,
-    ReportFormat.SARIF: render_sarif,
-    ReportFormat.CSV: render_csv,
-    ReportFormat.EARL: render_earl,
-}
+from accessibility_analyzer.reports.summary import ReportSummary, SummaryCounter, summarize
+from accessibility_analyzer.reports.writer import (
+    ReportHeader,
+    ReportWriter,
+    Suggestion,
+    Suggestions,
+)
 
 
-def render(fmt: ReportFormat, result: AnalysisResult, context: ReportContext) -> RenderedReport:
-    """Render an analysis result in one format.
+def iter_report(
+    fmt: ReportFormat | str,
+    header: ReportHeader,
+    documents: Iterable[DocumentResult],
+    *,
+    include_passed: bool = False,
+) -> Iterator[bytes]:
+    """The report's bytes, chunk by chunk, pulling one page from ``documents`` at a time.
+
+    Args:
+        fmt: the format (enum or plain name).
+        header: metadata and rules (and the page paths, when known up front).
+        documents: the pages in report order; consumed lazily.
+        include_passed: list passed and inapplicable findings where that is optional.
+
+    Raises:
+        ValueError: ``fmt`` is not a known format.
+    """
+    writer = open_writer(fmt, include_passed=include_passed)
+    yield writer.start(header)
+    for document in documents:
+        chunk = writer.document(document)
+        if chunk:
+            yield chunk
+    yield writer.finish()
+
+
+def write_report(
+    fmt: ReportFormat | str,
+    header: ReportHeader,
+    documents: Iterable[DocumentResult],
+    out: BinaryIO,
+    *,
+    include_passed: bool = False,
+) -> None:
+    """Write a whole report to a binary stream (a file, ``sys.stdout.buffer``) as it goes."""
+    for chunk in iter_report(fmt, header, documents, include_passed=include_passed):
+        out.write(chunk)
+
+
+def render(
+    fmt: ReportFormat | str,
+    result: AnalysisResult,
+    context: ReportContext,
+    *,
+    include_passed: bool = False,
+) -> RenderedReport:
+    """Render a whole in-memory result in one format (the HTML summary and contents first).
 
     Args:
         fmt: the format (a plain string such as ``"sarif"`` is accepted too).
         result: the engine's result.
         context: analysis metadata the report states.
+        include_passed: list passed and inapplicable findings where that is optional.
 
     Returns:
         The report's bytes, media type and download file name.
@@ -54,22 +108,41 @@ def render(fmt: ReportFormat, result: AnalysisResult, context: ReportContext) ->
         ValueError: ``fmt`` is not a known format.
     """
     report_format = ReportFormat(fmt)
-    body = RENDERERS[report_format](result, context)
+    if report_format is ReportFormat.HTML and context.summary is None:
+        context = msgspec.structs.replace(context, summary=summarize(result))
+    header = ReportHeader(
+        context=context,
+        rules=result.rules,
+        pages=[document.path for document in result.documents],
+    )
+    chunks = iter_report(report_format, header, result.documents, include_passed=include_passed)
     return RenderedReport(
-        body=body,
+        body=b"".join(chunks),
         media_type=report_format.media_type,
         filename=report_filename(report_format, context.analysis_id),
     )
 
 
 __all__ = [
-    "RENDERERS",
+    "FORMATS",
+    "FORMAT_NAMES",
+    "FormatSpec",
+    "JsonDocument",
     "JsonReport",
+    "PassedFindings",
     "RenderedReport",
     "ReportContext",
     "ReportFormat",
+    "ReportHeader",
     "ReportSummary",
+    "ReportWriter",
+    "Suggestion",
+    "Suggestions",
+    "SummaryCounter",
+    "iter_report",
+    "open_writer",
     "render",
     "report_filename",
     "summarize",
+    "write_report",
 ]

@@ -7,6 +7,7 @@ messages that quote attribute values), so renderers treat it as untrusted text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote, urljoin
 
@@ -87,3 +88,20 @@ def _scrub_tree(value: Any) -> Any:
     if isinstance(value, list):
         return [_scrub_tree(item) for item in value]
     return value
+
+
+def describe_values(values: Mapping[str, object]) -> str:
+    """Measured values (a finding's ``details``) or a suggestion, compactly on one line.
+
+    ``{"contrastRatio": 2.51, "expectedRatio": 4.5, "largeText": False}`` becomes
+    ``contrastRatio=2.51; expectedRatio=4.5; largeText=false``; ``None`` values are left out.
+    """
+    return "; ".join(
+        f"{key}={_value_text(value)}" for key, value in values.items() if value is not None
+    )
+
+
+def _value_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

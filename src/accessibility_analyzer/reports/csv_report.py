@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 
-from accessibility_analyzer.engine.result import AnalysisResult, Finding
+from accessibility_analyzer.engine.result import DocumentResult, Finding
 from accessibility_analyzer.reports._text import scrub
-from accessibility_analyzer.reports.model import ReportContext
+from accessibility_analyzer.reports.writer import ReportHeader, ReportWriter, Suggestions
 
 CSV_COLUMNS = (
     "path",
@@ -60,22 +61,33 @@ def finding_row(path: str, finding: Finding) -> list[str]:
     ]
 
 
-def render_csv(result: AnalysisResult, context: ReportContext) -> bytes:
-    """Render every finding of every page as a CSV row under a header row.
+class CsvWriter(ReportWriter):
+    """Every finding of every page as a CSV row under a header row, a page at a time.
 
-    Args:
-        result: the engine's result.
-        context: unused beyond the common renderer signature; the CSV holds findings only.
-
-    Returns:
-        UTF-8 bytes with a byte order mark.
+    The CSV is a flat finding list: analysis metadata has no column, and every outcome has
+    its rows (a spreadsheet filters them), whatever ``include_passed`` says.
     """
-    del context  # the CSV is a flat finding list; analysis metadata has no column
+
+    def start(self, header: ReportHeader) -> bytes:
+        """The byte order mark and the header row."""
+        del header
+        return _rows([list(CSV_COLUMNS)]).encode("utf-8-sig")
+
+    def document(self, document: DocumentResult, suggestions: Suggestions | None = None) -> bytes:
+        """The page's rows (suggestions have no column)."""
+        del suggestions
+        rows = (
+            [neutralise_formula(scrub(cell)) for cell in finding_row(document.path, finding)]
+            for finding in document.findings
+        )
+        return _rows(rows).encode("utf-8")
+
+    def finish(self) -> bytes:
+        """Nothing: the rows are the report."""
+        return b""
+
+
+def _rows(rows: Iterable[list[str]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for document in result.documents:
-        for finding in document.findings:
-            row = finding_row(document.path, finding)
-            writer.writerow([neutralise_formula(scrub(cell)) for cell in row])
-    return buffer.getvalue().encode("utf-8-sig")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()

@@ -18,10 +18,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from accessibility_analyzer.engine.result import AnalysisResult, Finding, Outcome, RuleInfo
+from accessibility_analyzer.engine.result import DocumentResult, Finding, Outcome, RuleInfo
 from accessibility_analyzer.reports._text import encode_json, page_url
 from accessibility_analyzer.reports._wcag import CRITERIA
 from accessibility_analyzer.reports.model import ReportContext
+from accessibility_analyzer.reports.writer import ReportHeader, ReportWriter, Suggestions
 
 JsonObject = dict[str, Any]
 
@@ -65,34 +66,57 @@ UNTESTED = "earl:untested"
 ASSERTOR_ID = "_:assertor"
 
 
-def render_earl(result: AnalysisResult, context: ReportContext) -> bytes:
-    """Render the EARL report as UTF-8 JSON-LD bytes."""
-    return encode_json(build_earl(result, context))
+class EarlWriter(ReportWriter):
+    """The EARL report: the assertor, then one ``TestSubject`` per page as the pages come.
 
+    EARL keeps every outcome whatever ``include_passed`` says: an ACT implementation report
+    needs the passes and inapplicables too.
+    """
 
-def build_earl(result: AnalysisResult, context: ReportContext) -> JsonObject:
-    """The EARL report as plain JSON-ready data."""
-    rules = {rule.id: rule for rule in result.rules}
-    date = _date(context.finished_at or context.created_at)
-    subjects: list[JsonObject] = []
-    for document in result.documents:
+    def __init__(self, *, include_passed: bool = False) -> None:
+        """See :class:`ReportWriter`."""
+        super().__init__(include_passed=include_passed)
+        self._rules: list[RuleInfo] = []
+        self._rules_by_id: dict[str, RuleInfo] = {}
+        self._date = ""
+        self._base_uri: str | None = None
+
+    def start(self, header: ReportHeader) -> bytes:
+        """The context and the graph's first node, the assertor."""
+        context = header.context
+        self._rules = list(header.rules)
+        self._rules_by_id = {rule.id: rule for rule in self._rules}
+        self._date = _date(context.finished_at or context.created_at)
+        self._base_uri = context.base_uri
+        head = encode_json({"@context": EARL_CONTEXT, "@graph": [_assertor(context)]})
+        return head[:-2]  # open: the graph's list and the object go on
+
+    def document(self, document: DocumentResult, suggestions: Suggestions | None = None) -> bytes:
+        """The page's ``TestSubject`` with all its assertions."""
+        del suggestions
+        return b"," + encode_json(self._subject(document))
+
+    def finish(self) -> bytes:
+        """Close the graph and the report."""
+        return b"]}"
+
+    def _subject(self, document: DocumentResult) -> JsonObject:
         subject: JsonObject = {
             "@type": ["TestSubject", "WebPage"],
-            "source": page_url(document.path, context.base_uri),
+            "source": page_url(document.path, self._base_uri),
         }
         if document.title:
             subject["title"] = document.title
         if document.error:
             subject["description"] = f"The page could not be analysed: {document.error}"
-            assertions = [_untested(rule, document.error, date) for rule in result.rules]
+            assertions = [_untested(rule, document.error, self._date) for rule in self._rules]
         else:
             assertions = [
-                _assertion(finding, rules.get(finding.rule_id), date)
+                _assertion(finding, self._rules_by_id.get(finding.rule_id), self._date)
                 for finding in document.findings
             ]
         subject["assertions"] = assertions
-        subjects.append(subject)
-    return {"@context": EARL_CONTEXT, "@graph": [_assertor(context), *subjects]}
+        return subject
 
 
 def _assertor(context: ReportContext) -> JsonObject:

@@ -19,7 +19,6 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from accessibility_analyzer.engine.result import (
-    AnalysisResult,
     DocumentResult,
     Finding,
     Impact,
@@ -28,10 +27,16 @@ from accessibility_analyzer.engine.result import (
     RuleInfo,
 )
 from accessibility_analyzer.reports._html_style import STYLESHEET
-from accessibility_analyzer.reports._text import scrub, shorten
+from accessibility_analyzer.reports._text import describe_values, scrub, shorten
 from accessibility_analyzer.reports._wcag import CRITERIA, Principle, describe
 from accessibility_analyzer.reports.model import ReportContext
-from accessibility_analyzer.reports.summary import ReportSummary, count_outcomes, summarize
+from accessibility_analyzer.reports.summary import ReportSummary, SummaryCounter, count_outcomes
+from accessibility_analyzer.reports.writer import (
+    ReportHeader,
+    ReportWriter,
+    Suggestion,
+    Suggestions,
+)
 
 OUTCOME_LABELS = {
     Outcome.FAILED: "Failed",
@@ -54,35 +59,81 @@ def esc(text: object) -> str:
     return html.escape(scrub(str(text)), quote=True)
 
 
-def render_html(result: AnalysisResult, context: ReportContext) -> bytes:
-    """Render the HTML report as UTF-8 bytes."""
-    summary = context.summary or summarize(result)
-    rules = {rule.id: rule for rule in result.rules}
-    title = f"Accessibility report for analysis {context.analysis_id} – {context.tool_name}"
-    parts: list[str] = [
-        "<!DOCTYPE html>\n",
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        f"<title>{esc(title)}</title>\n",
-        f"<style>{STYLESHEET}</style>\n</head>\n<body>\n",
-        '<header class="site-header">\n',
-        '<a class="skip-link" href="#main">Skip to main content</a>\n',
-        f"<p>{esc(context.tool_name)} {esc(context.tool_version)}</p>\n</header>\n",
-    ]
-    parts.append('<main id="main">\n<h1>Accessibility report</h1>\n')
-    parts.extend(_metadata(context))
-    parts.extend(_contents(result.documents))
-    parts.extend(_summary(summary, rules))
-    parts.append('<section aria-labelledby="pages-heading">\n')
-    parts.append('<h2 id="pages-heading">Pages</h2>\n')
-    if not result.documents:
-        parts.append("<p>No pages were analysed.</p>\n")
-    for number, document in enumerate(result.documents, start=1):
-        parts.extend(_document_section(number, document, rules))
-    parts.append("</section>\n</main>\n")
-    parts.extend(_footer(context))
-    parts.append("</body>\n</html>\n")
-    return "".join(parts).encode("utf-8")
+class HtmlWriter(ReportWriter):
+    """The HTML report, written a page section at a time.
+
+    The table of contents and the summary come before the pages when the header lists the
+    pages and the context carries a summary (the service computes it in SQL first); a
+    stream whose pages are not known in advance gets both after the pages instead, so the
+    page is still valid and its heading order unchanged (h2 > h3 > h4).
+    """
+
+    def __init__(self, *, include_passed: bool = False) -> None:
+        """See :class:`ReportWriter` (passed findings are counted, never listed)."""
+        super().__init__(include_passed=include_passed)
+        self._context: ReportContext | None = None
+        self._rules: dict[str, RuleInfo] = {}
+        self._counter = SummaryCounter()
+        self._contents_written = False
+        self._summary_written = False
+        self._page_names: list[str] = []
+        self._number = 0
+
+    def start(self, header: ReportHeader) -> bytes:
+        """The head, the banner, the metadata, and (when known) contents and summary."""
+        context = header.context
+        self._context = context
+        self._rules = {rule.id: rule for rule in header.rules}
+        self._counter = SummaryCounter(header.rules)
+        title = f"Accessibility report for analysis {context.analysis_id} – {context.tool_name}"
+        parts: list[str] = [
+            "<!DOCTYPE html>\n",
+            '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+            f"<title>{esc(title)}</title>\n",
+            f"<style>{STYLESHEET}</style>\n</head>\n<body>\n",
+            '<header class="site-header">\n',
+            '<a class="skip-link" href="#main">Skip to main content</a>\n',
+            f"<p>{esc(context.tool_name)} {esc(context.tool_version)}</p>\n</header>\n",
+            '<main id="main">\n<h1>Accessibility report</h1>\n',
+        ]
+        parts.extend(_metadata(context))
+        if header.pages is not None:
+            parts.extend(_contents([_page_name(path) for path in header.pages]))
+            self._contents_written = True
+        if context.summary is not None:
+            parts.extend(_summary(context.summary, self._rules))
+            self._summary_written = True
+        parts.append('<section aria-labelledby="pages-heading">\n')
+        parts.append('<h2 id="pages-heading">Pages</h2>\n')
+        return "".join(parts).encode("utf-8")
+
+    def document(self, document: DocumentResult, suggestions: Suggestions | None = None) -> bytes:
+        """The page's section: counts, then each failed and cantTell finding."""
+        self._number += 1
+        self._counter.add(document)
+        if not self._contents_written:
+            self._page_names.append(_page_name(document.path))
+        section = _document_section(self._number, document, self._rules, suggestions or {})
+        return "".join(section).encode("utf-8")
+
+    def finish(self) -> bytes:
+        """Close the pages; contents and summary if the start could not give them."""
+        context = self._context
+        if context is None:
+            raise RuntimeError("finish() before start()")
+        parts: list[str] = []
+        if not self._number:
+            parts.append("<p>No pages were analysed.</p>\n")
+        parts.append("</section>\n")
+        if not self._summary_written:
+            parts.extend(_summary(self._counter.summary(), self._rules))
+        if not self._contents_written:
+            parts.extend(_contents(self._page_names))
+        parts.append("</main>\n")
+        parts.extend(_footer(context))
+        parts.append("</body>\n</html>\n")
+        return "".join(parts).encode("utf-8")
 
 
 def _footer(context: ReportContext) -> Iterable[str]:
@@ -97,17 +148,17 @@ def _footer(context: ReportContext) -> Iterable[str]:
     )
 
 
-def _contents(documents: list[DocumentResult]) -> Iterable[str]:
+def _contents(page_names: list[str]) -> Iterable[str]:
     """Table of contents: the summary, then every page (a long list for a big site, which
     is why it sits inside ``main`` after the heading rather than before it)."""
     yield '<nav aria-labelledby="contents-heading">\n'
     yield '<h2 id="contents-heading">Contents</h2>\n<ul>\n'
     yield '<li><a href="#summary-heading">Summary</a></li>\n'
     yield '<li><a href="#pages-heading">Pages</a>'
-    if documents:
+    if page_names:
         yield "\n<ul>\n"
-        for number, document in enumerate(documents, start=1):
-            yield f'<li><a href="#page-{number}">{esc(_page_name(document))}</a></li>\n'
+        for number, name in enumerate(page_names, start=1):
+            yield f'<li><a href="#page-{number}">{esc(name)}</a></li>\n'
         yield "</ul>\n"
     yield "</li>\n</ul>\n</nav>\n"
 
@@ -183,13 +234,13 @@ def _outcome_table(
 
 
 def _document_section(
-    number: int, document: DocumentResult, rules: dict[str, RuleInfo]
+    number: int, document: DocumentResult, rules: dict[str, RuleInfo], suggestions: Suggestions
 ) -> Iterable[str]:
     anchor = f"page-{number}"
     # Unnamed on purpose: a named section is a region landmark, and a site of 1,000 pages
     # would bury the page's few real landmarks under 1,000 more. The h3 gives the structure.
     yield f'<section id="{anchor}">\n'
-    yield f"<h3>{esc(_page_name(document))}</h3>\n"
+    yield f"<h3>{esc(_page_name(document.path))}</h3>\n"
     if document.title:
         yield f"<p>Page title: {esc(document.title)}</p>\n"
     if document.error:
@@ -205,19 +256,30 @@ def _document_section(
         f"{_plural(counts.inapplicable, 'inapplicable rule')}.</p>\n"
     )
     problems = sorted(
-        (finding for finding in document.findings if finding.outcome in _PROBLEMS),
-        key=_problem_order,
+        (
+            (finding, suggestions.get(index))
+            for index, finding in enumerate(document.findings)
+            if finding.outcome in _PROBLEMS
+        ),
+        key=lambda item: _problem_order(item[0]),
     )
     if not problems:
         yield "<p>No failures and nothing to review on this page.</p>\n</section>\n"
         return
     yield '<ol class="findings">\n'
-    for index, finding in enumerate(problems, start=1):
-        yield from _finding(f"{anchor}-finding-{index}", document.path, finding, rules)
+    for number_on_page, (finding, suggestion) in enumerate(problems, start=1):
+        anchor_id = f"{anchor}-finding-{number_on_page}"
+        yield from _finding(anchor_id, document.path, finding, rules, suggestion)
     yield "</ol>\n</section>\n"
 
 
-def _finding(anchor: str, path: str, finding: Finding, rules: dict[str, RuleInfo]) -> Iterable[str]:
+def _finding(
+    anchor: str,
+    path: str,
+    finding: Finding,
+    rules: dict[str, RuleInfo],
+    suggestion: Suggestion | None,
+) -> Iterable[str]:
     review = finding.outcome == Outcome.CANT_TELL
     label = OUTCOME_LABELS[Outcome(finding.outcome)]
     css_class = "finding review" if review else "finding"
@@ -237,6 +299,8 @@ def _finding(anchor: str, path: str, finding: Finding, rules: dict[str, RuleInfo
     if finding.reason:
         reason_label = "Why it needs review" if review else "Detail"
         yield f"<dt>{reason_label}</dt><dd>{esc(finding.reason)}</dd>\n"
+    if suggestion:
+        yield f"<dt>Suggestion</dt><dd>{esc(describe_values(suggestion))}</dd>\n"
     yield "</dl>\n"
     if finding.snippet:
         yield f"<pre><code>{esc(shorten(finding.snippet))}</code></pre>\n"
@@ -278,8 +342,8 @@ def _rule_name(rule_id: str, rules: dict[str, RuleInfo]) -> str:
     return rule.name if rule is not None else rule_id
 
 
-def _page_name(document: DocumentResult) -> str:
-    return document.path.strip() or "(page without a name)"
+def _page_name(path: str) -> str:
+    return path.strip() or "(page without a name)"
 
 
 def _plural(count: int, noun: str) -> str:

@@ -1,54 +1,15 @@
-"""What a renderer is given besides the engine result, and what it hands back."""
+"""What a writer is given besides the pages (the context), and what ``render`` hands back."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 import msgspec
 
 from accessibility_analyzer.reports.summary import ReportSummary
 
 DEFAULT_TOOL_NAME = "Accessibility Analyzer"
-
-
-class ReportFormat(StrEnum):
-    """The report formats the service and ``a11y check --format`` offer."""
-
-    JSON = "json"
-    HTML = "html"
-    SARIF = "sarif"
-    CSV = "csv"
-    EARL = "earl"
-
-    @property
-    def media_type(self) -> str:
-        """The HTTP ``Content-Type`` of a report in this format."""
-        return _MEDIA_TYPES[self]
-
-    @property
-    def extension(self) -> str:
-        """File name extension of a downloaded report (without the dot)."""
-        return _EXTENSIONS[self]
-
-
-_MEDIA_TYPES = {
-    ReportFormat.JSON: "application/json",
-    ReportFormat.HTML: "text/html; charset=utf-8",
-    # Registered with IANA for SARIF 2.1.0 logs.
-    ReportFormat.SARIF: "application/sarif+json",
-    ReportFormat.CSV: "text/csv; charset=utf-8; header=present",
-    ReportFormat.EARL: "application/ld+json",
-}
-_EXTENSIONS = {
-    ReportFormat.JSON: "json",
-    ReportFormat.HTML: "html",
-    ReportFormat.SARIF: "sarif",
-    ReportFormat.CSV: "csv",
-    ReportFormat.EARL: "jsonld",
-}
 
 
 class ReportContext(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
@@ -94,22 +55,3 @@ class RenderedReport:
     body: bytes
     media_type: str
     filename: str
-
-
-_UNSAFE_FILENAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def report_filename(fmt: ReportFormat, analysis_id: str) -> str:
-    """A safe download file name for a report (no path separators, quotes or spaces).
-
-    Args:
-        fmt: the report format (gives the extension).
-        analysis_id: the analysis id; characters outside ``[A-Za-z0-9._-]`` are replaced.
-
-    Returns:
-        ``accessibility-report-<id>.<ext>``, or ``accessibility-report.<ext>`` when the id
-        has no usable characters.
-    """
-    safe_id = _UNSAFE_FILENAME_CHARS.sub("-", analysis_id).strip(".-")[:80]
-    stem = f"accessibility-report-{safe_id}" if safe_id else "accessibility-report"
-    return f"{stem}.{fmt.extension}"

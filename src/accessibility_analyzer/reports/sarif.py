@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from accessibility_analyzer.engine.result import (
-    AnalysisResult,
+    DocumentResult,
     Finding,
     Impact,
     Outcome,
@@ -38,6 +39,7 @@ from accessibility_analyzer.reports._text import (
 )
 from accessibility_analyzer.reports._wcag import CRITERIA, describe
 from accessibility_analyzer.reports.model import ReportContext
+from accessibility_analyzer.reports.writer import ReportHeader, ReportWriter, Suggestions
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA_URI = (
@@ -64,72 +66,106 @@ def finding_fingerprint(rule_id: str, path: str, selector: str | None) -> str:
     return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def render_sarif(result: AnalysisResult, context: ReportContext) -> bytes:
-    """Render the SARIF log as UTF-8 JSON bytes."""
-    return encode_json(build_sarif(result, context))
+class SarifWriter(ReportWriter):
+    """The SARIF log, results written as the pages come.
 
-
-def build_sarif(result: AnalysisResult, context: ReportContext) -> JsonObject:
-    """The SARIF log as plain JSON-ready data (one run)."""
-    rules = _rules_with_findings(result)
-    rule_index = {rule.id: index for index, rule in enumerate(rules)}
-    results = [
-        _result(document.path, finding, rule_index[finding.rule_id])
-        for document in result.documents
-        for finding in document.findings
-        if finding.outcome in (Outcome.FAILED, Outcome.CANT_TELL)
-    ]
-    driver: JsonObject = {
-        "name": context.tool_name,
-        "version": context.tool_version,
-        "rules": [_rule_descriptor(rule, context) for rule in rules],
-    }
-    if context.tool_information_uri:
-        driver["informationUri"] = context.tool_information_uri
-    run: JsonObject = {
-        "tool": {"driver": driver},
-        "automationDetails": {"id": f"accessibility/{scrub(context.analysis_id)}"},
-        "columnKind": "unicodeCodePoints",
-        "invocations": [_invocation(result, context)],
-        "results": results,
-        "properties": {"analysisId": context.analysis_id, "sessionId": context.session_id},
-    }
-    if context.base_uri:
-        # SARIF §3.14.14: a base URI ends with a slash, or relative paths replace its last part.
-        run["originalUriBaseIds"] = {SOURCE_ROOT: {"uri": directory_uri(context.base_uri)}}
-    return {"$schema": SARIF_SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
-
-
-def _rules_with_findings(result: AnalysisResult) -> list[RuleInfo]:
-    """The result's rules (first of any repeated id), plus a minimal descriptor for any rule
-    id only a finding names.
-
-    Every result must point at a descriptor (``ruleIndex``); a finding from a rule missing
-    from ``result.rules`` (an older stored result) still gets one. The schema wants the
-    descriptors unique.
+    The run object states ``results`` first and ``tool`` after them: a result may name a
+    rule id missing from the header's rules (an older stored result), whose descriptor is
+    then appended, so the rule list is complete only at the end. Key order has no meaning
+    in JSON, so viewers read it as before.
     """
-    rules: list[RuleInfo] = []
-    known: set[str] = set()
-    for rule in result.rules:
-        if rule.id not in known:
-            known.add(rule.id)
-            rules.append(rule)
-    for document in result.documents:
-        for finding in document.findings:
-            if finding.rule_id not in known:
-                known.add(finding.rule_id)
-                rules.append(
-                    RuleInfo(
-                        id=finding.rule_id,
-                        name=finding.rule_id,
-                        act_rules=(),
-                        wcag=finding.wcag,
-                        level="",
-                        impact=finding.impact,
-                        tags=(),
-                    )
-                )
-    return rules
+
+    def __init__(self, *, include_passed: bool = False) -> None:
+        """See :class:`ReportWriter` (SARIF never lists passes: every result is work)."""
+        super().__init__(include_passed=include_passed)
+        self._context: ReportContext | None = None
+        self._rules: list[RuleInfo] = []
+        self._rule_index: dict[str, int] = {}
+        self._failed_pages: list[str] = []
+        self._errors: list[str] = []
+        self._first = True
+
+    def start(self, header: ReportHeader) -> bytes:
+        """The log's envelope up to the opening of the run's ``results``."""
+        context = header.context
+        self._context = context
+        for rule in header.rules:
+            if rule.id not in self._rule_index:  # the schema wants descriptors unique
+                self._add_rule(rule)
+        run: JsonObject = {
+            "automationDetails": {"id": f"accessibility/{scrub(context.analysis_id)}"},
+            "columnKind": "unicodeCodePoints",
+            "properties": {"analysisId": context.analysis_id, "sessionId": context.session_id},
+        }
+        if context.base_uri:
+            # SARIF §3.14.14: a base URI ends with a slash, or relative paths replace its
+            # last part.
+            run["originalUriBaseIds"] = {SOURCE_ROOT: {"uri": directory_uri(context.base_uri)}}
+        envelope = encode_json({"$schema": SARIF_SCHEMA_URI, "version": SARIF_VERSION})
+        return envelope[:-1] + b',"runs":[' + encode_json(run)[:-1] + b',"results":['
+
+    def document(self, document: DocumentResult, suggestions: Suggestions | None = None) -> bytes:
+        """The page's failed and cantTell findings as results."""
+        del suggestions
+        if document.error:
+            self._failed_pages.append(document.path)
+            self._errors.append(document.error)
+        results = [
+            encode_json(_result(document.path, finding, self._index_of(finding)))
+            for finding in document.findings
+            if finding.outcome in (Outcome.FAILED, Outcome.CANT_TELL)
+        ]
+        if not results:
+            return b""
+        separator = b"" if self._first else b","
+        self._first = False
+        return separator + b",".join(results)
+
+    def finish(self) -> bytes:
+        """The tool with every rule descriptor, the invocation, and the closing brackets."""
+        context = self._context
+        if context is None:
+            raise RuntimeError("finish() before start()")
+        driver: JsonObject = {
+            "name": context.tool_name,
+            "version": context.tool_version,
+            "rules": [_rule_descriptor(rule, context) for rule in self._rules],
+        }
+        if context.tool_information_uri:
+            driver["informationUri"] = context.tool_information_uri
+        invocation = _invocation(context, zip(self._failed_pages, self._errors, strict=True))
+        return b"".join(
+            (
+                b'],"tool":',
+                encode_json({"driver": driver}),
+                b',"invocations":[',
+                encode_json(invocation),
+                b"]}]}",
+            )
+        )
+
+    def _add_rule(self, rule: RuleInfo) -> int:
+        self._rule_index[rule.id] = len(self._rules)
+        self._rules.append(rule)
+        return self._rule_index[rule.id]
+
+    def _index_of(self, finding: Finding) -> int:
+        index = self._rule_index.get(finding.rule_id)
+        if index is not None:
+            return index
+        # Every result must point at a descriptor (``ruleIndex``): a rule only a finding
+        # names gets a minimal one.
+        return self._add_rule(
+            RuleInfo(
+                id=finding.rule_id,
+                name=finding.rule_id,
+                act_rules=(),
+                wcag=finding.wcag,
+                level="",
+                impact=finding.impact,
+                tags=(),
+            )
+        )
 
 
 def _rule_descriptor(rule: RuleInfo, context: ReportContext) -> JsonObject:
@@ -229,25 +265,24 @@ def _result(path: str, finding: Finding, rule_index: int) -> JsonObject:
     }
 
 
-def _invocation(result: AnalysisResult, context: ReportContext) -> JsonObject:
+def _invocation(context: ReportContext, failed_pages: Iterable[tuple[str, str]]) -> JsonObject:
     """The run's invocation: times, and one error notification per page that failed."""
     notifications = [
         {
             "level": "error",
-            "message": {"text": f"The page could not be analysed: {document.error}"},
+            "message": {"text": f"The page could not be analysed: {error}"},
             "locations": [
                 {
                     "physicalLocation": {
                         "artifactLocation": {
-                            "uri": relative_page_uri(document.path),
+                            "uri": relative_page_uri(path),
                             "uriBaseId": SOURCE_ROOT,
                         }
                     }
                 }
             ],
         }
-        for document in result.documents
-        if document.error
+        for path, error in failed_pages
     ]
     invocation: JsonObject = {
         "executionSuccessful": True,

@@ -13,10 +13,12 @@ import msgspec
 
 from accessibility_analyzer.engine.result import (
     AnalysisResult,
+    DocumentResult,
     Finding,
     Impact,
     Outcome,
     OutcomeCounts,
+    RuleInfo,
 )
 from accessibility_analyzer.reports._wcag import Principle, principles_of
 
@@ -53,12 +55,59 @@ class ReportSummary(msgspec.Struct, kw_only=True, rename="camel"):
     by_principle: dict[Principle, OutcomeCounts]
 
 
+class SummaryCounter:
+    """Counts pages one at a time into a :class:`ReportSummary` (what streaming writers use).
+
+    Findings are grouped by (rule, outcome, impact, criteria), which a large analysis repeats
+    thousands of times, so memory grows with the distinct groups, not with the findings, and
+    the per-group work (principles, dictionaries) runs once per group in :meth:`summary`.
+    """
+
+    def __init__(self, rules: Iterable[RuleInfo] = ()) -> None:
+        """Start empty; ``rules`` are listed in ``byRule`` even when they find nothing."""
+        self._rule_ids = [rule.id for rule in rules]
+        self._groups: Counter[tuple[str, Outcome, Impact, tuple[str, ...]]] = Counter()
+        self._documents = 0
+        self._documents_with_errors = 0
+
+    def add(self, document: DocumentResult) -> None:
+        """Count one page and its findings."""
+        self._documents += 1
+        if document.error:
+            self._documents_with_errors += 1
+        self._groups.update(
+            (finding.rule_id, finding.outcome, finding.impact, finding.wcag)
+            for finding in document.findings
+        )
+
+    def summary(self) -> ReportSummary:
+        """The counts so far; every impact level and principle is present (with zeros)."""
+        by_outcome = OutcomeCounts()
+        by_impact = {impact: ImpactCounts() for impact in Impact}
+        by_rule = {rule_id: OutcomeCounts() for rule_id in self._rule_ids}
+        by_principle = {principle: OutcomeCounts() for principle in Principle}
+        for (rule_id, outcome, impact, wcag), count in self._groups.items():
+            _tally(by_outcome, outcome, count)
+            if outcome == Outcome.FAILED:
+                by_impact[impact].failed += count
+            elif outcome == Outcome.CANT_TELL:
+                by_impact[impact].cant_tell += count
+            _tally(by_rule.setdefault(rule_id, OutcomeCounts()), outcome, count)
+            for principle in principles_of(wcag):
+                _tally(by_principle[principle], outcome, count)
+        return ReportSummary(
+            documents=self._documents,
+            documents_with_errors=self._documents_with_errors,
+            findings=self._groups.total(),
+            by_outcome=by_outcome,
+            by_impact=by_impact,
+            by_rule=dict(sorted(by_rule.items())),
+            by_principle=by_principle,
+        )
+
+
 def summarize(result: AnalysisResult) -> ReportSummary:
     """Count the findings of an analysis result.
-
-    Findings are first grouped by (rule, outcome, impact, criteria), which a large analysis
-    repeats thousands of times, so the per-group work (principles, dictionaries) runs once
-    per distinct group instead of once per finding.
 
     Args:
         result: the engine's result.
@@ -67,33 +116,10 @@ def summarize(result: AnalysisResult) -> ReportSummary:
         The counts; every impact level and principle is present (with zeros), rules only
         when they have findings or are listed in ``result.rules``.
     """
-    groups = Counter(
-        (finding.rule_id, finding.outcome, finding.impact, finding.wcag)
-        for document in result.documents
-        for finding in document.findings
-    )
-    by_outcome = OutcomeCounts()
-    by_impact = {impact: ImpactCounts() for impact in Impact}
-    by_rule = {rule.id: OutcomeCounts() for rule in result.rules}
-    by_principle = {principle: OutcomeCounts() for principle in Principle}
-    for (rule_id, outcome, impact, wcag), count in groups.items():
-        _tally(by_outcome, outcome, count)
-        if outcome == Outcome.FAILED:
-            by_impact[impact].failed += count
-        elif outcome == Outcome.CANT_TELL:
-            by_impact[impact].cant_tell += count
-        _tally(by_rule.setdefault(rule_id, OutcomeCounts()), outcome, count)
-        for principle in principles_of(wcag):
-            _tally(by_principle[principle], outcome, count)
-    return ReportSummary(
-        documents=len(result.documents),
-        documents_with_errors=sum(1 for document in result.documents if document.error),
-        findings=groups.total(),
-        by_outcome=by_outcome,
-        by_impact=by_impact,
-        by_rule=dict(sorted(by_rule.items())),
-        by_principle=by_principle,
-    )
+    counter = SummaryCounter(result.rules)
+    for document in result.documents:
+        counter.add(document)
+    return counter.summary()
 
 
 def count_outcomes(findings: Iterable[Finding]) -> OutcomeCounts:
