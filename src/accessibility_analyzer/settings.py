@@ -74,6 +74,7 @@ LlmProvider = Literal["openai", "anthropic", "deepseek", "replicate", "ollama", 
 
 Positive = msgspec.Meta(gt=0)
 NonNegative = msgspec.Meta(ge=0)
+HttpUrl = Annotated[str, msgspec.Meta(pattern=r"^https?://[^\s/?#]+[^\s]*$")]
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
@@ -151,15 +152,32 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
 
     # --- LLM providers -----------------------------------------------------------------------
     llm_provider: LlmProvider | None = None
+    """LLM_PROVIDER: which provider answers; unset means rule-based hints only."""
     llm_model: str | None = None
+    """LLM_MODEL: the provider's model id (Replicate: ``owner/name`` or ``owner/name:version``)."""
     openai_api_key: Secret | None = None
-    openai_base_url: str | None = None
+    openai_base_url: HttpUrl | None = None
+    """OPENAI_BASE_URL: default https://api.openai.com/v1; Ollama/vLLM servers set theirs."""
     anthropic_api_key: Secret | None = None
-    anthropic_base_url: str | None = None
+    anthropic_base_url: HttpUrl | None = None
     deepseek_api_key: Secret | None = None
-    deepseek_base_url: str | None = None
+    deepseek_base_url: HttpUrl | None = None
     replicate_api_token: Secret | None = None
-    replicate_base_url: str | None = None
+    replicate_base_url: HttpUrl | None = None
+    llm_timeout_seconds: Annotated[float, Positive] = 60.0
+    """LLM_TIMEOUT_SECONDS: deadline of one logical LLM call, retries included."""
+    llm_max_attempts: Annotated[int, msgspec.Meta(ge=1, le=20)] = 3
+    """LLM_MAX_ATTEMPTS: HTTP attempts per logical call (stamina), the first included."""
+    llm_retry_initial_seconds: Annotated[float, Positive] = 1.0
+    """LLM_RETRY_INITIAL_SECONDS: first backoff; it doubles (plus jitter) per retry."""
+    llm_retry_max_seconds: Annotated[float, Positive] = 30.0
+    """LLM_RETRY_MAX_SECONDS: longest backoff, and the longest Retry-After honoured."""
+    llm_breaker_threshold: Annotated[int, msgspec.Meta(ge=1)] = 5
+    """LLM_BREAKER_THRESHOLD: failed logical calls in a row that open a provider's breaker."""
+    llm_breaker_recovery_seconds: Annotated[float, Positive] = 30.0
+    """LLM_BREAKER_RECOVERY_SECONDS: how long an open breaker waits before a trial call."""
+    llm_max_concurrency: Annotated[int, msgspec.Meta(ge=1)] = 4
+    """LLM_MAX_CONCURRENCY: logical LLM calls in flight at once per process."""
 
     # --- health probes -----------------------------------------------------------------------
     health_check_timeout_seconds: Annotated[float, Positive] = 1.0
@@ -335,7 +353,7 @@ def _is_secret(type_info: msgspec.inspect.Type) -> bool:
     return isinstance(type_info, msgspec.inspect.CustomType) and type_info.cls is Secret
 
 
-def _describe(type_info: msgspec.inspect.Type) -> str:
+def _describe(type_info: msgspec.inspect.Type) -> str:  # noqa: PLR0911 - one return per type
     if isinstance(type_info, msgspec.inspect.UnionType):
         parts = [
             _describe(member)
@@ -344,6 +362,8 @@ def _describe(type_info: msgspec.inspect.Type) -> str:
         ]
         return " or ".join(parts)
     if isinstance(type_info, msgspec.inspect.StrType) and type_info.pattern:
+        if type_info.pattern.startswith("^https?://"):
+            return "an http:// or https:// URL"
         return f"text matching {type_info.pattern}"
     if isinstance(type_info, msgspec.inspect.BoolType):
         return "true or false"
