@@ -1,0 +1,1 @@
+"""One module per wire family: OpenAI Chat Completions, Anthropic Messages, Replicate."""
