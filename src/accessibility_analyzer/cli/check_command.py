@@ -1,22 +1,53 @@
 """`a11y check PATH...`: check pages, folders and ZIP files from the command line.
 
-Exit codes: 0 when no failure reaches ``--fail-on``, 1 when one does, 2 on a usage error.
+Exit codes: 0 when no failure reaches ``--fail-on``, 1 when one does, 2 on a usage or
+configuration error. With ``--baseline`` only failures the baseline does not know count.
+
+This module and what it imports stay free of the service (web framework, database, queue,
+telemetry): an import-linter contract keeps `a11y check` starting in a fraction of a second.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import sys
+from collections.abc import Iterator
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from accessibility_analyzer.cli.baseline import Baseline, BaselineError
+from accessibility_analyzer.cli.check_config import ConfigError, LoadedConfig, load_config
+from accessibility_analyzer.cli.check_pool import CheckRun, usable_cores
+from accessibility_analyzer.cli.check_task import CheckOptions
+from accessibility_analyzer.cli.checked_page import CheckedPage
 from accessibility_analyzer.cli.inputs import InputError, PageInput, collect_pages
-from accessibility_analyzer.cli.output import FORMATS, write_result
-from accessibility_analyzer.engine import analyze_document
-from accessibility_analyzer.engine.result import AnalysisResult, DocumentResult, Impact, Outcome
+from accessibility_analyzer.cli.writers import (
+    FORMATS,
+    KEEP_ALL_FORMATS,
+    JsonWriter,
+    PageWriter,
+    open_writer,
+)
+from accessibility_analyzer.engine.css import InvalidSelector, compile_selector
+from accessibility_analyzer.engine.result import Impact, Outcome
 from accessibility_analyzer.engine.rule import Rule
+from accessibility_analyzer.resultcache.store import DEFAULT_MAX_MEGABYTES
 from accessibility_analyzer.rules import UnknownRuleError, select_rules
+
+DEFAULT_CACHE_DIR = ".a11y_cache"
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive whole number")
+    return number
 
 
 def register(subparsers: Any) -> None:
@@ -26,23 +57,20 @@ def register(subparsers: Any) -> None:
         help="check HTML files, folders and ZIP files for accessibility failures",
         description=(
             "Check pages for WCAG 2.2 failures. A folder or ZIP is a site: its root is the "
-            "root for root-relative URLs. Exit code 1 when a failure reaches --fail-on."
+            "root for root-relative URLs. Exit code 1 when a failure reaches --fail-on. "
+            "Defaults come from a11y.toml or [tool.a11y] in pyproject.toml (see README); "
+            "flags win."
         ),
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="file, folder or ZIP")
-    parser.add_argument(
-        "--format", choices=FORMATS, default="text", help="output format (default: text)"
-    )
+    parser.add_argument("--format", choices=FORMATS, help="output format (default: text)")
     parser.add_argument("--output", "-o", type=Path, help="write the report here, not to stdout")
     parser.add_argument(
-        "--base-dir",
-        type=Path,
-        help="site root for single files (default: the file's folder)",
+        "--base-dir", type=Path, help="site root for single files (default: the file's folder)"
     )
     parser.add_argument(
         "--fail-on",
         choices=[impact.value for impact in Impact],
-        default=Impact.MINOR.value,
         help="lowest impact of a failure that makes the exit code 1 (default: minor)",
     )
     parser.add_argument(
@@ -54,6 +82,25 @@ def register(subparsers: Any) -> None:
         help="comma-separated tags; run rules with any of them (experimental: off by default)",
     )
     parser.add_argument("--level", choices=["A", "AA", "AAA"], help="run WCAG rules up to level")
+    parser.add_argument(
+        "--jobs", "-j", type=_positive, help="worker processes (default: the usable cores)"
+    )
+    parser.add_argument(
+        "--include-passed",
+        action="store_true",
+        default=None,
+        help="json/jsonl/reports: also list every passed and inapplicable finding",
+    )
+    parser.add_argument(
+        "--cache-dir", type=Path, help=f"result cache folder (default: {DEFAULT_CACHE_DIR})"
+    )
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor fill the cache")
+    parser.add_argument(
+        "--baseline", type=Path, help="report only failures not in this earlier json output"
+    )
+    parser.add_argument(
+        "--write-baseline", type=Path, metavar="FILE", help="write the failures found as a baseline"
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     parser.set_defaults(handler=run)
 
@@ -64,48 +111,127 @@ def _split(value: str | None) -> list[str] | None:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def _usage_error(message: str) -> int:
+    print(f"a11y check: {message}", file=sys.stderr)
+    return 2
+
+
 def run(args: argparse.Namespace) -> int:
-    """Check the pages and print the report; return the exit code."""
+    """Check the pages and write the report; return the exit code."""
     try:
-        rules = select_rules(ids=_split(args.rules), tags=_split(args.tags), level=args.level)
-        pages = collect_pages(args.paths, args.base_dir)
-    except (InputError, UnknownRuleError) as error:
-        print(f"a11y check: {error}", file=sys.stderr)
-        return 2
+        loaded = load_config(Path.cwd())
+        rules = _rules(args, loaded)
+        pages = _pages(args, loaded)
+        baseline_path = args.baseline or loaded.resolve(loaded.config.baseline)
+        baseline = Baseline.read(baseline_path) if baseline_path is not None else None
+    except (ConfigError, InputError, UnknownRuleError, BaselineError, ValueError) as error:
+        return _usage_error(str(error))
     if not rules:
-        print("a11y check: the selection matches no rule", file=sys.stderr)
-        return 2
+        return _usage_error("the selection matches no rule")
     if not pages:
-        print("a11y check: no pages (.html, .htm, .xhtml) found", file=sys.stderr)
-        return 2
+        return _usage_error("no pages (.html, .htm, .xhtml) found")
 
+    config = loaded.config
+    fmt: str = args.format or config.format or "text"
+    include_passed = bool(args.include_passed or config.include_passed)
+    options = CheckOptions(
+        rule_ids=tuple(rule.meta.id for rule in rules),
+        keep_all=include_passed or fmt in KEEP_ALL_FORMATS,
+        cache_dir=_cache_dir(args, loaded),
+        cache_max_bytes=(config.cache_max_mb or DEFAULT_MAX_MEGABYTES) << 20,
+        ignore_selectors=config.ignore.selectors,
+    )
+    check_run = CheckRun(options, args.jobs or config.jobs or usable_cores())
+    threshold = Impact(args.fail_on or config.fail_on or Impact.MINOR.value)
+    rule_infos = [rule.meta.info() for rule in rules]
     started_at = datetime.now(UTC)
-    show_progress = len(pages) > 1 and not args.no_progress
-    documents = _check_all(pages, rules, sys.stderr if show_progress else None)
-    result = AnalysisResult(documents=documents, rules=[rule.meta.info() for rule in rules])
+    progress = sys.stderr if len(pages) > 1 and not args.no_progress else None
 
-    if args.output is not None:
-        with args.output.open("w", encoding="utf-8", newline="") as handle:
-            write_result(result, args.format, handle, started_at=started_at)
-    else:
-        write_result(result, args.format, sys.stdout, started_at=started_at)
-    return 1 if _fails(result, Impact(args.fail_on)) else 0
+    failed = False
+    with ExitStack() as stack:
+        stream: TextIO = (
+            stack.enter_context(args.output.open("w", encoding="utf-8", newline=""))
+            if args.output is not None
+            else sys.stdout
+        )
+        writer = open_writer(fmt, stream, rule_infos, started_at=started_at)
+        baseline_writer: PageWriter | None = None
+        if args.write_baseline is not None:
+            handle = stack.enter_context(args.write_baseline.open("w", encoding="utf-8"))
+            baseline_writer = JsonWriter(handle, rule_infos)
+        for page in _with_progress(check_run.results(pages), len(pages), progress):
+            if baseline_writer is not None:
+                baseline_writer.page(page)
+            if baseline is not None:
+                page = baseline.new_failures_only(page)  # noqa: PLW2901
+            failed = failed or _fails(page, threshold)
+            writer.page(page)
+        writer.close()
+        if baseline_writer is not None:
+            baseline_writer.close()
+    if baseline is not None and baseline.matched and not args.no_progress:
+        print(f"a11y check: {baseline.matched} known failure(s) not shown", file=sys.stderr)
+    return 1 if failed else 0
 
 
-def _check_all(
-    pages: list[PageInput], rules: tuple[type[Rule], ...], progress: TextIO | None
-) -> list[DocumentResult]:
-    documents: list[DocumentResult] = []
-    for index, page in enumerate(pages, start=1):
-        document = analyze_document(page.read(), path=page.site_path, site=page.site, rules=rules)
-        document.path = page.display
-        documents.append(document)
-        if progress is not None:
-            _draw_progress(progress, index, len(pages), page.display)
-    if progress is not None and progress.isatty():
-        progress.write("\n")  # end the bar's line
-        progress.flush()
-    return documents
+def _rules(args: argparse.Namespace, loaded: LoadedConfig) -> tuple[type[Rule], ...]:
+    config = loaded.config
+    ids = _split(args.rules) or (list(config.rules) if config.rules is not None else None)
+    tags = _split(args.tags) or (list(config.tags) if config.tags is not None else None)
+    selected = select_rules(ids=ids, tags=tags, level=args.level or config.level)
+    ignored = set(config.ignore.rules)
+    select_rules(ids=ignored)  # an unknown id to ignore is a typo worth reporting
+    return tuple(rule for rule in selected if rule.meta.id not in ignored)
+
+
+def _pages(args: argparse.Namespace, loaded: LoadedConfig) -> list[PageInput]:
+    pages = collect_pages(args.paths, args.base_dir)
+    for selector in loaded.config.ignore.selectors:
+        try:
+            compile_selector(selector)
+        except InvalidSelector as error:
+            raise ConfigError(f"ignore.selectors: {selector!r} is not a CSS selector") from error
+    globs = loaded.config.ignore.pages
+    if not globs:
+        return pages
+    return [
+        page
+        for page in pages
+        if not any(
+            fnmatch.fnmatch(page.display, glob) or fnmatch.fnmatch(page.site_path, glob)
+            for glob in globs
+        )
+    ]
+
+
+def _cache_dir(args: argparse.Namespace, loaded: LoadedConfig) -> str | None:
+    if args.no_cache or loaded.config.cache is False:
+        return None
+    if args.cache_dir is not None:
+        return str(args.cache_dir)
+    configured = loaded.resolve(loaded.config.cache_dir)
+    return str(configured if configured is not None else Path(DEFAULT_CACHE_DIR))
+
+
+def _fails(page: CheckedPage, threshold: Impact) -> bool:
+    return any(
+        finding.outcome is Outcome.FAILED and finding.impact.rank >= threshold.rank
+        for finding in page.findings
+    )
+
+
+def _with_progress(
+    pages: Iterator[CheckedPage], total: int, stream: TextIO | None
+) -> Iterator[CheckedPage]:
+    if stream is None:
+        yield from pages
+        return
+    for done, page in enumerate(pages, start=1):
+        _draw_progress(stream, done, total, page.path)
+        yield page
+    if stream.isatty():
+        stream.write("\n")  # end the bar's line
+        stream.flush()
 
 
 def _draw_progress(stream: TextIO, done: int, total: int, current: str) -> None:
@@ -119,11 +245,3 @@ def _draw_progress(stream: TextIO, done: int, total: int, current: str) -> None:
         # Not a terminal (CI logs): a line per tenth, not one per page.
         stream.write(f"[{bar}] {done}/{total}\n")
     stream.flush()
-
-
-def _fails(result: AnalysisResult, threshold: Impact) -> bool:
-    return any(
-        finding.outcome is Outcome.FAILED and finding.impact.rank >= threshold.rank
-        for document in result.documents
-        for finding in document.findings
-    )

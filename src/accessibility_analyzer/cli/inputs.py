@@ -10,7 +10,9 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
+from typing import Literal
 
 from accessibility_analyzer.engine.dom import Site
 
@@ -24,11 +26,31 @@ class InputError(Exception):
     """A path given on the command line cannot be checked."""
 
 
+@dataclass(frozen=True)
+class SiteRef:
+    """How to open a site again in another process: its kind and its folder or archive."""
+
+    kind: Literal["folder", "zip"]
+    location: str
+
+    def open(self) -> Site:
+        """The site (opened once per process and reused)."""
+        return _open_site(self.kind, self.location)
+
+
+@lru_cache(maxsize=64)
+def _open_site(kind: str, location: str) -> Site:
+    if kind == "zip":
+        return ZipSite(zipfile.ZipFile(location))
+    return DirectorySite(Path(location))
+
+
 class DirectorySite:
     """Files under one folder, looked up by site-relative POSIX path; nothing outside it."""
 
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
+        self.ref = SiteRef("folder", str(self.root))
 
     def _locate(self, path: str) -> Path | None:
         candidate = (self.root / path.lstrip("/")).resolve()
@@ -56,6 +78,7 @@ class ZipSite:
 
     def __init__(self, archive: zipfile.ZipFile) -> None:
         self.archive = archive
+        self.ref = SiteRef("zip", str(Path(str(archive.filename)).resolve()))
         self._entries: dict[str, zipfile.ZipInfo] = {}
         for info in archive.infolist():
             name = _safe_entry_name(info)
@@ -108,7 +131,7 @@ class PageInput:
 
     display: str
     site_path: str
-    site: Site
+    site: DirectorySite | ZipSite
 
     def read(self) -> bytes:
         """The page's bytes (empty when it vanished since it was listed)."""

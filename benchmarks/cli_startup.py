@@ -1,0 +1,128 @@
+"""`a11y check` start-up: wall time of checking one small page, and what it imports.
+
+Usage::
+
+    uv run python benchmarks/cli_startup.py                      # a small generated page
+    uv run python benchmarks/cli_startup.py --page PAGE --runs 20
+    uv run python benchmarks/cli_startup.py --before ../main/src # compare another source tree
+
+Each run is a new process (``python -m accessibility_analyzer check PAGE --no-cache``), as a
+pre-commit hook starts it; the median and the best wall time are printed with the modules of
+the service (web framework, database, queue, telemetry) the command imported, which should be
+none. ``--before DIR`` runs the same command with ``DIR`` (the ``src`` folder of another
+checkout, for example the commit before a change) first on ``PYTHONPATH`` and prints both.
+CPU time (user + system) is printed too: on a busy machine it is the steadier figure.
+Target: at most 0.35 s for one small page. The figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+TARGET_SECONDS = 0.35
+HEAVY = ("sqlalchemy", "alembic", "litestar", "opentelemetry", "arq", "httpx", "uvicorn")
+SMALL_PAGE = (
+    '<!DOCTYPE html><html lang="en"><head><title>Small</title></head><body><main>'
+    '<h1>Small page</h1><p>Text with <a href="other.html">a link</a>.</p>'
+    '<img src="logo.png" alt="Logo"></main></body></html>'
+)
+_PROBE = (
+    "import sys, runpy\n"
+    "sys.argv = ['a11y', *sys.argv[1:]]\n"
+    "try:\n"
+    "    runpy.run_module('accessibility_analyzer', run_name='__main__')\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "heavy = sorted({m.split('.')[0] for m in sys.modules} & set(sys.argv.pop().split(',')))\n"
+    "sys.stderr.write('\\nHEAVY:' + ','.join(heavy) + '\\n')\n"
+)
+
+
+def _run(page: Path, source: str | None, cwd: Path) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one start-up."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    env = dict(os.environ)
+    if source is not None:
+        env["PYTHONPATH"] = source + os.pathsep + env.get("PYTHONPATH", "")
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "accessibility_analyzer", "check", str(page), "--no-cache"],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime
+    return wall, cpu
+
+
+def _heavy_imports(page: Path, source: str | None, cwd: Path) -> list[str]:
+    env = dict(os.environ)
+    if source is not None:
+        env["PYTHONPATH"] = source + os.pathsep + env.get("PYTHONPATH", "")
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, "check", str(page), "--no-cache", ",".join(HEAVY)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    marker = [line for line in done.stderr.splitlines() if line.startswith("HEAVY:")]
+    return [name for name in marker[-1][len("HEAVY:") :].split(",") if name] if marker else []
+
+
+def measure(label: str, page: Path, source: str | None, runs: int, cwd: Path) -> float:
+    """Print and return the median wall time of ``runs`` start-ups."""
+    _run(page, source, cwd)  # warm the file cache and the .pyc files
+    samples = [_run(page, source, cwd) for _ in range(runs)]
+    times = [wall for wall, _ in samples]
+    median = statistics.median(times)
+    cpu = statistics.median(cpu for _, cpu in samples)
+    heavy = _heavy_imports(page, source, cwd)
+    print(
+        f"{label:<7} wall median {median:.3f} s, best {min(times):.3f} s; CPU median "
+        f"{cpu:.3f} s (over {runs} runs); service modules imported: {', '.join(heavy) or 'none'}"
+    )
+    return median
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark; return 0."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--page", type=Path, help="the page to check (default: a small one)")
+    parser.add_argument("--runs", type=int, default=10, help="start-ups timed (default 10)")
+    parser.add_argument("--before", help="src folder of another checkout to compare with")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        page = args.page
+        if page is None:
+            page = work / "small.html"
+            page.write_text(SMALL_PAGE, encoding="utf-8")
+        page = page.resolve()
+        print(f"a11y check {page.name} ({page.stat().st_size} bytes), a new process each run")
+        if args.before:
+            before = measure("before", page, str(Path(args.before).resolve()), args.runs, work)
+        after = measure("now", page, None, args.runs, work)
+        if args.before:
+            print(f"speed-up: {before / after:.1f}x")
+        verdict = "met" if after <= TARGET_SECONDS else "missed"
+        print(f"target <= {TARGET_SECONDS} s: {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

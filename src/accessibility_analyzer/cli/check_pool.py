@@ -1,0 +1,142 @@
+"""Checking many pages on every core, results in command-line order, memory bounded.
+
+Pages are looked up in the result cache here, in the parent (a hit costs a hash of the page
+and of the site files it read, each hashed once per run); misses go to a pool of worker
+processes, started only when the first miss comes. Results leave in the order the pages were
+given, whatever order the workers finish in: at most a window of a few pages per worker is
+held while an earlier page is still being checked, so memory stays flat for any number of
+pages. The workers are forked from a forkserver that has already imported the engine and the
+rules, so starting one costs milliseconds, not an import.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from accessibility_analyzer.cli.check_task import (
+    CheckOptions,
+    PageChecker,
+    PageTask,
+    check_in_worker,
+    init_worker,
+)
+from accessibility_analyzer.cli.checked_page import PAGE_DECODER, CheckedPage
+from accessibility_analyzer.cli.inputs import PageInput, SiteRef
+from accessibility_analyzer.resultcache import ResultCache, page_key
+from accessibility_analyzer.resultcache.recording import still_valid
+
+_WINDOW_PER_WORKER = 4  # pages in flight (or finished, waiting for an earlier one) per worker
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity), at least 1."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if counter is not None:
+        return int(counter() or 1)
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class CheckRun:
+    """Checks pages with one set of options over ``jobs`` processes.
+
+    Args:
+        options: rules, slimming and cache settings.
+        jobs: worker processes; 1 checks in this process.
+    """
+
+    def __init__(self, options: CheckOptions, jobs: int) -> None:
+        self.options = options
+        self.jobs = max(1, jobs)
+        self.cache = (
+            ResultCache(Path(options.cache_dir), options.cache_max_bytes)
+            if options.cache_dir is not None
+            else None
+        )
+        self.cache_hits = 0
+        self._digests: dict[SiteRef, dict[str, str]] = {}
+        self._checker: PageChecker | None = None
+        self._pool: ProcessPoolExecutor | None = None
+
+    def results(self, pages: Sequence[PageInput]) -> Iterator[CheckedPage]:
+        """The checked pages, in the order of ``pages``."""
+        try:
+            yield from self._ordered(pages)
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None
+            if self.cache is not None:
+                self.cache.evict()
+
+    def _ordered(self, pages: Sequence[PageInput]) -> Iterator[CheckedPage]:
+        parallel = self.jobs > 1 and len(pages) > 1
+        window = self.jobs * _WINDOW_PER_WORKER
+        pending: deque[tuple[PageInput, CheckedPage | Future[bytes]]] = deque()
+        for page in pages:
+            cached = self._cached(page)
+            if cached is not None:
+                pending.append((page, cached))
+            elif parallel:
+                task = PageTask(page.site.ref, page.site_path)
+                pending.append((page, self._workers().submit(check_in_worker, task)))
+            else:
+                pending.append((page, self._check_here(page)))
+            while pending and (len(pending) > window or _ready(pending[0][1])):
+                yield _finish(*pending.popleft())
+        while pending:
+            yield _finish(*pending.popleft())
+
+    def _cached(self, page: PageInput) -> CheckedPage | None:
+        if self.cache is None:
+            return None
+        source = page.read()
+        key = page_key(
+            source,
+            site_path=page.site_path,
+            rule_ids=self.options.rule_ids,
+            variant=self.options.variant,
+        )
+        entry = self.cache.load(key)
+        if entry is None:
+            return None
+        dependencies, payload = entry
+        digests = self._digests.setdefault(page.site.ref, {})
+        if not still_valid(page.site, dependencies, digests):
+            return None
+        self.cache_hits += 1
+        return PAGE_DECODER.decode(payload)
+
+    def _check_here(self, page: PageInput) -> CheckedPage:
+        if self._checker is None:
+            self._checker = PageChecker(self.options)
+        return PAGE_DECODER.decode(self._checker.check(page.site, page.site_path))
+
+    def _workers(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["accessibility_analyzer.cli.check_task"])
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs,
+                mp_context=context,
+                initializer=init_worker,
+                initargs=(self.options,),
+            )
+        return self._pool
+
+
+def _ready(item: CheckedPage | Future[bytes]) -> bool:
+    return not isinstance(item, Future) or item.done()
+
+
+def _finish(page: PageInput, item: CheckedPage | Future[bytes]) -> CheckedPage:
+    checked = PAGE_DECODER.decode(item.result()) if isinstance(item, Future) else item
+    checked.path = page.display
+    return checked

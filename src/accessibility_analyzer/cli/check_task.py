@@ -1,0 +1,138 @@
+"""Checking one page: the same function in `a11y check`'s own process and in its workers.
+
+A worker process gets the options once (:func:`init_worker`) and then one small
+:class:`PageTask` per page; it opens each site once, so the engine's cache of parsed
+stylesheets (keyed by their text) serves every page of the site that process checks. It
+answers with the page's result encoded as MessagePack, which the parent decodes.
+
+With a cache, the worker stores what it computed under the page's key, together with the site
+files the analysis read (:mod:`accessibility_analyzer.resultcache.recording`).
+"""
+
+from __future__ import annotations
+
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+
+from accessibility_analyzer.cli.checked_page import PAGE_ENCODER, checked_page
+from accessibility_analyzer.cli.inputs import SiteRef
+from accessibility_analyzer.engine import analyze_document, parse_page, xpath
+from accessibility_analyzer.engine.css import InvalidSelector, select
+from accessibility_analyzer.engine.dom import Site
+from accessibility_analyzer.engine.result import DocumentResult
+from accessibility_analyzer.engine.rule import Rule
+from accessibility_analyzer.engine.runner import count_outcomes
+from accessibility_analyzer.resultcache import RecordingSite, ResultCache, page_key
+from accessibility_analyzer.rules import select_rules
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What every page of one run is checked with (sent once to each worker process).
+
+    Attributes:
+        rule_ids: the rules to run, in order.
+        keep_all: keep passed and inapplicable findings (``--include-passed``, EARL).
+        cache_dir: the result cache's folder, or ``None`` without a cache.
+        cache_max_bytes: the cache's size limit.
+        ignore_selectors: findings on elements matching these (or inside them) are dropped.
+    """
+
+    rule_ids: tuple[str, ...]
+    keep_all: bool
+    cache_dir: str | None
+    cache_max_bytes: int
+    ignore_selectors: tuple[str, ...] = ()
+
+    @property
+    def variant(self) -> str:
+        """What shapes a stored result besides the page and the rules."""
+        detail = "full" if self.keep_all else "slim"
+        return "\x1f".join((detail, *self.ignore_selectors))
+
+
+@dataclass(frozen=True)
+class PageTask:
+    """One page for a worker process."""
+
+    site: SiteRef
+    site_path: str
+
+
+class PageChecker:
+    """Checks pages with fixed options; one per process."""
+
+    def __init__(self, options: CheckOptions) -> None:
+        self.options = options
+        self.rules: tuple[type[Rule], ...] = select_rules(ids=list(options.rule_ids))
+        self.cache = (
+            ResultCache(Path(options.cache_dir), options.cache_max_bytes)
+            if options.cache_dir is not None
+            else None
+        )
+
+    def check(self, site: Site, site_path: str) -> bytes:
+        """The page's result, encoded (stored in the cache as well when there is one)."""
+        source = site.read(site_path) or b""
+        recording = RecordingSite(site)
+        document = analyze_document(source, path=site_path, site=recording, rules=self.rules)
+        if self.options.ignore_selectors and document.error is None:
+            document = without_ignored(document, source, site, self.options.ignore_selectors)
+        payload = PAGE_ENCODER.encode(checked_page(document, keep_all=self.options.keep_all))
+        if self.cache is not None and document.error is None:
+            key = page_key(
+                source,
+                site_path=site_path,
+                rule_ids=self.options.rule_ids,
+                variant=self.options.variant,
+            )
+            self.cache.store(key, recording.dependencies, payload)
+        return payload
+
+
+def without_ignored(
+    document: DocumentResult, source: bytes, site: Site, selectors: tuple[str, ...]
+) -> DocumentResult:
+    """``document`` without findings on elements matching ``selectors`` or inside them.
+
+    The page is parsed again to match the selectors (only when a project ignores some): the
+    engine's result names elements by XPath, and an element's descendants share its prefix.
+    """
+    page = parse_page(source, path=document.path, site=site)
+    ignored: list[str] = []
+    for selector in selectors:
+        try:
+            ignored.extend(xpath(element, page) for element in select(page, selector))
+        except InvalidSelector:
+            continue  # checked when the configuration was read
+    if not ignored:
+        return document
+    prefixes = tuple(f"{path}/" for path in ignored)
+    exact = frozenset(ignored)
+    findings = [
+        finding
+        for finding in document.findings
+        if finding.xpath is None
+        or (finding.xpath not in exact and not finding.xpath.startswith(prefixes))
+    ]
+    document.findings = findings
+    document.counts = count_outcomes(findings)
+    return document
+
+
+_checker: PageChecker | None = None
+
+
+def init_worker(options: CheckOptions) -> None:
+    """Set up a worker process: its checker; Ctrl-C is the parent's to handle."""
+    global _checker  # noqa: PLW0603 - one checker per worker process, set once
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _checker = PageChecker(options)
+
+
+def check_in_worker(task: PageTask) -> bytes:
+    """Check one page in a worker process set up by :func:`init_worker`."""
+    if _checker is None:
+        raise RuntimeError("init_worker was not called in this process")
+    return _checker.check(task.site.open(), task.site_path)
