@@ -13,7 +13,11 @@ from toy_rules import (
 )
 
 from accessibility_analyzer.engine import (
+    Answer,
+    AnsweredQuestion,
+    AnswerTable,
     Element,
+    Mode,
     NoOracle,
     Outcome,
     Page,
@@ -37,9 +41,9 @@ class YesOracle:
     def __init__(self) -> None:
         self.asked: list[str] = []
 
-    def answer(self, question: Question, page: Page, target: Element) -> bool | None:
+    def answer(self, question: Question, page: Page, target: Element) -> Answer | None:
         self.asked.append(question.id)
-        return True
+        return Answer(value=True, reason="it does")
 
 
 def test_findings_for_each_target_with_locations() -> None:
@@ -92,11 +96,67 @@ def test_page_rule_without_title_is_cant_tell() -> None:
 def test_oracle_answers_decide() -> None:
     oracle = YesOracle()
     result = check_page(parse_page(PAGE), [ToyImageAlt], oracle)
-    assert [f.outcome for f in result.findings][-1] is Outcome.PASSED
+    decided = result.findings[-1]
+    assert decided.outcome is Outcome.PASSED
+    assert decided.mode is Mode.SEMI_AUTO and decided.semi_auto
+    assert decided.reason == "it does"
+    assert decided.question is None
     assert oracle.asked == ["alt-is-descriptive"]
-    remembering = NoOracle()
-    check_page(parse_page(PAGE), [ToyImageAlt], remembering)
-    assert len(remembering.asked) == 1
+    assert all(f.mode is Mode.AUTOMATIC for f in result.findings[:-1])
+
+
+def test_an_open_question_travels_on_the_cant_tell_finding() -> None:
+    result = check_page(parse_page(PAGE), [ToyImageAlt], NoOracle())
+    open_finding = result.findings[-1]
+    assert open_finding.outcome is Outcome.CANT_TELL
+    assert open_finding.question == "alt-is-descriptive"
+    assert open_finding.mode is Mode.AUTOMATIC
+
+
+def test_an_answer_table_decides_by_question_and_target() -> None:
+    """Pass 2 of an oracle run: answers keyed by (question, XPath) decide only their target."""
+    first = check_page(parse_page(PAGE), [ToyImageAlt])
+    open_finding = first.findings[-1]
+    assert open_finding.xpath is not None and open_finding.question is not None
+    table = AnswerTable(
+        [
+            AnsweredQuestion(
+                question=open_finding.question,
+                xpath=open_finding.xpath,
+                answer=Answer(value=False, reason="the alt names the file"),
+            ),
+            AnsweredQuestion(
+                question="alt-is-descriptive",
+                xpath="/html/body/img[1]",  # a target that asks nothing: ignored
+                answer=Answer(value=False),
+            ),
+        ]
+    )
+    # the table travels between processes as msgpack
+    entries = msgspec.msgpack.decode(
+        msgspec.msgpack.encode(table.entries), type=tuple[AnsweredQuestion, ...]
+    )
+    second = check_page(parse_page(PAGE), [ToyImageAlt], AnswerTable(entries))
+    assert [f.outcome for f in second.findings] == [
+        Outcome.PASSED,
+        Outcome.FAILED,
+        Outcome.FAILED,
+    ]
+    assert second.findings[-1].mode is Mode.SEMI_AUTO
+    assert second.findings[-1].reason == "the alt names the file"
+    assert second.findings[1].mode is Mode.AUTOMATIC
+
+
+def test_fingerprints_survive_edits_elsewhere_and_differ_by_rule_and_element() -> None:
+    before = check_page(parse_page(PAGE), [ToyImageAlt])
+    edited = PAGE.replace(b"<body>", b"<body>\n<p>A new paragraph</p>\n<img src=new.png alt=x>")
+    after = check_page(parse_page(edited), [ToyImageAlt])
+    failed_before = [f for f in before.findings if f.outcome is Outcome.FAILED]
+    failed_after = [f for f in after.findings if f.outcome is Outcome.FAILED]
+    assert failed_before[0].line != failed_after[0].line
+    assert failed_before[0].fingerprint == failed_after[0].fingerprint
+    prints = [f.fingerprint for f in before.findings]
+    assert all(prints) and len(set(prints)) == len(prints)
 
 
 def test_a_raising_rule_becomes_cant_tell_and_others_still_run() -> None:
@@ -131,6 +191,10 @@ def test_json_shape_is_camel_case() -> None:
         "message",
         "fixHint",
         "reason",
+        "mode",
+        "question",
+        "details",
+        "fingerprint",
     }
     assert data["counts"] == {"passed": 2, "failed": 1, "cantTell": 1, "inapplicable": 1}
 

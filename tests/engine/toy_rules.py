@@ -20,7 +20,7 @@ from accessibility_analyzer.engine import (
 
 HAS_ALT = Diagnostic.passed("The image has a text alternative")
 NO_ALT = Diagnostic.failed("The image has no text alternative", "Add an alt attribute")
-DESCRIPTIVE = Question("alt-is-descriptive", "Does the alt text describe the image?")
+DESCRIPTIVE = Question(id="alt-is-descriptive", text="Does the alt text describe the image?")
 
 
 def _meta(rule_id: str, impact: Impact = Impact.SERIOUS) -> RuleMeta:
@@ -54,7 +54,7 @@ class ToyImageAlt(Rule):
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
         alt = target.get("alt")
         if alt == "?":
-            return self.ask(oracle, DESCRIPTIVE, page, target, passed=HAS_ALT, failed=NO_ALT)
+            return self.ask(oracle, DESCRIPTIVE, page, target, yes=HAS_ALT, no=NO_ALT)
         return expect(alt is not None, HAS_ALT, NO_ALT, reason=None if alt else "alt missing")
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import msgspec
 from pyld import jsonld
 
-from accessibility_analyzer.engine.result import AnalysisResult, Outcome
+from accessibility_analyzer.engine.result import AnalysisResult, Mode, Outcome
 from accessibility_analyzer.reports import ReportContext, ReportFormat, render
 
 EARL = "http://www.w3.org/ns/earl#"
@@ -152,3 +153,17 @@ def test_random_results_expand(
 
 def _fields(context: ReportContext) -> dict[str, Any]:
     return {name: getattr(context, name) for name in context.__struct_fields__}
+
+
+def test_semi_automatic_findings_say_so(
+    edge_result: AnalysisResult, context: ReportContext
+) -> None:
+    """A finding an oracle's answer decided is asserted with earl:semiAuto, the others not."""
+    document = edge_result.documents[0]
+    decided = msgspec.structs.replace(document.findings[0], mode=Mode.SEMI_AUTO)
+    changed = msgspec.structs.replace(document, findings=[decided, *document.findings[1:]])
+    result = msgspec.structs.replace(edge_result, documents=[changed, *edge_result.documents[1:]])
+    assertions = expanded_assertions(earl(result, context))
+    modes = [assertion[f"{EARL}mode"][0]["@id"] for assertion in assertions]
+    assert modes[0] == f"{EARL}semiAuto"
+    assert set(modes[1:]) == {f"{EARL}automatic"}

@@ -8,8 +8,8 @@ A case's ``html`` is a fragment (wrapped in a minimal valid page) or a whole doc
 the first element with a tag name) and outcome, or says ``inapplicable``. An expectation may
 pin the finding's ``message``, its ``reason`` and its ``mode`` (``automatic`` or
 ``semiAuto``). ``files`` are other files of the upload; ``path`` is the page's own path;
-``oracle`` (question id -> bool) and ``answers`` (question id -> ``yes``/``no``) answer the
-rule's questions.
+``answers`` (catalog question id -> ``yes``/``no``) answers the rule's questions as an oracle
+would (the findings they decide are ``semiAuto``).
 """
 
 from __future__ import annotations
@@ -42,14 +42,13 @@ class Case(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     expect: Literal["inapplicable"] | list[Expectation]
     files: dict[str, str] = {}
     path: str = "index.html"
-    oracle: dict[str, bool] = {}
     # YAML 1.1 reads a bare yes/no as a boolean; quoted, it stays a word. Both mean the same.
     answers: dict[str, bool | Literal["yes", "no"]] = {}
 
     def oracle_answers(self) -> dict[str, bool]:
         """Every answer the case gives, ``answers`` spelt as booleans."""
         spelt = {key: value in (True, "yes") for key, value in self.answers.items()}
-        return {**self.oracle, **spelt}
+        return spelt
 
 
 class FixtureFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True):

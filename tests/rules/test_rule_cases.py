@@ -17,8 +17,9 @@ from rule_fixtures import Case, Expectation, load_fixture
 
 from accessibility_analyzer.engine import MappingSite, check_page, parse_page, xpath
 from accessibility_analyzer.engine.dom import Element, Page
-from accessibility_analyzer.engine.result import Finding, Outcome
-from accessibility_analyzer.engine.rule import Question
+from accessibility_analyzer.engine.oracle import Answer
+from accessibility_analyzer.engine.questions import QUESTIONS, Question
+from accessibility_analyzer.engine.result import Finding, Mode, Outcome
 from accessibility_analyzer.rules import rule_by_id
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -28,14 +29,17 @@ WRAPPER = (
 
 
 class DictOracle:
-    """Answers questions from a fixture's ``oracle``/``answers``; anything else is unanswered."""
+    """Answers questions from a fixture's ``answers``; anything else is unanswered."""
 
     def __init__(self, answers: dict[str, bool]) -> None:
+        unknown = answers.keys() - QUESTIONS.keys()
+        assert not unknown, f"fixture answers questions not in the catalog: {sorted(unknown)}"
         self.answers = answers
 
-    def answer(self, question: Question, page: Page, target: Element) -> bool | None:
+    def answer(self, question: Question, page: Page, target: Element) -> Answer | None:
         """The fixture's answer to ``question``, or ``None``."""
-        return self.answers.get(question.id)
+        value = self.answers.get(question.id)
+        return None if value is None else Answer(value=value, reason="fixture answer")
 
 
 def _load_cases() -> list[Any]:
@@ -64,9 +68,7 @@ def _target(page: Page, target: str) -> Element:
 
 
 def _mode(finding: Finding) -> str:
-    mode = getattr(finding, "mode", None)  # the Finding field the oracle seam adds
-    assert mode is not None, "this engine's findings have no mode: do not pin it yet"
-    return str(mode)
+    return finding.mode.value
 
 
 def _matches(page: Page, finding: Finding, item: Expectation) -> bool:
@@ -93,8 +95,16 @@ def check_case(rule_id: str, case: Case) -> None:
     assert rule is not None, f"{rule_id} is not registered in ALL_RULES"
     files = {name: text.encode() for name, text in case.files.items()}
     page = parse_page(page_source(case.html).encode(), path=case.path, site=MappingSite(files))
-    result = check_page(page, [rule], DictOracle(case.oracle_answers()))
+    answers = case.oracle_answers()
+    result = check_page(page, [rule], DictOracle(answers))
     applicable = [f for f in result.findings if f.outcome is not Outcome.INAPPLICABLE]
+    for finding in applicable:  # the oracle seam's invariants
+        if finding.question is not None:
+            assert finding.outcome is Outcome.CANT_TELL, finding
+            assert finding.question in QUESTIONS, finding.question
+            assert finding.question not in answers, "an answered question stayed open"
+        if finding.mode is Mode.SEMI_AUTO:
+            assert answers, "only an oracle's answer makes a finding semi-automatic"
 
     if case.expect == "inapplicable":
         assert applicable == [], _describe(applicable)

@@ -183,3 +183,14 @@ def test_rules_do_not_import_other_rules() -> None:
                 wrong.add((info.name, imported))
     assert wrong - _PENDING_CROSS_IMPORTS == set()
     assert wrong >= _PENDING_CROSS_IMPORTS, "an import moved: drop it from the pending list"
+
+
+def test_questions_come_from_the_catalog() -> None:
+    """Rules ask catalog questions only: no module of rules/ defines a Question of its own."""
+    rules_dir = Path(rules_package.__file__).parent
+    defining = [
+        str(path.relative_to(rules_dir))
+        for path in rules_dir.rglob("*.py")
+        if "Question(" in path.read_text(encoding="utf-8")
+    ]
+    assert defining == [], "define questions in engine/questions.py (QUESTIONS)"

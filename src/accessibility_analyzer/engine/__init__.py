@@ -21,12 +21,15 @@ from accessibility_analyzer.engine.dom import (
     Text,
 )
 from accessibility_analyzer.engine.locate import css_selector, snippet, xpath
+from accessibility_analyzer.engine.oracle import Answer, AnsweredQuestion, AnswerTable
 from accessibility_analyzer.engine.parse import parse_page
+from accessibility_analyzer.engine.questions import QUESTIONS, Subject, question_by_id
 from accessibility_analyzer.engine.result import (
     AnalysisResult,
     DocumentResult,
     Finding,
     Impact,
+    Mode,
     Outcome,
     OutcomeCounts,
     RuleInfo,
@@ -45,7 +48,11 @@ from accessibility_analyzer.engine.runner import analyze_document, check_page, d
 from accessibility_analyzer.engine.site import MappingSite, resolve_page_url, resolve_url
 
 __all__ = [
+    "QUESTIONS",
     "AnalysisResult",
+    "Answer",
+    "AnswerTable",
+    "AnsweredQuestion",
     "ComputedStyle",
     "Declaration",
     "Diagnostic",
@@ -55,6 +62,7 @@ __all__ = [
     "Finding",
     "Impact",
     "MappingSite",
+    "Mode",
     "Namespace",
     "NoOracle",
     "Oracle",
@@ -66,6 +74,7 @@ __all__ = [
     "RuleInfo",
     "RuleMeta",
     "Site",
+    "Subject",
     "Text",
     "Verdict",
     "analyze_document",
@@ -77,6 +86,7 @@ __all__ = [
     "inline_declarations",
     "parse_page",
     "pseudo_element_declarations",
+    "question_by_id",
     "resolve_page_url",
     "resolve_url",
     "snippet",

@@ -38,6 +38,17 @@ class Impact(StrEnum):
 _IMPACT_RANK = {Impact.CRITICAL: 4, Impact.SERIOUS: 3, Impact.MODERATE: 2, Impact.MINOR: 1}
 
 
+class Mode(StrEnum):
+    """How an outcome was reached (EARL ``earl:mode``)."""
+
+    AUTOMATIC = "automatic"  # the markup decided
+    SEMI_AUTO = "semiAuto"  # an oracle's answer (a person or a model) decided
+
+
+DetailValue = str | int | float | bool
+"""A value in :attr:`Finding.details`."""
+
+
 class Finding(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_defaults=False):
     """One rule's outcome for one test target (an element, or the page for page rules).
 
@@ -45,6 +56,13 @@ class Finding(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_de
     ``inapplicable`` finding, which is about the page as a whole. ``line`` and ``column`` are
     1-based positions of the element's start tag in the uploaded file; they are ``None`` for
     elements the parser inserted (an implied ``<tbody>``) when no source tag can be named.
+
+    ``mode`` says whether the markup decided the outcome or an oracle's answer did;
+    ``question`` is the catalog id of the open question of a ``cantTell`` finding (see
+    :mod:`engine.questions`); ``details`` holds measured values behind the outcome (for colour
+    contrast: ``contrastRatio``, ``foreground``, ``background``, ``fontSize``...);
+    ``fingerprint`` identifies the element across edits elsewhere in the page (baselines
+    match on it, see :mod:`engine.fingerprint`).
     """
 
     rule_id: str
@@ -59,6 +77,15 @@ class Finding(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_de
     message: str
     fix_hint: str | None = None
     reason: str | None = None  # why the outcome is cantTell (or other diagnostic detail)
+    mode: Mode = Mode.AUTOMATIC
+    question: str | None = None
+    details: dict[str, DetailValue] | None = None
+    fingerprint: str | None = None
+
+    @property
+    def semi_auto(self) -> bool:
+        """Whether an oracle's answer decided this outcome."""
+        return self.mode is Mode.SEMI_AUTO
 
 
 class OutcomeCounts(msgspec.Struct, kw_only=True, rename="camel"):

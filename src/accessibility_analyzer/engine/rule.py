@@ -6,21 +6,42 @@ targets (elements; page-level rules yield the root ``<html>``). ``expect`` retur
 ``inapplicable`` for the page. Messages are module-level :class:`Diagnostic` constants next
 to the rule; per-target detail (an attribute value, a role) goes into ``Verdict.reason``.
 
-Questions that need judgement are asked of an :class:`Oracle`; ``None`` means no answer and
-the verdict is ``cantTell``.
+Questions that need judgement come from the catalog in :mod:`engine.questions` and are asked
+of an :class:`~accessibility_analyzer.engine.oracle.Oracle` through :meth:`Rule.ask`; without an
+answer the verdict is ``cantTell`` and carries the question, so the answer can be sought
+later and the page re-checked with it.
 """
 
 from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import ClassVar, Protocol
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import ClassVar
 
 from accessibility_analyzer.engine.dom import Element, Page
-from accessibility_analyzer.engine.result import Impact, Outcome, RuleInfo
+from accessibility_analyzer.engine.oracle import Answer, NoOracle, Oracle
+from accessibility_analyzer.engine.questions import Question
+from accessibility_analyzer.engine.result import DetailValue, Impact, Outcome, RuleInfo
 from accessibility_analyzer.engine.standards.wcag import SUCCESS_CRITERIA
+
+__all__ = [
+    "ACT_ID",
+    "CANNOT_DECIDE",
+    "RULE_ID",
+    "WCAG_SC",
+    "Answer",
+    "Diagnostic",
+    "NoOracle",
+    "Oracle",
+    "Question",
+    "Rule",
+    "RuleMeta",
+    "Verdict",
+    "expect",
+    "unanswered_reason",
+]
 
 ACT_ID = re.compile(r"^[a-z0-9]{6}$")
 WCAG_SC = re.compile(r"^[1-4]\.[0-9]{1,2}\.[0-9]{1,2}$")
@@ -117,11 +138,22 @@ class Diagnostic:
 
 @dataclass(frozen=True)
 class Verdict:
-    """The outcome of one rule for one target: a diagnostic plus optional detail."""
+    """The outcome of one rule for one target: a diagnostic plus optional detail.
+
+    Attributes:
+        diagnostic: the named message (and outcome) of the rule.
+        reason: per-target detail: why it failed, or why it cannot be told.
+        semi_auto: an oracle's answer decided it (the finding's mode is ``semiAuto``).
+        question: the open question of a ``cantTell`` verdict, for someone to answer later.
+        details: measured values behind the outcome (a contrast ratio, colours), camelCase
+            keys; the runner copies them into the finding.
+    """
 
     diagnostic: Diagnostic
     reason: str | None = None
-    semi_auto: bool = False  # an oracle's answer decided it
+    semi_auto: bool = False
+    question: Question | None = None
+    details: Mapping[str, DetailValue] | None = None
 
     @property
     def outcome(self) -> Outcome:
@@ -156,42 +188,9 @@ def expect(
 CANNOT_DECIDE = Diagnostic.cant_tell("This needs a human (or an oracle) to decide")
 
 
-@dataclass(frozen=True)
-class Question:
-    """A named question a rule asks when the markup cannot decide.
-
-    Attributes:
-        id: catalog id (``alt-is-descriptive``).
-        text: the question as a person (or an LLM) reads it.
-    """
-
-    id: str
-    text: str
-
-
 def unanswered_reason(question: Question) -> str:
     """The reason of a cantTell verdict whose question nobody answered."""
     return f"needs review: question {question.id!r} has no answer from the markup or an oracle"
-
-
-class Oracle(Protocol):
-    """Answers questions about a target; ``None`` when it cannot (then: cantTell)."""
-
-    def answer(self, question: Question, page: Page, target: Element) -> bool | None:
-        """Answer ``question`` for ``target``."""
-        ...
-
-
-@dataclass
-class NoOracle:
-    """Answers nothing, and remembers what was asked (so a caller can ask someone else)."""
-
-    asked: list[tuple[Question, int]] = field(default_factory=list)
-
-    def answer(self, question: Question, page: Page, target: Element) -> bool | None:
-        """Record the question; give no answer."""
-        self.asked.append((question, target.order))
-        return None
 
 
 class Rule(ABC):
@@ -219,11 +218,20 @@ class Rule(ABC):
         page: Page,
         target: Element,
         *,
-        passed: Diagnostic,
-        failed: Diagnostic,
+        yes: Diagnostic,
+        no: Diagnostic,
     ) -> Verdict:
-        """Ask the oracle; its answer decides (semi-automatically), no answer is cantTell."""
+        """Ask the oracle; its answer picks ``yes`` or ``no`` (semi-automatically).
+
+        Without an answer the verdict is ``cantTell`` with the question attached, so a later
+        pass with an answer table can decide it. Which answer passes is the rule's business:
+        ``yes`` may well be the failing diagnostic ("does this image show text?").
+        """
         answer = oracle.answer(question, page, target)
         if answer is None:
-            return Verdict(Diagnostic.cant_tell(question.text), unanswered_reason(question))
-        return Verdict(passed if answer else failed, semi_auto=True)
+            return Verdict(
+                Diagnostic.cant_tell(question.text),
+                unanswered_reason(question),
+                question=question,
+            )
+        return Verdict(yes if answer.value else no, answer.reason, semi_auto=True)

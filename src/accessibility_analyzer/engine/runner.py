@@ -13,11 +13,13 @@ from collections.abc import Sequence
 
 from accessibility_analyzer.engine._gc import gc_paused
 from accessibility_analyzer.engine.dom import Element, Page, Site
+from accessibility_analyzer.engine.fingerprint import fingerprint
 from accessibility_analyzer.engine.locate import css_selector, snippet, xpath
 from accessibility_analyzer.engine.parse import parse_page
 from accessibility_analyzer.engine.result import (
     DocumentResult,
     Finding,
+    Mode,
     Outcome,
     OutcomeCounts,
 )
@@ -53,6 +55,10 @@ def _finding(page: Page, rule: type[Rule], target: Element, verdict: Verdict) ->
         message=diagnostic.message,
         fix_hint=diagnostic.fix_hint,
         reason=verdict.reason,
+        mode=Mode.SEMI_AUTO if verdict.semi_auto else Mode.AUTOMATIC,
+        question=verdict.question.id if verdict.question is not None else None,
+        details=dict(verdict.details) if verdict.details else None,
+        fingerprint=fingerprint(page, meta.id, target),
     )
 
 
@@ -136,10 +142,10 @@ def check_page(
         rules: rule classes, in the order their findings should appear.
         oracle: answers judgement questions; without one they are ``cantTell``.
     """
-    asked = oracle if oracle is not None else NoOracle()
+    answers = oracle if oracle is not None else NoOracle()
     findings: list[Finding] = []
     for rule in rules:
-        findings.extend(run_rule(page, rule, asked))
+        findings.extend(run_rule(page, rule, answers))
     return DocumentResult(
         path=page.path,
         title=document_title(page),

@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from accessibility_analyzer.engine.result import DocumentResult, Finding, Outcome, RuleInfo
+from accessibility_analyzer.engine.result import DocumentResult, Finding, Mode, Outcome, RuleInfo
 from accessibility_analyzer.reports._text import encode_json, page_url
 from accessibility_analyzer.reports._wcag import CRITERIA
 from accessibility_analyzer.reports.model import ReportContext
@@ -138,6 +138,10 @@ def _test(rule_id: str, wcag: tuple[str, ...], act_rules: tuple[str, ...]) -> Js
     return {"@type": "TestCase", "title": rule_id, "isPartOf": parts}
 
 
+MODE_TERMS = {Mode.AUTOMATIC: "earl:automatic", Mode.SEMI_AUTO: "earl:semiAuto"}
+"""EARL 1.0 ``earl:mode``: semiAuto when an oracle's answer (person or model) decided it."""
+
+
 def _assertion(finding: Finding, rule: RuleInfo | None, date: str) -> JsonObject:
     act_rules = rule.act_rules if rule is not None else ()
     test_result: JsonObject = {
@@ -152,7 +156,7 @@ def _assertion(finding: Finding, rule: RuleInfo | None, date: str) -> JsonObject
     return {
         "@type": "Assertion",
         "assertedBy": ASSERTOR_ID,
-        "mode": "earl:automatic",
+        "mode": MODE_TERMS[finding.mode],
         "test": _test(finding.rule_id, finding.wcag, act_rules),
         "result": test_result,
     }

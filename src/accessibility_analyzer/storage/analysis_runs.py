@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import msgspec
 from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -181,6 +182,11 @@ def _finding_row(analysis_id: str, document_id: str, path: str, finding: Finding
         "message": finding.message,
         "fix_hint": finding.fix_hint,
         "reason": finding.reason,
+        "mode": finding.mode.value,
+        "question": finding.question,
+        # JSON text: both drivers take the column's JSON as a string on the raw paths below
+        "details": msgspec.json.encode(finding.details).decode() if finding.details else None,
+        "fingerprint": finding.fingerprint,
     }
 
 
@@ -200,6 +206,10 @@ _COPY_COLUMNS = (
     "message",
     "fix_hint",
     "reason",
+    "mode",
+    "question",
+    "details",
+    "fingerprint",
 )
 # Finding rows as storable tuples in the order of _COPY_COLUMNS (both backends use them).
 _finding_records = RecordMaker(_findings, _COPY_COLUMNS)
@@ -225,8 +235,9 @@ async def _copy_findings(connection: AsyncConnection, rows: Iterable[dict[str, A
 # Columns in the order of _COPY_COLUMNS ("column" is an SQL keyword, hence the quotes).
 _INSERT_FINDING_SQL = (
     "INSERT INTO findings (analysis_id, document_id, path, rule_id, outcome, impact, wcag, "
-    'selector, xpath, line, "column", snippet, message, fix_hint, reason) '
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    'selector, xpath, line, "column", snippet, message, fix_hint, reason, mode, question, '
+    "details, fingerprint) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 

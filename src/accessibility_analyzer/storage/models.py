@@ -222,6 +222,10 @@ class FindingRow(Base):
     message: Mapped[str] = mapped_column(Text)
     fix_hint: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str | None] = mapped_column(Text)
+    mode: Mapped[str] = mapped_column(String(16), default="automatic", server_default="automatic")
+    question: Mapped[str | None] = mapped_column(String(100))  # open question of a cantTell
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # measured values
+    fingerprint: Mapped[str | None] = mapped_column(String(32))
 
     analysis: Mapped[Analysis] = relationship(back_populates="findings")
 

@@ -12,13 +12,17 @@ import asyncio
 from collections.abc import Mapping
 from typing import Any
 
+import msgspec
+
 from accessibility_analyzer import __version__
 from accessibility_analyzer.api.controllers.analyses_schemas import FindingOut
 from accessibility_analyzer.engine.result import (
     AnalysisResult,
+    DetailValue,
     DocumentResult,
     Finding,
     Impact,
+    Mode,
     Outcome,
     OutcomeCounts,
     RuleInfo,
@@ -53,7 +57,20 @@ def finding_out(row: Mapping[str, Any]) -> FindingOut:
         message=row["message"],
         fix_hint=row["fix_hint"],
         reason=row["reason"],
+        mode=row["mode"],
+        semi_auto=row["mode"] == Mode.SEMI_AUTO.value,
+        question=row["question"],
+        details=_details(row["details"]),
+        fingerprint=row["fingerprint"],
     )
+
+
+def _details(stored: Any) -> dict[str, DetailValue] | None:
+    """Stored details: a JSON column (decoded by SQLAlchemy) or, from raw rows, its text."""
+    if stored is None or isinstance(stored, dict):
+        return stored
+    decoded: dict[str, DetailValue] = msgspec.json.decode(stored)
+    return decoded
 
 
 def _finding(row: Mapping[Any, Any]) -> Finding:
@@ -70,6 +87,10 @@ def _finding(row: Mapping[Any, Any]) -> Finding:
         message=row["message"],
         fix_hint=row["fix_hint"],
         reason=row["reason"],
+        mode=Mode(row["mode"]),
+        question=row["question"],
+        details=_details(row["details"]),
+        fingerprint=row["fingerprint"],
     )
 
 

@@ -13,6 +13,7 @@ import msgspec
 Level = Literal["A", "AA", "AAA"]
 Status = Literal["queued", "running", "completed", "failed"]
 OutcomeName = Literal["passed", "failed", "cantTell", "inapplicable"]
+ModeName = Literal["automatic", "semiAuto"]
 ImpactName = Literal["critical", "serious", "moderate", "minor"]
 FormatName = Literal["json", "html", "sarif", "csv", "earl"]
 
@@ -91,6 +92,16 @@ class FindingOut(ApiStruct, frozen=True, kw_only=True):
     message: str
     fix_hint: str | None
     reason: str | None
+    mode: ModeName
+    """``automatic`` (the markup decided) or ``semiAuto`` (an oracle's answer decided)."""
+    semi_auto: bool
+    """Whether an oracle's answer (a person or the LLM) decided this outcome."""
+    question: str | None
+    """For ``cantTell``: the id of the question that would decide it (``GET /api/v1/rules``)."""
+    details: dict[str, str | int | float | bool] | None
+    """Measured values behind the outcome (colour contrast: ``contrastRatio``, colours...)."""
+    fingerprint: str | None
+    """Identifies the element across edits elsewhere in the page (baselines match on it)."""
 
 
 class FindingsPage(ApiStruct, frozen=True, kw_only=True):

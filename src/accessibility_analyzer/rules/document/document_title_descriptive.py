@@ -6,18 +6,14 @@ import re
 from collections.abc import Iterator
 
 from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.questions import TITLE_IS_DESCRIPTIVE
 from accessibility_analyzer.engine.result import Impact
-from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Question, Rule, RuleMeta, Verdict
+from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.rules._common import is_html_document
 from accessibility_analyzer.rules.document._shared import (
     first_html_title,
     is_only_whitespace,
     title_text,
-)
-
-TITLE_IS_DESCRIPTIVE = Question(
-    id="title-is-descriptive",
-    text="Does the page title describe the topic or purpose of the page's content?",
 )
 
 # WCAG failure technique F25: titles that identify nothing, as authoring tools leave them.
@@ -107,5 +103,5 @@ class DocumentTitleDescriptive(Rule):
         if is_default_title(text):
             return Verdict(DEFAULT_TITLE, f'title "{text[:80]}"')
         return self.ask(
-            oracle, TITLE_IS_DESCRIPTIVE, page, target, passed=DESCRIPTIVE, failed=NOT_DESCRIPTIVE
+            oracle, TITLE_IS_DESCRIPTIVE, page, target, yes=DESCRIPTIVE, no=NOT_DESCRIPTIVE
         )

@@ -6,22 +6,15 @@ from collections.abc import Iterator
 
 from accessibility_analyzer.engine.aria import has_known_primary_language
 from accessibility_analyzer.engine.dom import Element, Page, Text
+from accessibility_analyzer.engine.questions import PAGE_LANGUAGE_MATCHES
 from accessibility_analyzer.engine.result import Impact
-from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Question, Rule, RuleMeta, Verdict
+from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.engine.standards.html import NON_CONTENT_TAGS
 from accessibility_analyzer.rules._common import is_html_document
 from accessibility_analyzer.rules.document._shared import (
     has_root_html,
     is_only_whitespace,
     page_language_attribute,
-)
-
-PAGE_LANGUAGE_MATCHES = Question(
-    id="page-language-matches",
-    text=(
-        "Is the primary language of the <html> element's lang attribute the language most of "
-        "the page's text is written in?"
-    ),
 )
 
 MATCHES = Diagnostic.passed("The page language is the language of its content")
@@ -86,6 +79,4 @@ class HtmlLangMatchesContent(Rule):
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
         """The oracle judges whether the declared language is the page's language."""
-        return self.ask(
-            oracle, PAGE_LANGUAGE_MATCHES, page, target, passed=MATCHES, failed=MISMATCH
-        )
+        return self.ask(oracle, PAGE_LANGUAGE_MATCHES, page, target, yes=MATCHES, no=MISMATCH)

@@ -6,17 +6,10 @@ from collections.abc import Iterator
 
 from accessibility_analyzer.engine.aria import has_known_primary_language
 from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.questions import LANGUAGE_MATCHES
 from accessibility_analyzer.engine.result import Impact
-from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Question, Rule, RuleMeta, Verdict
+from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.rules.document._language_text import elements_with_language_text
-
-LANGUAGE_MATCHES = Question(
-    id="lang-matches-content",
-    text=(
-        "Is the primary language of this element's lang attribute the language most of the "
-        "text that inherits it is written in?"
-    ),
-)
 
 MATCHES = Diagnostic.passed("The lang attribute names the language of the passage")
 MISMATCH = Diagnostic.failed(
@@ -66,4 +59,4 @@ class LangMatchesContent(Rule):
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
         """The oracle judges whether the language matches the text."""
-        return self.ask(oracle, LANGUAGE_MATCHES, page, target, passed=MATCHES, failed=MISMATCH)
+        return self.ask(oracle, LANGUAGE_MATCHES, page, target, yes=MATCHES, no=MISMATCH)

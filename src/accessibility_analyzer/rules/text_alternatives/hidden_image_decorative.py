@@ -12,21 +12,14 @@ from accessibility_analyzer.engine.aria import (
     role_of,
 )
 from accessibility_analyzer.engine.dom import Element, Namespace, Page
+from accessibility_analyzer.engine.questions import IMAGE_IS_DECORATIVE
 from accessibility_analyzer.engine.result import Impact
-from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Question, Rule, RuleMeta, Verdict
+from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.engine.standards.aria import PRESENTATIONAL_ROLES
 from accessibility_analyzer.rules.text_alternatives._images import (
     has_author_named_ancestor,
     image_candidates,
     is_image_content,
-)
-
-IMAGE_IS_DECORATIVE = Question(
-    id="image-is-decorative",
-    text=(
-        "Is this image pure decoration, so that removing it would not lose any information "
-        "or function?"
-    ),
 )
 
 DECORATIVE = Diagnostic.passed("The hidden image is purely decorative")
@@ -101,6 +94,4 @@ class HiddenImageDecorative(Rule):
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
         """The oracle judges whether the image is pure decoration."""
-        return self.ask(
-            oracle, IMAGE_IS_DECORATIVE, page, target, passed=DECORATIVE, failed=INFORMATIVE
-        )
+        return self.ask(oracle, IMAGE_IS_DECORATIVE, page, target, yes=DECORATIVE, no=INFORMATIVE)

@@ -11,17 +11,13 @@ from accessibility_analyzer.engine.aria import (
     is_visible,
 )
 from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.questions import ALT_IS_DESCRIPTIVE
 from accessibility_analyzer.engine.result import Impact
-from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Question, Rule, RuleMeta, Verdict
+from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.rules.text_alternatives._images import (
     has_author_named_ancestor,
     image_candidates,
     is_image_content,
-)
-
-ALT_IS_DESCRIPTIVE = Question(
-    id="alt-is-descriptive",
-    text="Does the accessible name of this image serve the same purpose as the image itself?",
 )
 
 # WCAG failure technique F30: text alternatives that are not alternatives, such as file
@@ -129,5 +125,5 @@ class ImageAltDescriptive(Rule):
         if failure is not None:
             return Verdict(failure, f'text alternative "{name[:80]}"')
         return self.ask(
-            oracle, ALT_IS_DESCRIPTIVE, page, target, passed=DESCRIPTIVE, failed=NOT_DESCRIPTIVE
+            oracle, ALT_IS_DESCRIPTIVE, page, target, yes=DESCRIPTIVE, no=NOT_DESCRIPTIVE
         )

@@ -7,25 +7,10 @@ from collections.abc import Iterator
 from accessibility_analyzer.engine.aria import is_hidden, is_visible
 from accessibility_analyzer.engine.css import computed_style
 from accessibility_analyzer.engine.dom import Element, Namespace, Page
+from accessibility_analyzer.engine.questions import IMAGE_CONTAINS_TEXT
 from accessibility_analyzer.engine.result import Impact
-from accessibility_analyzer.engine.rule import (
-    Diagnostic,
-    Oracle,
-    Question,
-    Rule,
-    RuleMeta,
-    Verdict,
-    unanswered_reason,
-)
+from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.rules._common import is_image_button
-
-IMAGE_CONTAINS_TEXT = Question(
-    id="image-contains-text",
-    text=(
-        "Does this image show text that matters to its meaning, is not available as real text "
-        "on the page, and whose visual presentation is not essential (as a logo is)?"
-    ),
-)
 
 NO_IMAGE_TEXT = Diagnostic.passed("The image does not replace real text")
 IMAGE_OF_TEXT = Diagnostic.failed(
@@ -106,10 +91,6 @@ class ImageNoText(Rule):
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
         """The oracle says whether the image carries text that should be real text."""
-        answer = oracle.answer(IMAGE_CONTAINS_TEXT, page, target)
-        if answer is None:
-            return Verdict(
-                Diagnostic.cant_tell(IMAGE_CONTAINS_TEXT.text),
-                unanswered_reason(IMAGE_CONTAINS_TEXT),
-            )
-        return Verdict(IMAGE_OF_TEXT if answer else NO_IMAGE_TEXT, semi_auto=True)
+        return self.ask(
+            oracle, IMAGE_CONTAINS_TEXT, page, target, yes=IMAGE_OF_TEXT, no=NO_IMAGE_TEXT
+        )

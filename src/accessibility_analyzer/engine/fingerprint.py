@@ -1,0 +1,82 @@
+"""A finding's fingerprint: which element it is about, in words that survive unrelated edits.
+
+Baselines (``a11y check --baseline``) must recognise "the same failure" in a page that was
+edited elsewhere: a line number moves when a line is added above, an nth-child selector
+when a sibling is inserted. The fingerprint therefore hashes only what belongs to the
+element and its close surroundings:
+
+* the rule id;
+* the element's tag and attributes (values cut at 80 characters), sorted;
+* its own text (direct text children, whitespace-collapsed, first 80 characters);
+* the tags, ids and classes of at most four ancestors, and the nearest ancestor id within
+  32 levels (a landmark or section usually has one).
+
+Identical elements (two ``<a href="#">more</a>`` in one list) share a fingerprint; a baseline
+compares how many there are. Every walk is bounded, so a page nested 100,000 deep costs the
+same per finding as a flat one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from accessibility_analyzer.engine.dom import NOT_COMPUTED, Element, Page, Text
+
+_VALUE_LIMIT = 80
+_TEXT_LIMIT = 80
+_ANCESTOR_STEPS = 4
+_ID_SEARCH_DEPTH = 32
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _own_text(element: Element) -> str:
+    parts: list[str] = []
+    size = 0
+    for child in element.children:
+        if isinstance(child, Text):
+            parts.append(child.data)
+            size += len(child.data)
+            if size > _TEXT_LIMIT * 4:
+                break
+    return _WHITESPACE.sub(" ", "".join(parts)).strip()[:_TEXT_LIMIT]
+
+
+def _ancestry(element: Element) -> str:
+    steps: list[str] = []
+    nearest_id = ""
+    for depth, ancestor in enumerate(element.ancestors()):
+        if depth >= _ID_SEARCH_DEPTH:
+            break
+        if depth < _ANCESTOR_STEPS:
+            steps.append(
+                f"{ancestor.tag}#{ancestor.attrs.get('id', '')}.{ancestor.attrs.get('class', '')}"
+            )
+        if not nearest_id and ancestor.attrs.get("id"):
+            nearest_id = ancestor.attrs["id"]
+            if depth >= _ANCESTOR_STEPS:
+                break
+    return f"{'>'.join(steps)}@{nearest_id}"
+
+
+def element_signature(page: Page, element: Element) -> str:
+    """The rule-independent part of a fingerprint (memoised per element)."""
+    table = page.element_table("fingerprint")
+    if element.order < len(table) and element.order >= 0:
+        known = table[element.order]
+        if known is not NOT_COMPUTED:
+            return str(known)
+    attrs = "\x1f".join(
+        f"{name}={value[:_VALUE_LIMIT]}" for name, value in sorted(element.attrs.items())
+    )
+    text = f"{element.tag}\x1e{attrs}\x1e{_own_text(element)}\x1e{_ancestry(element)}"
+    signature = hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=12).hexdigest()
+    if 0 <= element.order < len(table):
+        table[element.order] = signature
+    return signature
+
+
+def fingerprint(page: Page, rule_id: str, element: Element) -> str:
+    """The fingerprint of ``rule_id``'s finding on ``element`` (16 hex digits)."""
+    data = f"{rule_id}\x1e{element_signature(page, element)}"
+    return hashlib.blake2b(data.encode(), digest_size=8).hexdigest()
