@@ -9,6 +9,12 @@ SQLite driver's thread and OpenTelemetry's exporter threads, and forking a threa
 can leave a child holding a lock no thread will ever release. The fork server preloads the
 page worker module (and through it the engine and the rule registry), so a new child costs a
 fork, not a fresh interpreter importing everything.
+
+Children die with the process that owns the pool, however it ends (SIGKILL included): each
+child asks the kernel for SIGKILL when its parent (the fork server) exits, and a watchdog
+thread checks that the owner is still alive. The fork server exits when the owner does (its
+end of a pipe closes), and the resource tracker once every process holding it is gone, so
+nothing of the pool outlives its owner.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
+
+from accessibility_analyzer.jobs.orphan_guard import die_with_owner
 
 _T = TypeVar("_T")
 
@@ -66,7 +74,12 @@ class EnginePool:
             if self._executor is None:
                 context = multiprocessing.get_context("forkserver")
                 context.set_forkserver_preload(_PRELOAD)
-                self._executor = ProcessPoolExecutor(max_workers=self.size, mp_context=context)
+                self._executor = ProcessPoolExecutor(
+                    max_workers=self.size,
+                    mp_context=context,
+                    initializer=die_with_owner,
+                    initargs=(os.getpid(),),
+                )
                 self._generation += 1
             return self._generation, self._executor
 
