@@ -99,6 +99,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """API_KEYS: comma-separated ``name:key`` or ``key`` entries; empty means open."""
     rate_limit_per_minute: Annotated[int, NonNegative] = 600
     """RATE_LIMIT_PER_MINUTE: requests per minute per identity on /api; 0 turns it off."""
+    max_request_header_bytes: Annotated[int, msgspec.Meta(ge=1024)] = 32 * 1024
+    """MAX_REQUEST_HEADER_BYTES: request line plus headers of one request; more answers 431."""
 
     # --- sessions and cleanup ----------------------------------------------------------------
     session_expiry_hours: Annotated[float, Positive] = 24.0
@@ -112,6 +114,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """MAX_FILE_BYTES: size of one stored file (an uploaded page or a file inside a ZIP)."""
     max_files_per_upload: Annotated[int, Positive] = 100
     """MAX_FILES_PER_UPLOAD: file parts in one upload request."""
+    max_stored_files_per_upload: Annotated[int, Positive] = 20_000
+    """MAX_STORED_FILES_PER_UPLOAD: files one upload may store in all (pages and assets,
+    files inside ZIPs included); more answers 413."""
     zip_max_entries: Annotated[int, Positive] = 5000
     """ZIP_MAX_ENTRIES: entries (files and folders) in one ZIP archive."""
     zip_max_uncompressed_bytes: Annotated[int, Positive] = 200 * 1024 * 1024
@@ -127,6 +132,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """ANALYSIS_MAX_TRIES: runs of one analysis job arq allows (crashed workers count)."""
     engine_processes: Annotated[int, NonNegative] = 0
     """ENGINE_PROCESSES: engine processes per API or worker process; 0 means one per core."""
+    engine_nice: Annotated[int, msgspec.Meta(ge=0, le=19)] = 10
+    """ENGINE_NICE: niceness added to engine processes, so the API and probes stay responsive
+    while analyses use every core (0 keeps the parent's priority)."""
     job_lease_seconds: Annotated[float, Positive] = 15.0
     """JOB_LEASE_SECONDS: a running job renews a lease this long; a job whose lease lapsed
     (its worker was killed) is handed to another worker without waiting for the time limit."""

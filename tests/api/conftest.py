@@ -7,12 +7,16 @@ reads, never in the app itself.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
+import secrets
 import shutil
 import socket
 from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
 
+import asyncpg
 import pytest
 from foundation_probe import AppBuilder, ProbeController, ThrowawayValkey, free_port
 from litestar import Litestar
@@ -77,3 +81,41 @@ def throwaway_valkey(
         yield server
     finally:
         server.stop()
+
+
+def _postgres_admin_dsn() -> str:
+    url = os.environ.get("TEST_DATABASE_URL") or "postgresql://postgres@127.0.0.1:5432/postgres"
+    scheme, _, rest = url.partition("://")
+    return f"postgresql://{rest}" if scheme.startswith("postgres") else url
+
+
+async def _postgres_admin(dsn: str, statement: str) -> None:
+    connection = await asyncpg.connect(dsn, timeout=3)
+    try:
+        await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
+@pytest.fixture(scope="session")
+def api_postgres_url(missing_service: Callable[[str], NoReturn]) -> Iterator[str]:
+    """A throwaway PostgreSQL database for the API tests, dropped after the run."""
+    admin = _postgres_admin_dsn()
+    name = f"a11y_api_test_{secrets.token_hex(4)}"
+    try:
+        asyncio.run(_postgres_admin(admin, f'CREATE DATABASE "{name}"'))
+    except (OSError, asyncpg.PostgresError, TimeoutError) as error:
+        missing_service(f"PostgreSQL not available: {type(error).__name__}: {error}")
+    base, _, _ = admin.rpartition("/")
+    try:
+        yield f"{base}/{name}"
+    finally:
+        asyncio.run(_postgres_admin(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_env(request: pytest.FixtureRequest) -> dict[str, str]:
+    """Environment selecting each database backend (SQLite: the default file in DATA_DIR)."""
+    if request.param == "sqlite":
+        return {}
+    return {"DATABASE_URL": request.getfixturevalue("api_postgres_url")}

@@ -41,10 +41,12 @@ from accessibility_analyzer.api.health import (
     llm_providers_check,
     valkey_check,
 )
+from accessibility_analyzer.api.input_guard import InputGuardMiddleware
 from accessibility_analyzer.api.plugins import build_plugins
 from accessibility_analyzer.api.rate_limit import RATE_LIMIT_STORE, FailSoftStore, rate_limit_config
 from accessibility_analyzer.api.request_context import RequestContextMiddleware
 from accessibility_analyzer.api.routes import API_ROUTES, LIFESPANS
+from accessibility_analyzer.api.security_headers import SecurityHeadersMiddleware
 from accessibility_analyzer.cache import Cache
 from accessibility_analyzer.observability.logging import configure_logging
 from accessibility_analyzer.observability.sentry import init_sentry
@@ -102,7 +104,15 @@ def create_app(settings: Settings | None = None) -> Litestar:
     )
     # Outside routing, so 404s and 405s get request ids and access-log lines too; outside any
     # OpenTelemetry middleware, whose span is still current when the response is sent.
-    app.asgi_handler = RequestContextMiddleware(app.asgi_handler)
+    # Inside it, every answer (the input guard's own refusals included) gets the security
+    # headers, and hostile request lines are refused before routing.
+    app.asgi_handler = RequestContextMiddleware(
+        SecurityHeadersMiddleware(
+            InputGuardMiddleware(
+                app.asgi_handler, max_header_bytes=settings.max_request_header_bytes
+            )
+        )
+    )
     return app
 
 

@@ -6,21 +6,30 @@ other API schema in this package.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 import msgspec
+from litestar.params import QueryParameter
 
 __all__ = [
+    "MAX_OFFSET",
     "DependencyHealth",
     "DetailedHealth",
     "FieldError",
     "HealthState",
     "Liveness",
+    "PageOffset",
     "ProblemDetails",
     "Readiness",
 ]
 
 HealthState = Literal["healthy", "degraded", "unhealthy"]
+
+MAX_OFFSET: Final = 2**31 - 1
+"""Largest ``offset`` of a paginated listing. Larger values answer 400: no listing is that
+long, and past 2^63 the database drivers overflow."""
+PageOffset = Annotated[int, QueryParameter(ge=0, le=MAX_OFFSET)]
+"""The ``offset`` query parameter of every paginated listing."""
 
 
 class ApiStruct(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):

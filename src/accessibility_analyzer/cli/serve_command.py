@@ -61,6 +61,8 @@ def _run(args: argparse.Namespace) -> int:
 
     import uvicorn  # noqa: PLC0415 - only `serve` pays for importing the server
 
+    from accessibility_analyzer.api.http_protocol import header_limited_protocol  # noqa: PLC0415
+
     uvicorn.run(
         _APP_FACTORY,
         factory=True,
@@ -70,6 +72,7 @@ def _run(args: argparse.Namespace) -> int:
         log_config=None,  # records go to the root logger, formatted by configure_logging
         access_log=False,  # the app writes its own access line, with route and request id
         server_header=False,
+        http=header_limited_protocol(settings.max_request_header_bytes),  # 431, not 64 MB read
         timeout_graceful_shutdown=_GRACEFUL_SHUTDOWN_SECONDS,
     )
     return 0

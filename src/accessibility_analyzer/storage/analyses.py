@@ -23,6 +23,7 @@ from accessibility_analyzer.storage.models import (
     UploadSession,
     new_id,
 )
+from accessibility_analyzer.storage.sessions import is_valid_id
 
 _analyses: Table = Base.metadata.tables["analyses"]
 _document_results: Table = Base.metadata.tables["document_results"]
@@ -48,6 +49,8 @@ class FindingFilters:
 
 async def live_session_exists(db: Database, session_id: str, owner: str) -> bool:
     """Whether ``owner`` has a session with this id that is neither deleted nor expired."""
+    if not is_valid_id(session_id):
+        return False
     async with db.engine.connect() as connection:
         found = await connection.scalar(
             select(_sessions.c.id).where(
@@ -97,6 +100,8 @@ async def get_analysis(db: Database, analysis_id: str, owner: str) -> Analysis |
     Anything else (unknown id, another identity, an expired session) is ``None``, so the
     API answers 404 alike and never reveals that someone else's analysis exists.
     """
+    if not is_valid_id(analysis_id):
+        return None
     now = _now()
     async with db.sessions() as session:
         return await session.scalar(

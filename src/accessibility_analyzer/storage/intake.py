@@ -96,11 +96,29 @@ class IntakeResult:
 
     items: list[IntakeItem] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    paths: set[str] = field(default_factory=set)
+    """The site paths of all kept files, kept up to date by ``add`` (a duplicate check per
+    file must not rebuild it: that made intake quadratic in the number of files)."""
 
-    @property
-    def paths(self) -> set[str]:
-        """The site paths of all kept files."""
-        return {item.path for item in self.items}
+    def add(self, item: IntakeItem, max_items: int) -> None:
+        """Keep ``item``; refuse a path seen before and an upload over ``max_items`` files.
+
+        Raises:
+            UploadRejected: the path occurs twice (422) or the upload would store more than
+                ``max_items`` files (413).
+        """
+        if item.path in self.paths:
+            raise UploadRejected(
+                "duplicate_path", 422, f"{item.path} occurs more than once in this upload"
+            )
+        if len(self.items) >= max_items:
+            raise UploadRejected(
+                "too_many_files",
+                413,
+                f"an upload may store at most {max_items} files (files inside ZIPs count)",
+            )
+        self.paths.add(item.path)
+        self.items.append(item)
 
 
 def check_upload_name(name: str | None) -> str:
@@ -155,7 +173,10 @@ def take_in(
         if suffix in PAGE_TYPES:
             if upload.staged.size_bytes > limits.max_file_bytes:
                 raise _file_too_large(name, limits)
-            _add(result, _item(name, "page", PAGE_TYPES[suffix], upload.staged))
+            result.add(
+                _item(name, "page", PAGE_TYPES[suffix], upload.staged),
+                limits.max_stored_files_per_upload,
+            )
         elif suffix == ".zip":
             _extract_zip(
                 name, upload.staged, area=area, limits=limits, budget=budget, result=result
@@ -182,14 +203,6 @@ def _item(path: str, kind: Kind, media_type: str, staged: StagedFile) -> IntakeI
         sha256=staged.sha256,
         staged=staged,
     )
-
-
-def _add(result: IntakeResult, item: IntakeItem) -> None:
-    if item.path in result.paths:
-        raise UploadRejected(
-            "duplicate_path", 422, f"{item.path} occurs more than once in this upload"
-        )
-    result.items.append(item)
 
 
 def _file_too_large(name: str, limits: UploadLimits) -> UploadRejected:
@@ -313,7 +326,7 @@ def _extract_zip(
             if extracted.size_bytes == 0:  # an empty stylesheet is harmless, and useless
                 result.ignored.append(path)
                 continue
-            _add(result, _item(path, kind, media_type, extracted))
+            result.add(_item(path, kind, media_type, extracted), limits.max_stored_files_per_upload)
         if len(result.items) == kept_before:
             raise UploadRejected(
                 "zip_empty", 422, f"{archive} contains no pages, stylesheets, images or fonts"

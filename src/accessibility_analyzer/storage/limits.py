@@ -17,6 +17,8 @@ class UploadLimits:
         max_upload_bytes: Bytes of the whole request body.
         max_file_bytes: Bytes of one stored file: an uploaded page or one entry of a ZIP.
         max_files_per_upload: File parts in one request.
+        max_stored_files_per_upload: Files one request may store in all, pages and assets,
+            the files inside its ZIPs included.
         zip_max_entries: Entries of one ZIP archive (files and folders).
         zip_max_uncompressed_bytes: Bytes all ZIP entries of one request expand to.
         zip_max_ratio: Largest expanded/compressed ratio of one ZIP entry.
@@ -27,6 +29,7 @@ class UploadLimits:
     max_upload_bytes: int = 50 * MIB
     max_file_bytes: int = 10 * MIB
     max_files_per_upload: int = 100
+    max_stored_files_per_upload: int = 20_000
     zip_max_entries: int = 5000
     zip_max_uncompressed_bytes: int = 200 * MIB
     zip_max_ratio: float = 100.0
@@ -39,6 +42,7 @@ class UploadLimits:
             max_upload_bytes=settings.max_upload_bytes,
             max_file_bytes=settings.max_file_bytes,
             max_files_per_upload=settings.max_files_per_upload,
+            max_stored_files_per_upload=settings.max_stored_files_per_upload,
             zip_max_entries=settings.zip_max_entries,
             zip_max_uncompressed_bytes=settings.zip_max_uncompressed_bytes,
             zip_max_ratio=settings.zip_max_ratio,

@@ -18,11 +18,12 @@ files that do not exist.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.files import FileStore, new_storage_key
@@ -30,6 +31,9 @@ from accessibility_analyzer.storage.intake import IntakeResult, take_in
 from accessibility_analyzer.storage.limits import UploadLimits, UploadRejected
 from accessibility_analyzer.storage.models import Document, UploadSession, new_id, utc_now
 from accessibility_analyzer.storage.upload_stream import receive_files
+
+PATHS_PER_QUERY = 5_000
+"""Paths bound in one ``IN (...)`` query (PostgreSQL allows 32,767 bind parameters)."""
 
 
 class SessionGone(Exception):
@@ -97,12 +101,7 @@ async def add_documents(
             )
             if live.scalar_one_or_none() is None:
                 raise SessionGone(session_id)
-            existing = await orm.execute(
-                select(Document.path).where(
-                    Document.session_id == session_id, Document.path.in_(intake.paths)
-                )
-            )
-            clash = existing.scalars().first()
+            clash = await first_existing_path(orm, session_id, sorted(intake.paths))
             if clash is not None:
                 raise _path_exists(clash)
             keys = [new_storage_key() for _ in intake.items]
@@ -133,6 +132,27 @@ async def add_documents(
             raise _conflict_or_gone(error) from None
         raise
     return documents
+
+
+async def first_existing_path(
+    orm: AsyncSession, session_id: str, paths: Sequence[str]
+) -> str | None:
+    """A path of ``paths`` the session already holds, if any.
+
+    Asked in chunks: PostgreSQL (asyncpg) allows at most 32,767 bind parameters per query,
+    and one upload may hold more files than that.
+    """
+    for start in range(0, len(paths), PATHS_PER_QUERY):
+        chunk = paths[start : start + PATHS_PER_QUERY]
+        existing = await orm.execute(
+            select(Document.path)
+            .where(Document.session_id == session_id, Document.path.in_(chunk))
+            .limit(1)
+        )
+        clash = existing.scalars().first()
+        if clash is not None:
+            return clash
+    return None
 
 
 def _row(document: Document) -> dict[str, object]:
@@ -181,4 +201,4 @@ def _conflict_or_gone(error: IntegrityError) -> Exception:
     )
 
 
-__all__ = ["SessionGone", "UploadOutcome", "add_documents", "store_upload"]
+__all__ = ["SessionGone", "UploadOutcome", "add_documents", "first_existing_path", "store_upload"]

@@ -28,7 +28,7 @@ from accessibility_analyzer.api.controllers.analyses_schemas import (
     Progress,
 )
 from accessibility_analyzer.api.errors import PROBLEM_MEDIA_TYPE, ApiProblem
-from accessibility_analyzer.api.schemas import ProblemDetails
+from accessibility_analyzer.api.schemas import PageOffset, ProblemDetails
 from accessibility_analyzer.cache import Cache, cache_key
 from accessibility_analyzer.jobs.queue import JobQueue
 from accessibility_analyzer.observability.tracing import inject_context
@@ -224,7 +224,7 @@ class AnalysesController(Controller):
             str | None, QueryParameter(pattern=r"^[1-4]\.[0-9]{1,2}\.[0-9]{1,2}$")
         ] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=_MAX_PAGE_SIZE)] = 100,
-        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+        offset: PageOffset = 0,
     ) -> FindingsPage:
         """List findings; filter by rule id, impact, outcome, document (id or path) and WCAG
         criterion (``1.1.1``). ``total`` counts all matches; follow ``nextOffset``."""

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import errno
 import logging
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Final
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
+from litestar.exceptions import InternalServerException
 from litestar.openapi.spec import (
     OpenAPIFormat,
     OpenAPIMediaType,
@@ -38,6 +40,7 @@ from accessibility_analyzer.api.controllers.sessions_schemas import (
     UploadOut,
 )
 from accessibility_analyzer.api.errors import ApiProblem
+from accessibility_analyzer.api.schemas import PageOffset
 from accessibility_analyzer.observability.metrics import record_upload, record_upload_rejected
 from accessibility_analyzer.storage import sessions as repo
 from accessibility_analyzer.storage.limits import UploadLimits, UploadRejected
@@ -81,6 +84,25 @@ class UploadOperation(Operation):
         self.request_body = RequestBody(
             content={"multipart/form-data": OpenAPIMediaType(schema=form)}, required=True
         )
+
+
+class ClientDisconnected(Exception):
+    """The client went away before its upload body was complete."""
+
+
+async def _body_of(request: Request[Any, Any, Any]) -> AsyncIterator[bytes]:
+    """The request body as it arrives; a client that goes away raises ClientDisconnected.
+
+    Litestar reports the ASGI ``http.disconnect`` as an InternalServerException (a 500 in the
+    logs and metrics); a client that gives up is ordinary, not a server fault.
+    """
+    try:
+        async for chunk in request.stream():
+            yield chunk
+    except InternalServerException as error:
+        if "disconnected" not in str(error.detail):
+            raise
+        raise ClientDisconnected from None
 
 
 def _rejected(error: UploadRejected) -> ApiProblem:
@@ -134,7 +156,7 @@ class DocumentController(Controller):
                 file_store_of(request),
                 session_id=session_id,
                 owner=identity,
-                body=request.stream(),
+                body=_body_of(request),
                 content_type=request.headers.get("content-type"),
                 limits=limits,
             )
@@ -143,6 +165,14 @@ class DocumentController(Controller):
             raise _rejected(error) from None
         except SessionGone:
             raise session_not_found() from None
+        except ClientDisconnected:
+            # Nobody reads the answer; the status only shows in the access log.
+            logger.info("upload aborted: the client disconnected before the body was complete")
+            raise ApiProblem(
+                400,
+                "The client disconnected before the upload was complete.",
+                reason="client_disconnected",
+            ) from None
         except OSError as error:
             if error.errno not in _NO_SPACE:
                 raise
@@ -172,7 +202,7 @@ class DocumentController(Controller):
         session_id: FromPath[str],
         identity: NamedDependency[str],
         limit: Annotated[int, QueryParameter(ge=1, le=_MAX_PAGE_SIZE)] = 100,
-        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+        offset: PageOffset = 0,
     ) -> DocumentList:
         """The session's pages and assets, ordered by path."""
         database = database_of(request)

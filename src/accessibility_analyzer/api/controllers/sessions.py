@@ -23,7 +23,7 @@ from accessibility_analyzer.api.controllers.sessions_schemas import (
     SessionOut,
 )
 from accessibility_analyzer.api.errors import PROBLEM_MEDIA_TYPE, ApiProblem
-from accessibility_analyzer.api.schemas import ProblemDetails
+from accessibility_analyzer.api.schemas import PageOffset, ProblemDetails
 from accessibility_analyzer.settings import Settings
 from accessibility_analyzer.storage import sessions as repo
 from accessibility_analyzer.storage.cleanup import purge_session
@@ -119,7 +119,7 @@ class SessionController(Controller):
         request: Request[Any, Any, Any],
         identity: NamedDependency[str],
         limit: Annotated[int, QueryParameter(ge=1, le=_MAX_PAGE_SIZE)] = 50,
-        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+        offset: PageOffset = 0,
     ) -> SessionList:
         """The caller's sessions that have not expired, newest first."""
         database = database_of(request)
