@@ -29,7 +29,7 @@ from accessibility_analyzer.storage import analyses as repo
 from accessibility_analyzer.storage import analysis_runs as runs
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.models import DocumentResultRow, FindingRow
-from accessibility_analyzer.storage.storable import storable_text
+from accessibility_analyzer.storage.storable import storable, storable_text
 
 _HOSTILE = [
     "\x00",
@@ -48,6 +48,7 @@ hostile_text = st.one_of(
     st.integers(min_value=1_000, max_value=300_000).map(lambda n: "\x00" + "x" * n),
 )
 optional_hostile = st.none() | hostile_text
+json_values = st.one_of(st.text(st.characters(exclude_categories=())), st.integers(), st.booleans())
 
 
 @st.composite
@@ -67,6 +68,7 @@ def hostile_findings(draw: st.DrawFn) -> list[Finding]:
             message=draw(hostile_text),
             fix_hint=draw(optional_hostile),
             reason=draw(optional_hostile),
+            details=draw(st.none() | st.dictionaries(hostile_text, json_values, max_size=3)),
         )
         for _ in range(count)
     ]
@@ -136,6 +138,9 @@ async def test_hostile_strings_are_stored_on_both_databases(
         for finding in findings
     )
     assert Counter(tuple(getattr(row, name) for name in fields) for row in stored) == expected
+    assert sorted(repr(row.details) for row in stored) == sorted(
+        repr(storable(finding.details) or None) for finding in findings
+    )
 
 
 async def test_a_page_the_database_refuses_becomes_its_error_entry(

@@ -28,7 +28,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from accessibility_analyzer.engine.result import DocumentResult, Finding
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.models import AnalysisStatus, Base, DocumentKind
-from accessibility_analyzer.storage.storable import RecordMaker, optional_text, storable_text
+from accessibility_analyzer.storage.storable import (
+    RecordMaker,
+    optional_text,
+    storable,
+    storable_text,
+)
 
 _analyses: Table = Base.metadata.tables["analyses"]
 _document_results: Table = Base.metadata.tables["document_results"]
@@ -185,9 +190,14 @@ def _finding_row(analysis_id: str, document_id: str, path: str, finding: Finding
         "mode": finding.mode.value,
         "question": finding.question,
         # JSON text: both drivers take the column's JSON as a string on the raw paths below
-        "details": msgspec.json.encode(finding.details).decode() if finding.details else None,
+        "details": _json_text(finding.details) if finding.details else None,
         "fingerprint": finding.fingerprint,
     }
+
+
+def _json_text(value: Any) -> str:
+    """JSON text of a value from page content (storable first: UTF-8 and no NUL inside)."""
+    return msgspec.json.encode(storable(value)).decode()
 
 
 _COPY_COLUMNS = (
