@@ -13,7 +13,6 @@ import zipfile
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import httpx
 import pytest
 import stamina
 from dashboards import dashboard_files, parse_promql, prometheus_queries
@@ -22,10 +21,12 @@ from litestar.testing import AsyncTestClient
 from opentelemetry.sdk.metrics.export import Metric as MetricData
 from opentelemetry.trace import SpanKind
 from otel_memory import Telemetry
-from test_llm_retry import _FlakyHandler, _is_retryable
+from test_llm_retry import _FlakyHandler
 
 from accessibility_analyzer.api.app import create_app
-from accessibility_analyzer.observability.metrics import record_llm_breaker_state
+from accessibility_analyzer.llm import CircuitOpen, LLMClient, ProviderError, StructuredRequest
+from accessibility_analyzer.llm.breaker import ProviderBreaker
+from accessibility_analyzer.llm.providers.openai_chat import OpenAIChat
 from accessibility_analyzer.observability.names import (
     ALL_METRICS,
     SpanName,
@@ -33,7 +34,7 @@ from accessibility_analyzer.observability.names import (
     prometheus_label,
 )
 from accessibility_analyzer.observability.retry_hook import install_retry_hook
-from accessibility_analyzer.observability.tracing import llm_attempt_span, llm_call_span
+from accessibility_analyzer.settings import Secret
 
 # Labels Prometheus adds itself (`le` for buckets) or takes from the resource.
 _NOT_FROM_ATTRIBUTES = frozenset({"le", "job", "instance", "service_name"})
@@ -130,28 +131,25 @@ def _emitted(collected: Mapping[str, list[MetricData]]) -> dict[str, set[str]]:
 
 
 async def _llm_call_with_a_retry(base_url: str) -> None:
-    """What the LLM layer will do (it is not built yet): one call that is retried once."""
-    _FlakyHandler.failures_left = 1
-    with stamina.set_testing(True, attempts=3):
-        async with httpx.AsyncClient(base_url=base_url, timeout=5) as http:
-            with llm_call_span("openai", "gpt-4o-mini"):
-                async for attempt in stamina.retry_context(on=_is_retryable, attempts=3):
-                    with attempt, llm_attempt_span() as call:
-                        response = await http.post("/v1/chat/completions", json={})
-                        call.status = f"http_{response.status_code}"
-                        response.raise_for_status()
-    # And one that fails on every attempt.
-    _FlakyHandler.failures_left = 10
-    with stamina.set_testing(True, attempts=2), pytest.raises(httpx.HTTPStatusError):
-        async with httpx.AsyncClient(base_url=base_url, timeout=5) as http:
-            with llm_call_span("openai", "gpt-4o-mini"):
-                async for attempt in stamina.retry_context(on=_is_retryable, attempts=2):
-                    with attempt, llm_attempt_span() as call:
-                        response = await http.post("/v1/chat/completions", json={})
-                        call.status = f"http_{response.status_code}"
-                        response.raise_for_status()
-    # The breaker does not exist yet either; its state is reported like this.
-    record_llm_breaker_state("openai", "open")
+    """The real LLM client: one call retried once, one failing on every attempt (which opens
+    a breaker with threshold 1), and one failing fast on the open breaker."""
+    adapter = OpenAIChat(
+        name="openai", model="gpt-4o-mini", base_url=f"{base_url}/v1", api_key=Secret("sk-test")
+    )
+    breaker = ProviderBreaker("openai", threshold=1, recovery_seconds=60)
+    client = LLMClient(adapter, max_attempts=2, breaker=breaker)
+    ask = StructuredRequest(schema_name="submit_answer", system="Judge.", user="Is it?")
+    try:
+        with stamina.set_testing(True, attempts=100, cap=True):  # no sleeps, 2 attempts
+            _FlakyHandler.failures_left = 1
+            assert (await client.structured(ask)).attempts == 2
+            _FlakyHandler.failures_left = 10
+            with pytest.raises(ProviderError):
+                await client.structured(ask)
+            with pytest.raises(CircuitOpen):
+                await client.structured(ask)
+    finally:
+        await client.aclose()
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """An LLM call that fails once and then answers shows both attempts, the retry and metrics.
 
-The LLM layer is not built yet, so this drives the helpers it will use (``llm_call_span``,
-``llm_attempt_span``, the stamina retry hook) with httpx and stamina against a real HTTP
-server on 127.0.0.1 that answers 503 once and then 200.
+The first tests drive the helpers the LLM client is built on (``llm_call_span``,
+``llm_attempt_span``, the stamina retry hook) with httpx and stamina; the last one drives
+the client itself. All talk to a real HTTP server on 127.0.0.1 that answers 503 once, then 200.
 """
 
 from __future__ import annotations
@@ -18,10 +18,14 @@ import stamina
 from opentelemetry.trace import SpanKind, StatusCode
 from otel_memory import Telemetry
 
+from accessibility_analyzer.llm import CircuitOpen, LLMClient, ProviderError, StructuredRequest
+from accessibility_analyzer.llm.breaker import ProviderBreaker
+from accessibility_analyzer.llm.providers.openai_chat import OpenAIChat
 from accessibility_analyzer.observability.instrumentation import instrument_httpx
 from accessibility_analyzer.observability.names import Attr, Metric, SpanEvent, SpanName
 from accessibility_analyzer.observability.retry_hook import install_retry_hook
 from accessibility_analyzer.observability.tracing import llm_attempt_span, llm_call_span
+from accessibility_analyzer.settings import Secret
 
 
 class _FlakyHandler(BaseHTTPRequestHandler):
@@ -34,7 +38,8 @@ class _FlakyHandler(BaseHTTPRequestHandler):
             self.send_response(503)
             self.end_headers()
             return
-        body = json.dumps({"choices": [{"message": {"content": "<img alt='Logo'>"}}]}).encode()
+        answer = json.dumps({"answer": "yes", "reason": "the logo is the site's name"})
+        body = json.dumps({"choices": [{"message": {"content": answer}}]}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -144,3 +149,65 @@ def test_attempt_span_outside_a_call_is_a_programming_error() -> None:
     """llm_attempt_span needs the enclosing call for provider, model and attempt count."""
     with pytest.raises(RuntimeError, match="inside llm_call_span"), llm_attempt_span():
         pass
+
+
+async def test_the_llm_client_emits_the_call_attempts_retry_and_breaker_state(
+    telemetry: Telemetry, flaky_server: str
+) -> None:
+    """The real client: a call span with one child per attempt, the retry, every metric."""
+    install_retry_hook()
+    instrument_httpx()
+    adapter = OpenAIChat(
+        name="openai", model="gpt-test", base_url=f"{flaky_server}/v1", api_key=Secret("sk-x")
+    )
+    client = LLMClient(
+        adapter, max_attempts=2, breaker=ProviderBreaker("openai", threshold=1, recovery_seconds=9)
+    )
+    ask = StructuredRequest(schema_name="submit_answer", system="s", user="u")
+    with stamina.set_testing(True, attempts=100, cap=True):
+        answer = await client.structured(ask)
+        _FlakyHandler.failures_left = 10
+        with pytest.raises(ProviderError):
+            await client.structured(ask)
+        with pytest.raises(CircuitOpen):
+            await client.structured(ask)
+    await client.aclose()
+    assert answer.attempts == 2
+
+    spans = telemetry.finished_spans()
+    calls = [s for s in spans if s.name == SpanName.LLM_CALL]
+    assert [s.attributes[Attr.LLM_STATUS] for s in calls] == ["http_200", "http_503", "CircuitOpen"]
+    assert [s.attributes[Attr.LLM_ATTEMPT] for s in calls] == [2, 2, 0]
+    first_attempts = [
+        s
+        for s in spans
+        if s.name == SpanName.LLM_ATTEMPT and s.parent.span_id == calls[0].context.span_id
+    ]
+    assert [s.attributes[Attr.LLM_STATUS] for s in first_attempts] == ["http_503", "http_200"]
+    assert all(s.attributes[Attr.LLM_MODEL] == "gpt-test" for s in first_attempts)
+    assert [e.name for e in calls[0].events] == [SpanEvent.RETRY]
+
+    collected = telemetry.collect_metrics()
+    statuses = {
+        point.attributes[Attr.LLM_STATUS]: point.value
+        for metric in collected[Metric.LLM_CALLS.name]
+        for point in metric.data.data_points
+    }
+    assert statuses == {"http_200": 1, "http_503": 1, "CircuitOpen": 1}
+    retried = sum(
+        point.value for m in collected[Metric.LLM_RETRIES.name] for point in m.data.data_points
+    )
+    assert retried == 2
+    failed = {
+        point.attributes[Attr.LLM_STATUS]
+        for m in collected[Metric.LLM_FAILURES.name]
+        for point in m.data.data_points
+    }
+    assert failed == {"http_503", "CircuitOpen"}
+    breaker = [
+        point
+        for m in collected[Metric.LLM_BREAKER_STATE.name]
+        for point in m.data.data_points
+        if point.attributes[Attr.LLM_PROVIDER] == "openai"
+    ]
+    assert breaker[-1].value == 2  # open
