@@ -35,7 +35,9 @@ __all__ = [
     "DRAFT_GLOBAL_ATTRIBUTES",
     "FOCUSABLE_REQUIRED_STATES",
     "GLOBAL_ATTRIBUTES",
+    "LANDMARK_ROLES",
     "MISSING_REQUIRED_DEFAULTS",
+    "NAMED_ONLY_LANDMARK_ROLES",
     "PRESENTATIONAL_ROLES",
     "ROLES",
     "AttributeSpec",
@@ -135,3 +137,13 @@ def _expand(row: RoleRow) -> RoleSpec:
 ROLES: Mapping[str, RoleSpec] = MappingProxyType(
     {name: _expand(row) for name, row in _ROWS.items()}
 )
+
+# Landmark roles: every role whose superclasses include the abstract `landmark` (WAI-ARIA 1.2
+# §5.3.4 and the DPUB-ARIA landmarks). `form` and `region` are landmarks only when named
+# (WAI-ARIA 1.2, form and region: "authors MUST give it an accessible name").
+LANDMARK_ROLES: frozenset[str] = frozenset(
+    name
+    for name, spec in ROLES.items()
+    if "landmark" in superclass_closure(name) and not spec.abstract
+)
+NAMED_ONLY_LANDMARK_ROLES: frozenset[str] = frozenset({"form", "region"})

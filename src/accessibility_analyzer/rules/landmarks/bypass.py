@@ -1,0 +1,148 @@
+"""bypass: the page has a way to skip blocks of content repeated on other pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from accessibility_analyzer.engine.aria import (
+    is_hidden,
+    is_included_in_accessibility_tree,
+    role_of,
+)
+from accessibility_analyzer.engine.dom import Element, Page, Text
+from accessibility_analyzer.engine.result import Impact
+from accessibility_analyzer.engine.rule import (
+    Diagnostic,
+    Oracle,
+    Question,
+    Rule,
+    RuleMeta,
+    Verdict,
+)
+from accessibility_analyzer.engine.standards.html import NON_CONTENT_TAGS
+from accessibility_analyzer.rules._common import exposed_elements_with_role
+from accessibility_analyzer.rules._reasons import describe
+from accessibility_analyzer.rules.landmarks._shared import (
+    is_landmark_page,
+    landmark_orders,
+    landmarks_with_role,
+)
+
+BYPASS = Diagnostic.passed("The page has a way to bypass repeated blocks")
+NO_BYPASS = Diagnostic.failed(
+    "A page must have a way to skip blocks of content repeated on other pages",
+    fix_hint=(
+        'Put the main content in <main>, add a "Skip to content" link to it, or start the main '
+        "content with a heading."
+    ),
+)
+MAIN_CONTENT_FIRST = Question(
+    "main-content-first",
+    "Does the page begin with its own main content, rather than with blocks repeated on other "
+    "pages (navigation, banners)?",
+)
+
+_HEADING = frozenset({"heading"})
+# Roles of blocks that usually repeat from page to page (navigation, banners, side notes).
+_REPEATED_ROLES = frozenset({"banner", "complementary", "navigation"})
+
+
+def _skip_link(page: Page) -> Element | None:
+    """The first exposed link to an existing element of the same page (not ``#`` alone)."""
+    for link in page.by_tag("a"):
+        href = (link.attrs.get("href") or "").strip()
+        if (
+            link.is_html
+            and len(href) > 1
+            and href.startswith("#")
+            and page.get_element_by_id(href[1:]) is not None
+            and is_included_in_accessibility_tree(page, link)
+        ):
+            return link
+    return None
+
+
+def _may_collapse_blocks(page: Page) -> bool:
+    """Whether a button or a scripted control may hide blocks (ACT 3e12e1, collapsible)."""
+    return any(button.is_html for button in page.by_tag("button")) or any(
+        "onclick" in element.attrs for element in page.elements
+    )
+
+
+def _first_content(page: Page, body: Element) -> Element | None:
+    """The first element of the body, in document order, that is a landmark or shows text."""
+    orders = landmark_orders(page)
+    for element in body.descendants():
+        if element.tag in NON_CONTENT_TAGS or is_hidden(page, element):
+            continue
+        if element.order in orders or element.tag in ("a", "img"):
+            return element
+        if any(isinstance(child, Text) and child.data.strip() for child in element.children):
+            return element
+    return None
+
+
+class Bypass(Rule):
+    """A page must have a way to bypass blocks of repeated content.
+
+    ## What it checks
+    The HTML page (its `<html>` element is the target) has at least one of: a `main`
+    landmark, a link to an element of the same page (a skip link), or a heading in the
+    accessibility tree. Without any, the page fails when it begins with a link or with a
+    navigation, banner or complementary landmark, and nothing may collapse it (no button or
+    scripted control). Otherwise whether the page begins with repeated content is a
+    question for the oracle (`main-content-first`): without an answer, `cantTell`.
+
+    ## Why it matters
+    Keyboard and screen-reader users otherwise go through the same navigation on every page
+    before reaching what they came for (WCAG 2.4.1 Bypass Blocks).
+
+    ## Fails
+        <body><a href="/ch2">Chapter 2</a><aside>About the book</aside><div>Text</div></body>
+
+    ## Passes
+        <body><nav>…</nav><main>Text</main></body>
+        <body><a href="#content">Skip to content</a><nav>…</nav><div id="content">…</div></body>
+
+    ## Limitations
+    A heading anywhere counts (as in axe-core), though ACT 047fe0 wants it at the start of the
+    main content; whether a skip link works (its target focusable, visible on focus) is not
+    checked. Which blocks repeat across pages is not known from one page.
+    """
+
+    meta = RuleMeta(
+        id="bypass",
+        name="The page has a way to bypass repeated blocks",
+        wcag=("2.4.1",),
+        act_rules=("cf77f2",),
+        impact=Impact.SERIOUS,
+        tags=("cat.keyboard", "wcag2a", "act"),
+    )
+
+    def applicability(self, page: Page) -> Iterator[Element]:
+        """The root element of an HTML page with a body."""
+        if is_landmark_page(page):
+            yield page.root
+
+    def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
+        """A main landmark, a skip link or a heading; else the opening content decides."""
+        mains = landmarks_with_role(page, "main")
+        if mains:
+            return Verdict(BYPASS, f"main landmark {describe(mains[0])}")
+        link = _skip_link(page)
+        if link is not None:
+            return Verdict(BYPASS, f"skip link {describe(link)}")
+        heading = next(exposed_elements_with_role(page, _HEADING), None)
+        if heading is not None:
+            return Verdict(BYPASS, f"heading {describe(heading)}")
+        body = next(body for body in page.by_tag("body") if body.is_html)
+        first = _first_content(page, body)
+        repeated_first = first is not None and (
+            first.tag == "a"
+            or (first.order in landmark_orders(page) and role_of(page, first) in _REPEATED_ROLES)
+        )
+        if repeated_first and not _may_collapse_blocks(page):
+            assert first is not None
+            reason = f"no main, skip link or heading; the page opens with {describe(first)}"
+            return Verdict(NO_BYPASS, reason)
+        return self.ask(oracle, MAIN_CONTENT_FIRST, page, target, passed=BYPASS, failed=NO_BYPASS)

@@ -1,0 +1,47 @@
+"""landmark-main-is-top-level: the main landmark is not inside another landmark."""
+
+from __future__ import annotations
+
+from accessibility_analyzer.engine.result import Impact
+from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
+from accessibility_analyzer.rules.landmarks._shared import TopLevelLandmarkRule
+
+TOP_LEVEL = Diagnostic.passed("The main landmark is not inside another landmark")
+NESTED = Diagnostic.failed(
+    "The main landmark should not be contained in another landmark",
+    fix_hint=('Move the main (or role="main") out of the enclosing landmark, to the top level.'),
+)
+
+
+class LandmarkMainIsTopLevel(TopLevelLandmarkRule):
+    """The main landmark should be at the top level.
+
+    ## What it checks
+    Every `main` landmark in the accessibility tree has no ancestor that is a landmark
+    (`form` and `region` count only when named).
+
+    ## Why it matters
+    Landmark navigation lists the top-level regions of a page; the main content nested in another
+    landmark is announced as part of it and is hard to find.
+
+    ## Fails
+        <nav><main>Content</main></nav>
+
+    ## Passes
+        <nav>…</nav><main>Content</main>
+
+    ## Limitations
+    Nesting is read from the DOM (an `aria-owns` that moves a landmark is not followed).
+    """
+
+    meta = RuleMeta(
+        id="landmark-main-is-top-level",
+        name="The main landmark is at the top level",
+        wcag=(),
+        act_rules=(),
+        impact=Impact.MODERATE,
+        tags=("cat.semantics", "best-practice"),
+    )
+    landmark_role = "main"
+    top_level = TOP_LEVEL
+    nested = NESTED
