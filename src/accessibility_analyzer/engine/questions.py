@@ -82,6 +82,22 @@ PAGE_LANGUAGE_MATCHES = Question(
     subject=Subject.PAGE,
 )
 
+MAIN_CONTENT_FIRST = Question(
+    id="main-content-first",
+    text=(
+        "Does the page begin with its own main content, rather than with blocks repeated on "
+        "other pages (navigation, banners, side notes) that users would have to go through?"
+    ),
+    subject=Subject.PAGE,
+)
+LINKS_SAME_PURPOSE = Question(
+    id="links-same-purpose",
+    text=(
+        "These links have the same accessible name but different targets: do they lead to "
+        "resources that serve the same purpose (the same content, or equivalent pages)?"
+    ),
+)
+
 QUESTIONS: dict[str, Question] = {
     question.id: question
     for question in (
@@ -91,6 +107,8 @@ QUESTIONS: dict[str, Question] = {
         LANGUAGE_MATCHES,
         TITLE_IS_DESCRIPTIVE,
         PAGE_LANGUAGE_MATCHES,
+        MAIN_CONTENT_FIRST,
+        LINKS_SAME_PURPOSE,
     )
 }
 """Every question by id. Add a question here, next to its constant, when a rule needs it."""

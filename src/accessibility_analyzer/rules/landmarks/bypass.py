@@ -10,15 +10,9 @@ from accessibility_analyzer.engine.aria import (
     role_of,
 )
 from accessibility_analyzer.engine.dom import Element, Page, Text
+from accessibility_analyzer.engine.questions import MAIN_CONTENT_FIRST
 from accessibility_analyzer.engine.result import Impact
-from accessibility_analyzer.engine.rule import (
-    Diagnostic,
-    Oracle,
-    Question,
-    Rule,
-    RuleMeta,
-    Verdict,
-)
+from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.engine.standards.html import NON_CONTENT_TAGS
 from accessibility_analyzer.rules._common import exposed_elements_with_role
 from accessibility_analyzer.rules._reasons import describe
@@ -35,11 +29,6 @@ NO_BYPASS = Diagnostic.failed(
         'Put the main content in <main>, add a "Skip to content" link to it, or start the main '
         "content with a heading."
     ),
-)
-MAIN_CONTENT_FIRST = Question(
-    "main-content-first",
-    "Does the page begin with its own main content, rather than with blocks repeated on other "
-    "pages (navigation, banners)?",
 )
 
 _HEADING = frozenset({"heading"})
@@ -145,4 +134,4 @@ class Bypass(Rule):
             assert first is not None
             reason = f"no main, skip link or heading; the page opens with {describe(first)}"
             return Verdict(NO_BYPASS, reason)
-        return self.ask(oracle, MAIN_CONTENT_FIRST, page, target, passed=BYPASS, failed=NO_BYPASS)
+        return self.ask(oracle, MAIN_CONTENT_FIRST, page, target, yes=BYPASS, no=NO_BYPASS)
