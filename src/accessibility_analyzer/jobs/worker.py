@@ -40,6 +40,7 @@ from accessibility_analyzer.jobs.queue import (
 )
 from accessibility_analyzer.jobs.serialization import deserialize_job, serialize_job
 from accessibility_analyzer.jobs.tasks import JobContext, run_analysis
+from accessibility_analyzer.llm.lifecycle import open_llm_client
 from accessibility_analyzer.observability import metrics
 from accessibility_analyzer.observability.instrumentation import instrument_database
 from accessibility_analyzer.observability.names import WORKER_SERVICE
@@ -113,6 +114,9 @@ async def startup(ctx: dict[str, Any]) -> None:
     )
     ctx["telemetry"] = setup_telemetry(settings, WORKER_SERVICE)
     instrument_database(database.engine)
+    # The LLM client (suggestions, judgement answers); its breaker is shared through Valkey.
+    ctx["llm_scope"] = contextlib.AsyncExitStack()
+    ctx["llm"] = await ctx["llm_scope"].enter_async_context(open_llm_client(settings))
     await job.pool.warm_up()
     state = WorkerState(settings=settings, database=database, store=store, job=job)
     state.recovery = asyncio.create_task(_recover_orphans_forever(ctx["redis"], database, settings))
@@ -125,7 +129,9 @@ async def startup(ctx: dict[str, Any]) -> None:
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
-    """arq ``on_shutdown``: stop recovery, the pool and the database connections."""
+    """arq ``on_shutdown``: stop recovery, the pool, the database and LLM connections."""
+    if (llm_scope := ctx.pop("llm_scope", None)) is not None:
+        await llm_scope.aclose()
     state: WorkerState | None = ctx.get("state")
     if state is None:
         return
