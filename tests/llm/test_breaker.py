@@ -37,7 +37,7 @@ async def _fail(client_call: Callable[[], object], error: type[Exception] = Prov
 
 
 async def test_the_breaker_opens_fails_fast_and_recovers(
-    make_client: ClientFactory, fake_provider: FakeProvider
+    make_client: ClientFactory, fake_provider: FakeProvider, caplog: pytest.LogCaptureFixture
 ) -> None:
     fake_provider.script("POST", OPENAI_PATH, DOWN)
     client = await make_client(
@@ -48,6 +48,8 @@ async def test_the_breaker_opens_fails_fast_and_recovers(
             await client.structured(ASK)
     assert fake_provider.count() == 6  # two logical calls, three attempts each
     assert await client.breaker_state() == "open"
+    opened = [r for r in caplog.records if r.getMessage() == "LLM circuit breaker open"]
+    assert [r.levelname for r in opened] == ["WARNING"]
 
     started = time.perf_counter()
     with pytest.raises(CircuitOpen) as raised:

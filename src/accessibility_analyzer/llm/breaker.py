@@ -178,6 +178,20 @@ class ProviderBreaker:
             uow=uow,
         )
         self._name = f"llm:{provider}"
+        self._factory.add_listener(self._log_state_change)
+
+    def _log_state_change(self, name: str, event_type: str, event: object) -> None:
+        """purgatory hook: say when this process moves the breaker to another state."""
+        if event_type != "state_changed":
+            return
+        state = _STATE_NAMES.get(str(getattr(event, "state", "")), "closed")
+        level = logging.WARNING if state == "open" else logging.INFO
+        logger.log(
+            level,
+            "LLM circuit breaker %s",
+            state.replace("_", "-"),
+            extra={"provider": self.provider, "breaker_state": state},
+        )
 
     @asynccontextmanager
     async def guard(self) -> AsyncIterator[None]:

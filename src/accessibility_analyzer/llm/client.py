@@ -42,6 +42,7 @@ from accessibility_analyzer.llm.request import StructuredAnswer, StructuredReque
 from accessibility_analyzer.observability.metrics import BreakerState
 from accessibility_analyzer.observability.tracing import (
     LlmCallScope,
+    current_llm_call,
     llm_attempt_span,
     llm_call_span,
 )
@@ -179,11 +180,27 @@ class LLMClient:
                             reply, data, usage = await self._validated(adapter, request)
                     except TimeoutError:
                         scope.status = "DeadlineExceeded"
+                        logger.warning(
+                            "LLM call failed: no answer within the deadline",
+                            extra={"provider": adapter.name, "attempts": scope.attempts},
+                        )
                         raise DeadlineExceeded(
                             f"no answer within {self.timeout_seconds:g} s "
                             f"({scope.attempts} attempts)",
                             provider=adapter.name,
                         ) from None
+                    except ProviderError as error:
+                        logger.warning(
+                            "LLM call failed",
+                            extra={
+                                "provider": adapter.name,
+                                "model": adapter.model,
+                                "status": scope.status,
+                                "attempts": scope.attempts,
+                                "error": str(error)[:300],
+                            },
+                        )
+                        raise
             latency = time.perf_counter() - started
         logger.debug("LLM answer", extra={"provider": adapter.name, "answer": data})
         return StructuredAnswer(
@@ -212,6 +229,9 @@ class LLMClient:
                 data = request.schema.validate(parse_json_object(reply.content, adapter.name))
             except (MalformedAnswer, msgspec.ValidationError) as error:
                 if round_number == 2:
+                    scope = current_llm_call()
+                    if scope is not None:
+                        scope.status = "MalformedAnswer"  # the last attempt itself was a 200
                     if isinstance(error, MalformedAnswer):
                         raise
                     raise MalformedAnswer(str(error), provider=adapter.name) from error
