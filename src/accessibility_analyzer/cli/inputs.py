@@ -3,6 +3,10 @@
 A folder or a ZIP is a site: its root is the root for root-relative URLs (``/css/a.css``), and
 its other files (stylesheets, images, linked pages) are what the engine may look up. A single
 file's site is its own folder unless ``--base-dir`` names another.
+
+Style sheets of a folder's pages are found as a browser opening the file would: a relative
+``<link>`` or ``@import`` URL is followed wherever it leads on the disk (``../../_static/a.css``
+above the folder included); the site's root only anchors root-relative URLs.
 """
 
 from __future__ import annotations
@@ -13,8 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Literal
+from urllib.parse import unquote, urlsplit
 
 from accessibility_analyzer.engine.dom import Site
+from accessibility_analyzer.engine.site import FetchedSheet, UnavailableSheet, is_remote_url
 
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 # Reading a ZIP for the CLI is the user's own file, but a bomb would still exhaust memory:
@@ -71,6 +77,33 @@ class DirectorySite:
     def exists(self, path: str) -> bool:
         """Whether the site holds this file."""
         return self._locate(path) is not None
+
+    def fetch_stylesheet(self, referrer: str, url: str) -> FetchedSheet | UnavailableSheet:
+        """The sheet ``url`` names, as a browser opening the page's file finds it.
+
+        ``referrer`` is the page's site path or an absolute file path (a sheet's location).
+        Relative URLs are followed anywhere on the disk, root-relative ones from the site's
+        root; ``file:`` URLs name absolute paths; other schemes and hosts are remote.
+        """
+        parts = urlsplit(url.strip().replace("\\", "/"))
+        if parts.scheme.lower() == "file":
+            target = Path(unquote(parts.path))
+        elif is_remote_url(url):
+            return UnavailableSheet(url, "remote")
+        else:
+            path = unquote(parts.path)
+            if not path:
+                return UnavailableSheet(url, "missing")
+            if path.startswith("/"):
+                target = self.root / path.lstrip("/")
+            else:
+                referring = Path(referrer) if referrer.startswith("/") else self.root / referrer
+                target = referring.parent / path
+        try:
+            resolved = target.resolve()
+            return FetchedSheet(resolved.as_posix(), resolved.read_bytes())
+        except (OSError, ValueError):
+            return UnavailableSheet(url, "missing")
 
 
 class ZipSite:

@@ -21,10 +21,9 @@ from accessibility_analyzer.engine.aria import (
     name_source,
     role_of,
 )
-from accessibility_analyzer.engine.css import pseudo_element_declarations
+from accessibility_analyzer.engine.css import page_sheets, pseudo_element_declarations
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, Verdict
-from accessibility_analyzer.engine.site import resolve_page_url
 from accessibility_analyzer.engine.standards.aria import PRESENTATIONAL_ROLES, ROLES, NameFrom
 
 # Extensions whose content type is not text/html: the ACT page-level rules (title, lang) only
@@ -57,26 +56,18 @@ def is_html_document(page: Page) -> bool:
 
 
 def has_unavailable_stylesheet(page: Page) -> bool:
-    """Whether the page links a style sheet the upload does not hold (external or missing).
+    """Whether a sheet the page applies could not be read (remote or missing)."""
+    return bool(page_sheets(page).unavailable)
 
-    Rules whose verdict hangs on what is *visible* cannot trust an empty cascade then: the
-    missing sheet may hide text (``.sr-only``) or show it. Memoised per page.
+
+def with_stylesheet_assumption(page: Page, reason: str) -> str:
+    """``reason``, plus what was assumed about unreadable sheets when there are any.
+
+    Remote or missing sheets are assumed to change nothing (a browser without them shows
+    the page so); rules whose outcome hangs on CSS say so in their reason.
     """
-    memo: dict[int, bool] = page.memo_table("rules.unavailable_stylesheet")
-    known = memo.get(page.root.order)
-    if known is not None:
-        return known
-    missing = False
-    for link in page.by_tag("link"):
-        rel = (link.attrs.get("rel") or "").lower().split()
-        href = (link.attrs.get("href") or "").strip()
-        if link.is_html and "stylesheet" in rel and "alternate" not in rel and href:
-            path = resolve_page_url(page, href)
-            if path is None or not page.site.exists(path):
-                missing = True
-                break
-    memo[page.root.order] = missing
-    return missing
+    assumption = page_sheets(page).assumption()
+    return reason if assumption is None else f"{reason}; {assumption}"
 
 
 def is_image_button(element: Element) -> bool:

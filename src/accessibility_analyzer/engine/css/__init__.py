@@ -1,4 +1,4 @@
-"""A static CSS cascade: ``<style>``, linked sheets from the upload, and ``style`` attributes.
+"""A static CSS cascade: ``<style>``, linked and imported sheets, and ``style`` attributes.
 
 Enough of CSS for accessibility rules without layout: what is ``display: none`` or
 ``visibility: hidden``, colours, font sizes and weights, outlines, clipping and generated
@@ -9,7 +9,9 @@ content. Public API:
 * :func:`inline_declarations` -- the ``style`` attribute, parsed;
 * :func:`style_rules_for` -- declarations that apply only in a user state (``focus``);
 * :func:`pseudo_element_declarations` -- declarations for ``::before`` / ``::after``;
-* :func:`select` / :func:`matches` -- the selector engine, for locations and tests.
+* :func:`select` / :func:`matches` -- the selector engine, for locations and tests;
+* :func:`page_sheets` -- the page's sheets as a browser finds them (``loader``), with those
+  that could not be read and what rules assume about them.
 
 ``display: none`` on an ancestor hides the subtree; that is for the caller to combine (the
 computed ``display`` of a child is its own).
@@ -25,7 +27,14 @@ from accessibility_analyzer.engine.css.cascade import (
     style_rules_for,
 )
 from accessibility_analyzer.engine.css.computed import Style
-from accessibility_analyzer.engine.css.media import media_applies
+from accessibility_analyzer.engine.css.loader import LoadedSheet, PageSheets, page_sheets
+from accessibility_analyzer.engine.css.media import (
+    DEFAULT_VIEWPORT,
+    Viewport,
+    media_applies,
+    orientation_dependence,
+    supports_applies,
+)
 from accessibility_analyzer.engine.css.selectors import (
     DYNAMIC_PSEUDO_CLASSES,
     Complex,
@@ -84,18 +93,25 @@ def matches(page: Page, element: Element, selector_text: str) -> bool:
 
 
 __all__ = [
+    "DEFAULT_VIEWPORT",
     "DYNAMIC_PSEUDO_CLASSES",
     "PROPERTIES",
     "Declaration",
     "InvalidSelector",
+    "LoadedSheet",
+    "PageSheets",
     "Style",
+    "Viewport",
     "compile_selector",
     "computed_style",
     "inline_declarations",
     "matches",
     "media_applies",
+    "orientation_dependence",
+    "page_sheets",
     "parse_declarations",
     "pseudo_element_declarations",
     "select",
     "style_rules_for",
+    "supports_applies",
 ]

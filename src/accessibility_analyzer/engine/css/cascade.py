@@ -19,13 +19,13 @@ from functools import lru_cache
 from accessibility_analyzer.engine._gc import gc_paused
 from accessibility_analyzer.engine.css.computed import Style
 from accessibility_analyzer.engine.css.hints import presentational_hints
+from accessibility_analyzer.engine.css.loader import collect_rules
 from accessibility_analyzer.engine.css.matching import Matcher, TreeIndex
 from accessibility_analyzer.engine.css.selectors import DYNAMIC_PSEUDO_CLASSES, Complex, Compound
 from accessibility_analyzer.engine.css.sheets import (
     UNLAYERED,
     LayeredRule,
     StyleRule,
-    collect_rules,
     important_key,
     parse_sheet,
 )

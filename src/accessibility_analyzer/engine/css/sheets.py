@@ -1,16 +1,13 @@
-"""Collect a page's style sheets: ``<style>``, ``<link rel=stylesheet>`` and ``@import``.
+"""Parse one style sheet into the items that apply on screen (finding sheets: ``loader``).
 
-Linked sheets are read through ``page.site`` (never the network); URLs outside the upload
-are skipped. ``@import`` follows same-site URLs up to :data:`IMPORT_DEPTH` levels and never
-the same sheet twice. Media conditions are decided once, when a sheet is parsed (see
-:mod:`.media`), so parsed sheets are cached by their text and shared between the pages of
-an upload that link the same file. Cascade layers (``@layer``) are ranked per page by
-first appearance (:class:`LayerOrder`).
+Media and ``@supports`` conditions are decided once, when a sheet is parsed, for the
+default viewport (see :mod:`.media`), so parsed sheets are cached by their text and shared
+between the pages of a site that link the same file. Cascade layers (``@layer``) are
+ranked per page by first appearance (:class:`LayerOrder`).
 """
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import itertools
 from collections.abc import Iterator
@@ -20,20 +17,15 @@ from typing import Any
 
 import tinycss2
 
-from accessibility_analyzer.engine.css.media import media_applies
+from accessibility_analyzer.engine.css.media import media_applies, supports_applies
 from accessibility_analyzer.engine.css.selectors import (
     Complex,
     InvalidSelector,
     parse_selector_list,
 )
 from accessibility_analyzer.engine.css.values import Declaration, declarations_from_tokens
-from accessibility_analyzer.engine.dom import Element, Page
-from accessibility_analyzer.engine.encoding import decode_windows_1252, normalise_label
-from accessibility_analyzer.engine.site import base_href, resolve_url
 
-IMPORT_DEPTH = 8
 _MAX_GROUPS = 32  # nested @media/@supports levels read; deeper ones are ignored
-_SPACES = frozenset("\t\n\f\r ")
 # Conditional group rules whose contents apply when their condition does (see media.py).
 _GROUPING = frozenset({"media", "supports", "container", "document", "-moz-document"})
 _ANONYMOUS = itertools.count()  # names of "@layer { }" blocks (unique: sheets are cached)
@@ -126,7 +118,8 @@ def _import_url(prelude: list[Any]) -> tuple[str | None, str, LayerPath | None]:
             names = _layer_names(token.arguments)
             layer = names[0] if names else None
         elif url is not None and token.type == "function" and token.lower_name == "supports":
-            continue  # @supports conditions are assumed true (see media.py)
+            if not supports_applies(token.arguments):
+                return None, "", None
         elif url is not None:
             rest.append(token)
     return url, tinycss2.serialize(rest).strip(), layer
@@ -192,121 +185,15 @@ def _at_rule(
         inner = layer + names[0] if names else (*layer, f"\0anonymous {next(_ANONYMOUS)}")
         return _rule_list(node.content), inner
     if keyword in _GROUPING and node.content is not None:
-        condition = tinycss2.serialize(node.prelude) if keyword == "media" else None
-        if media_applies(condition):
+        if keyword == "media":
+            applies = media_applies(tinycss2.serialize(node.prelude))
+        elif keyword == "supports":
+            applies = supports_applies(node.prelude)
+        else:
+            applies = True  # @container and @document: assumed to hold
+        if applies:
             return _rule_list(node.content), layer
     return None
 
 
-def decode_css(data: bytes, fallback: str) -> str:
-    """Decode a linked sheet: BOM, then ``@charset``, then the page's encoding or UTF-8."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", "replace")
-    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            return data[2:].decode(name, "replace")
-    encoding: str | None = None
-    if data.startswith(b'@charset "'):
-        end = data.find(b'";', 10)
-        if end > 0:
-            encoding = normalise_label(data[10:end].decode("ascii", "replace"))
-    for candidate in (encoding, "utf-8", fallback):
-        if candidate is None:
-            continue
-        if candidate == "windows-1252":
-            return decode_windows_1252(data)
-        try:
-            return data.decode(candidate)
-        except (UnicodeDecodeError, LookupError, ValueError):
-            continue
-    return decode_windows_1252(data)
-
-
-def _is_stylesheet_link(element: Element) -> bool:
-    rel = element.attrs.get("rel", "").lower().split()
-    return (
-        element.is_html
-        and "stylesheet" in rel
-        and "alternate" not in rel
-        and "disabled" not in element.attrs
-        and bool(element.attrs.get("href", "").strip())
-    )
-
-
 LayeredRule = tuple[StyleRule, tuple[int, ...]]
-
-
-class _Collector:
-    """Walks a page's sheets in cascade order, expanding imports where they stand."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.seen: set[str] = set()
-        self.layers = LayerOrder()
-        self.rules: list[LayeredRule] = []
-
-    def sheet(self, text: str, path: str, depth: int) -> None:
-        """Add the rules of one sheet (``path`` resolves its imports)."""
-        # Stack of (items iterator, sheet path, import depth, layer prefix of the sheet).
-        stack: list[tuple[Iterator[SheetItem], str, int, LayerPath]] = [
-            (iter(parse_sheet(text)), path, depth, ())
-        ]
-        while stack:
-            items, sheet_path, level, prefix = stack[-1]
-            item = next(items, None)
-            if item is None:
-                stack.pop()
-                continue
-            if isinstance(item, StyleRule):
-                self.rules.append((item, self.layers.key(prefix + item.layer)))
-            elif isinstance(item, LayerStatement):
-                for name in item.layers:
-                    self.layers.register(prefix + name)
-            else:
-                target = resolve_url(sheet_path, item.url)
-                if target is None or target in self.seen or level >= IMPORT_DEPTH:
-                    continue
-                imported = self.page.site.read(target)
-                if imported is None:
-                    continue
-                self.seen.add(target)
-                layer = prefix + item.layer if item.layer is not None else prefix
-                text = decode_css(imported, self.page.encoding)
-                stack.append((iter(parse_sheet(text)), target, level + 1, layer))
-
-    def linked(self, path: str) -> None:
-        """Add the sheet at ``path`` of the site (once per page)."""
-        if path in self.seen:
-            return
-        data = self.page.site.read(path)
-        if data is None:
-            return
-        self.seen.add(path)
-        self.sheet(decode_css(data, self.page.encoding), path, 0)
-
-
-def _page_directory_path(page: Page) -> str:
-    """A path standing for the page when resolving sheets (honours ``<base href>``)."""
-    base = base_href(page)
-    if base is None:
-        return page.path
-    resolved = resolve_url(page.path, base)
-    return resolved if resolved is not None else page.path
-
-
-def collect_rules(page: Page) -> list[LayeredRule]:
-    """Every author style rule that applies on screen, in source order, with its layer key."""
-    collector = _Collector(page)
-    for element in page.elements:
-        tag = element.tag
-        if tag == "style":
-            if media_applies(element.attrs.get("media")):
-                # Imports in an inline sheet resolve against the page (and its <base>).
-                collector.sheet(element.text_content(), _page_directory_path(page), 0)
-        elif tag == "link" and _is_stylesheet_link(element):
-            if not media_applies(element.attrs.get("media")):
-                continue
-            target = resolve_url(_page_directory_path(page), element.attrs["href"])
-            if target is not None:
-                collector.linked(target)
-    return collector.rules

@@ -14,7 +14,7 @@ from accessibility_analyzer.engine.aria import (
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules._common import elements_with_roles, has_unavailable_stylesheet
+from accessibility_analyzer.rules._common import elements_with_roles, with_stylesheet_assumption
 from accessibility_analyzer.rules.names._label_in_name import (
     VisibleLabel,
     label_in_name,
@@ -102,8 +102,9 @@ class LabelContentNameMismatch(Rule):
     ## Limitations
     A single letter such as "X" may be a symbol ("close") rather than text: such labels are
     `cantTell`. Text whose visibility needs layout (clipped, off-screen) makes a mismatch
-    `cantTell`; so do languages written without spaces, and style sheets the upload does not
-    include (they may visually hide label text). Text inside images of text is not seen.
+    `cantTell`; so do languages written without spaces. Style sheets that cannot be read
+    (remote, missing) are assumed to hide nothing, and the reason says so. Text inside
+    images of text is not seen.
     """
 
     meta = RuleMeta(
@@ -160,6 +161,4 @@ def _mismatch(
         if "".join(label) in "".join(name):
             return Verdict(LABEL_IN_NAME, reason)
         return Verdict(UNSURE, f"{reason}; words of {language} are not split by spaces")
-    if has_unavailable_stylesheet(page):
-        return Verdict(UNSURE, f"{reason}; a style sheet outside the upload may hide label text")
-    return Verdict(MISMATCH, reason)
+    return Verdict(MISMATCH, with_stylesheet_assumption(page, reason))

@@ -1,14 +1,14 @@
-"""Raw style sheet text of a page, and its rules with their media conditions.
+"""Every declaration of a page's sheets, with the orientation its media conditions require.
 
-The engine's cascade assumes every screen media query holds and keeps only the properties
-it tracks; the orientation and focus rules need what it leaves out: which rules hang on
-``(orientation: ...)``, and every property of ``:focus`` rules. Sheets come from
-``<style>`` elements and ``<link rel=stylesheet>`` files of the upload.
+The engine's cascade evaluates media queries for the default landscape viewport and keeps
+only the properties it tracks; the orientation and focus rules need what it leaves out:
+which rules hang on the orientation, and every property of ``:focus`` rules. The sheets
+are the engine's (:func:`~accessibility_analyzer.engine.css.page_sheets`: linked,
+imported and ``<style>`` sheets as a browser finds them).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,14 +16,13 @@ from typing import Any
 
 import tinycss2
 
-from accessibility_analyzer.engine import resolve_page_url
-from accessibility_analyzer.engine.dom import Page, Text
+from accessibility_analyzer.engine.css import orientation_dependence, supports_applies
+from accessibility_analyzer.engine.css import page_sheets as engine_page_sheets
+from accessibility_analyzer.engine.dom import Page
 
-_ORIENTATION = re.compile(r"\(\s*orientation\s*:\s*([a-z-]+)\s*\)")
 _GROUPING = frozenset({"media", "supports", "layer", "container"})
 _MAX_DEPTH = 16
 ORIENTATIONS = ("landscape", "portrait")
-_NEVER = "never"
 
 
 @dataclass(frozen=True)
@@ -35,9 +34,9 @@ class SheetDeclaration:
         name: property name, lower case.
         value: the value as text.
         important: declared ``!important``.
-        orientation: ``landscape``/``portrait`` when an enclosing ``@media`` requires that
-            orientation, ``""`` when none does, ``"?"`` when the condition is one this
-            module does not read (a ``not`` query).
+        orientation: ``landscape``/``portrait`` when the enclosing ``@media`` conditions
+            match the default screen in that orientation only, ``""`` in both. Rules
+            that match in neither are left out.
 
     A declaration's position in :attr:`PageSheets.declarations` is its cascade order
     (later wins at equal importance and specificity).
@@ -52,65 +51,24 @@ class SheetDeclaration:
 
 @dataclass
 class PageSheets:
-    """The page's readable sheets and whether some sheet could not be read (outside the
-    upload, or pulled in with ``@import``)."""
+    """The page's readable sheets and whether some sheet could not be read."""
 
     declarations: list[SheetDeclaration]
     missing: bool
 
 
-def _is_stylesheet_link(element: Any) -> bool:
-    rel = (element.attrs.get("rel") or "").lower().split()
-    return "stylesheet" in rel and "alternate" not in rel
-
-
 def sheets_mention(page: Page, word: str) -> bool:
-    """Whether any readable sheet's text contains ``word`` (a cheap test before parsing)."""
-    texts, _ = _sheet_texts(page)
-    return any(word in text.lower() for text in texts)
+    """Whether any applied sheet's text contains ``word`` (a cheap test before parsing)."""
+    return any(word in sheet.text.lower() for sheet in engine_page_sheets(page).sheets)
 
 
-def _sheet_texts(page: Page) -> tuple[list[str], bool]:
-    """The text of every readable sheet, and whether one could not be read (memoised)."""
-    table = page.memo_table("rules.sheet_texts")
-    known: tuple[list[str], bool] | None = table.get(page.root.order)
-    if known is None:
-        known = table[page.root.order] = _read_sheet_texts(page)
-    return known
-
-
-def _read_sheet_texts(page: Page) -> tuple[list[str], bool]:
-    texts: list[str] = []
-    missing = False
-    for element in page.elements:
-        if not element.is_html:
-            continue
-        if element.tag == "style":
-            texts.append("".join(c.data for c in element.children if isinstance(c, Text)))
-        elif element.tag == "link" and _is_stylesheet_link(element):
-            href = (element.attrs.get("href") or "").strip()
-            path = resolve_page_url(page, href) if href else None
-            data = page.site.read(path) if path is not None else None
-            if data is None:
-                missing = True
-            else:
-                texts.append(data.decode("utf-8", errors="replace"))
-    return texts, missing
-
-
-def _orientation_of(prelude: str, inherited: str) -> str:
-    """The orientation a ``@media`` prelude requires (see :class:`SheetDeclaration`).
-
-    An unknown orientation value makes the query invalid: it never matches (``_NEVER``).
-    """
-    found: set[str] = set(_ORIENTATION.findall(prelude))
-    if not found:
-        return inherited
-    if not found <= set(ORIENTATIONS):
-        return _NEVER if "," not in prelude else "?"
-    if re.search(r"\bnot\b", prelude) or len(found) > 1:
-        return "?"
-    return found.pop()
+def _combine(outer: str | None, inner: str | None) -> str | None:
+    """The orientation two nested conditions require together (``None``: never)."""
+    if outer is None or inner is None:
+        return None
+    if not outer or not inner:
+        return outer or inner
+    return outer if outer == inner else None
 
 
 def _walk(rules: list[Any], orientation: str, depth: int) -> Iterator[tuple[Any, str]]:
@@ -120,10 +78,14 @@ def _walk(rules: list[Any], orientation: str, depth: int) -> Iterator[tuple[Any,
         elif rule.type == "at-rule" and rule.lower_at_keyword in _GROUPING and rule.content:
             if depth >= _MAX_DEPTH:
                 continue
-            inner = orientation
+            inner: str | None = orientation
             if rule.lower_at_keyword == "media":
-                prelude: str = tinycss2.serialize(rule.prelude)
-                inner = _orientation_of(prelude.lower(), orientation)
+                prelude = tinycss2.serialize(rule.prelude)
+                inner = _combine(orientation, orientation_dependence(prelude))
+            elif rule.lower_at_keyword == "supports" and not supports_applies(rule.prelude):
+                inner = None
+            if inner is None:
+                continue  # never applies on the default screen, in either orientation
             children = tinycss2.parse_rule_list(
                 rule.content, skip_comments=True, skip_whitespace=True
             )
@@ -131,15 +93,11 @@ def _walk(rules: list[Any], orientation: str, depth: int) -> Iterator[tuple[Any,
 
 
 @lru_cache(maxsize=128)
-def _parse_sheet(text: str) -> tuple[tuple[SheetDeclaration, ...], bool]:
-    """Every declaration of one sheet, and whether it imports others. Cached by text: the
-    pages of a site share their sheets."""
+def _parse_sheet(text: str) -> tuple[SheetDeclaration, ...]:
+    """Every declaration of one sheet. Cached by text: the pages of a site share sheets."""
     rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
-    imports = any(rule.type == "at-rule" and rule.lower_at_keyword == "import" for rule in rules)
     found: list[SheetDeclaration] = []
     for rule, orientation in _walk(rules, "", 0):
-        if orientation == _NEVER:
-            continue
         selector = tinycss2.serialize(rule.prelude).strip()
         for item in tinycss2.parse_declaration_list(
             rule.content, skip_comments=True, skip_whitespace=True
@@ -149,7 +107,7 @@ def _parse_sheet(text: str) -> tuple[tuple[SheetDeclaration, ...], bool]:
                 found.append(
                     SheetDeclaration(selector, item.lower_name, value, item.important, orientation)
                 )
-    return tuple(found), imports
+    return tuple(found)
 
 
 def page_sheets(page: Page) -> PageSheets:
@@ -158,13 +116,10 @@ def page_sheets(page: Page) -> PageSheets:
     found: PageSheets | None = table.get(page.root.order)
     if found is not None:
         return found
-    texts, missing = _sheet_texts(page)
+    sheets = engine_page_sheets(page)
     declarations: list[SheetDeclaration] = []
-    for text in texts:
-        entries, imports = _parse_sheet(text)
-        # Imported sheets are not followed: the page's CSS is then not fully known.
-        missing = missing or imports
-        declarations.extend(entries)
-    found = PageSheets(declarations, missing)
+    for sheet in sheets.sheets:
+        declarations.extend(_parse_sheet(sheet.text))
+    found = PageSheets(declarations, bool(sheets.unavailable))
     table[page.root.order] = found
     return found

@@ -147,9 +147,10 @@ class CssOrientationLock(Rule):
         @media (orientation: portrait) { body { transform: translateX(10px) } }
 
     ## Limitations
-    Only `<style>` elements and linked sheets of the upload are read (not `@import`ed or
-    external ones). Transforms that flip, skew or rotate out of the screen plane, and
-    orientation queries under `not`, give `cantTell`. Rotations set by scripts are not seen.
+    Media queries are evaluated for the default desktop screen (1280 x 1024) turned to each
+    orientation, everything else unchanged. Sheets that cannot be read (remote, missing)
+    are assumed to rotate nothing. Transforms that flip, skew or rotate out of the screen
+    plane give `cantTell`. Rotations set by scripts are not seen.
     """
 
     meta = RuleMeta(
@@ -181,8 +182,6 @@ class CssOrientationLock(Rule):
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
         """The rotation differs between orientations by anything but a quarter turn."""
         candidates = _candidates(page, target)
-        if any(candidate.orientation == "?" for candidate in candidates):
-            return Verdict(UNKNOWN, "an orientation query this engine does not read applies")
         landscape, portrait = (_rotation(candidates, o) for o in ORIENTATIONS)
         if landscape is None or portrait is None:
             return Verdict(UNKNOWN, "a transform that is not a pure rotation applies")

@@ -11,7 +11,7 @@ from accessibility_analyzer.engine.css import InvalidSelector, matches
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules._common import is_html_document
+from accessibility_analyzer.rules._common import is_html_document, with_stylesheet_assumption
 from accessibility_analyzer.rules._focus import may_be_focusable
 from accessibility_analyzer.rules.style._sheets import (
     SheetDeclaration,
@@ -167,9 +167,6 @@ def _has_scripts(page: Page) -> bool:
 
 def _why_undecided(page: Page, element: Element) -> str | None:
     """A reason the removal may be compensated, or ``None`` when nothing can."""
-    sheets = page_sheets(page)
-    if sheets.missing:
-        return "a style sheet outside the upload may style focus"
     if _has_scripts(page):
         return "scripts may show focus another way"
     if (
@@ -194,9 +191,10 @@ class FocusVisible(Rule):
     indicator, or gets another one. It fails only when an author style removes the outline
     (`:focus { outline: none }`, or `outline: none` without `:focus`, which beats the
     browser's own focus style) and nothing else on the page can show focus: no other
-    declaration in any focus rule, no scripts, no style sheet outside the upload, and the
-    element is not a text field (whose caret shows focus). Otherwise, with the outline
-    removed, the outcome is `cantTell`.
+    declaration in any focus rule, no scripts, and the element is not a text field (whose
+    caret shows focus). Otherwise, with the outline removed, the outcome is `cantTell`.
+    Style sheets that cannot be read (remote, missing) are assumed to change nothing; a
+    failure's reason then says so.
 
     ## Why it matters
     Keyboard users must see where they are on the page; without a focus indicator they
@@ -248,4 +246,4 @@ class FocusVisible(Rule):
         undecided = _why_undecided(page, target)
         if undecided is not None:
             return Verdict(MAYBE_REPLACED, f"{how}; {undecided}")
-        return Verdict(NO_INDICATOR, how)
+        return Verdict(NO_INDICATOR, with_stylesheet_assumption(page, how))
