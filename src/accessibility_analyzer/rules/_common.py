@@ -21,7 +21,11 @@ from accessibility_analyzer.engine.aria import (
     name_source,
     role_of,
 )
-from accessibility_analyzer.engine.css import page_sheets, pseudo_element_declarations
+from accessibility_analyzer.engine.css import page_sheets
+from accessibility_analyzer.engine.css.generated import (
+    generated_parts,
+    page_has_pseudo_element_rules,
+)
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, Verdict
 from accessibility_analyzer.engine.standards.aria import PRESENTATIONAL_ROLES, ROLES, NameFrom
@@ -32,14 +36,12 @@ _NON_HTML_SUFFIXES = frozenset({".svg", ".xml"})
 
 _MAX_REASON_NAME = 120
 
-# `content` values that generate no box text.
-_NO_GENERATED_CONTENT = frozenset({"none", "normal", '""', "''"})
 # How many elements a name source may hold before the generated-content scan stops and
 # assumes the worst; keeps a failing target's cost bounded on huge subtrees.
 _GENERATED_CONTENT_SCAN_LIMIT = 500
 
 GENERATED_NAME = Diagnostic.cant_tell(
-    "The name may come from CSS generated content (::before/::after), which is not computed"
+    "The name may come from CSS generated content (::before/::after) whose text is not known"
 )
 
 
@@ -102,21 +104,10 @@ def describe_name(page: Page, element: Element) -> str:
     return f'accessible name "{name}" (from {source})' if source else f'accessible name "{name}"'
 
 
-def has_generated_content(page: Page, element: Element) -> bool:
-    """Whether a style sheet gives ``element::before`` or ``::after`` non-empty ``content``."""
-    for pseudo in ("before", "after"):
-        declarations = [
-            declaration
-            for declaration in pseudo_element_declarations(page, element, pseudo)
-            if declaration.name == "content"
-        ]
-        if not declarations:
-            continue
-        important = [declaration for declaration in declarations if declaration.important]
-        winner = (important or declarations)[-1]
-        if winner.value.strip() not in _NO_GENERATED_CONTENT:
-            return True
-    return False
+def has_unreadable_generated_content(page: Page, element: Element) -> bool:
+    """Whether ``::before``/``::after`` generate content whose text the engine cannot know
+    (counters, quotes, images without alternative text)."""
+    return any(part is not None and part.uncertain for part in generated_parts(page, element))
 
 
 def _name_sources(page: Page, element: Element) -> list[Element]:
@@ -133,19 +124,22 @@ def _name_sources(page: Page, element: Element) -> list[Element]:
 
 
 def generated_content_may_name(page: Page, element: Element) -> bool:
-    """Whether CSS generated content may give ``element`` a name the static accname misses.
+    """Whether CSS generated content may give ``element`` a name the accname misses.
 
-    The engine's accessible name ignores ``::before``/``::after`` text (it needs rendering),
-    so an empty name is only trusted when no rendered element of the name's sources (the
-    element's content, its labels, its ``aria-labelledby`` targets) has generated content.
+    The accessible name includes ``::before``/``::after`` strings and ``attr()``, but not
+    counters, quotes or images without alternative text, so an empty name is only trusted
+    when no rendered element of the name's sources (the element's content, its labels, its
+    ``aria-labelledby`` targets) generates such content.
     """
+    if not page_has_pseudo_element_rules(page):
+        return False
     scanned = 0
     for source in _name_sources(page, element):
         for node in chain((source,), source.descendants()):
             scanned += 1
             if scanned > _GENERATED_CONTENT_SCAN_LIMIT:
                 return True
-            if not is_hidden(page, node) and has_generated_content(page, node):
+            if not is_hidden(page, node) and has_unreadable_generated_content(page, node):
                 return True
     return False
 
@@ -167,7 +161,10 @@ class NonEmptyNameRule(Rule, ABC):
         if accessible_name(page, target).strip():
             return Verdict(self.has_name, describe_name(page, target))
         if generated_content_may_name(page, target):
-            return Verdict(GENERATED_NAME, "the only text may be CSS ::before/::after content")
+            return Verdict(
+                GENERATED_NAME,
+                "the only text may be CSS ::before/::after counters, quotes or images",
+            )
         return Verdict(self.no_name, "the accessible name is empty")
 
 

@@ -196,15 +196,41 @@ def test_presentational_image_alt_is_ignored() -> None:
     assert name('<img id="x" role="presentation" alt="Ignored" src="a.png">') == ""
 
 
-def test_css_generated_content_is_not_available() -> None:
-    # Documented limitation: ::before/::after need rendering.
-    assert (
-        name(
-            '<a id="x" href="/" class="icon"></a>',
-            head="<style>.icon::before{content:'Home'}</style>",
-        )
-        == ""
-    )
+@pytest.mark.parametrize(
+    ("markup", "css", "expected"),
+    [
+        ('<a id="x" href="/" class="icon"></a>', ".icon::before{content:'Home'}", "Home"),
+        # Engine case r02: a self-link named only by its ::before.
+        (
+            '<h2>Intro <a class="anchor" id="x" href="#i"></a></h2>',
+            'a.anchor::before{content:"#"}',
+            "#",
+        ),
+        (
+            '<button id="x">Save</button>',
+            "button::before{content:'» '} button::after{content:' «'}",
+            "» Save «",
+        ),
+        (
+            '<a id="x" href="/" data-label="Cart"></a>',
+            "a::after{content: attr(data-label)}",
+            "Cart",
+        ),
+        ('<a id="x" href="/"></a>', 'a::after{content: attr(data-none, "Fallback")}', "Fallback"),
+        ('<a id="x" href="/"></a>', 'a::before{content: url(star.svg) / "Favourite"}', "Favourite"),
+        (
+            '<a id="x" href="/"><span>in</span></a>',
+            'span::before{content:"Go"; display:block}',
+            "Go in",
+        ),
+        ('<a id="x" href="/">Home</a>', "a::before{content:'X'; display:none}", "Home"),
+        ('<a id="x" href="/">Home</a>', "a::before{content:'X'} a::before{content:none}", "Home"),
+        ('<a id="x" href="/"><span hidden>no</span>Home</a>', "span::before{content:'X'}", "Home"),
+        ('<a id="x" href="/" aria-label="Label"></a>', "a::before{content:'X'}", "Label"),
+    ],
+)
+def test_css_generated_content_is_part_of_the_content(markup: str, css: str, expected: str) -> None:
+    assert name(markup, head=f"<style>{css}</style>") == expected
 
 
 def test_description_sources() -> None:

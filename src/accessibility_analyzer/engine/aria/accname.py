@@ -7,8 +7,8 @@ does not exhaust the stack; the steps that restart the computation elsewhere (re
 Content text met in the default context is memoised per element, so nested named
 elements (buttons in buttons, headings in links) cost linear time overall.
 
-Limitation: CSS generated content (``::before``/``::after``) needs the rendering engine
-and is not included.
+CSS generated content (``::before``/``::after``) is included where the content of an
+element is (step 2F.ii), from the cascade's ``content`` (see ``engine.css.generated``).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from accessibility_analyzer.engine.aria._memo import memoised
 from accessibility_analyzer.engine.aria._style import style_of
 from accessibility_analyzer.engine.aria.hidden import is_programmatically_hidden
 from accessibility_analyzer.engine.aria.roles import role_allows_name_from_content, role_of
+from accessibility_analyzer.engine.css.generated import Generated, generated_parts
 from accessibility_analyzer.engine.dom import Element, Page, Text
 from accessibility_analyzer.engine.standards.aria import PRESENTATIONAL_ROLES
 
@@ -174,6 +175,20 @@ def _children(element: Element) -> Iterator[Element | Text]:
     return iter(element.children)
 
 
+def _pseudo_text(generated: Generated | None) -> str:
+    if generated is None:
+        return ""
+    return f" {generated.text} " if generated.block else generated.text
+
+
+def _generated(page: Page, element: Element) -> tuple[str, str]:
+    """Step 2F.ii: text that ``::before`` and ``::after`` add around the content."""
+    if not element.is_html:
+        return "", ""
+    before, after = generated_parts(page, element)
+    return _pseudo_text(before), _pseudo_text(after)
+
+
 def _content(t: _Traversal, element: Element) -> str:
     """Step 2F: the text of ``element``'s content, each child by the whole algorithm.
 
@@ -186,14 +201,16 @@ def _content(t: _Traversal, element: Element) -> str:
         cached: str = memo[element.order]
         return cached
     t.visited.add(element.order)
+    before, _ = _generated(page, element)
     frames: list[tuple[Element, list[str], Iterator[Element | Text], list[bool]]] = [
-        (element, [], _children(element), [True])
+        (element, [before], _children(element), [True])
     ]
     while True:
         node, parts, children, pure = frames[-1]
         child = next(children, None)
         if child is None:
             frames.pop()
+            parts.append(_generated(page, node)[1])
             text = "".join(parts)
             if memo is not None and pure[0]:
                 memo[node.order] = text
@@ -222,7 +239,7 @@ def _content(t: _Traversal, element: Element) -> str:
             parts.append(_spaced(page, child, text))
             continue
         t.visited.add(child.order)
-        frames.append((child, [], _children(child), [True]))
+        frames.append((child, [_generated(page, child)[0]], _children(child), [True]))
 
 
 def _child_terminal(t: _Traversal, child: Element) -> tuple[str, str] | None:

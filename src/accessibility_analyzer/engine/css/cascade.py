@@ -416,6 +416,12 @@ class PageStyles:
             matcher.state = {}
         return [declaration for _, declaration in found]
 
+    @property
+    def has_pseudo_element_rules(self) -> bool:
+        """Whether any rule targets a pseudo-element (most pages: none)."""
+        index = self.pseudo_elements
+        return bool(index.by_key or index.by_parent_key or index.universal)
+
     def pseudo_element_declarations(self, element: Element, name: str) -> list[Declaration]:
         """Declarations for ``element::name`` (``before``, ``after``), lowest priority first."""
 

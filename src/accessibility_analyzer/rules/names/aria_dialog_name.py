@@ -38,8 +38,9 @@ class AriaDialogName(NonEmptyNameRule):
         <div role="dialog" aria-labelledby="t"><h2 id="t">Delete file</h2>…</div>
 
     ## Limitations
-    Text from CSS generated content (`::before`/`::after`) is not computed: an empty name
-    is `cantTell` when a style sheet generates content inside the element or its labels.
+    Text from CSS generated content (`::before`/`::after` strings and `attr()`) is
+    part of the name; when the only content is a counter, a quote, an image without
+    alternative text or an icon font glyph, an empty name is `cantTell`.
     Whether the name is descriptive is not judged.
     """
 

@@ -37,8 +37,9 @@ class AriaMeterName(NonEmptyNameRule):
         <label>Disk usage <meter value="0.7"></meter></label>
 
     ## Limitations
-    Text from CSS generated content (`::before`/`::after`) is not computed: an empty name
-    is `cantTell` when a style sheet generates content inside the element or its labels.
+    Text from CSS generated content (`::before`/`::after` strings and `attr()`) is
+    part of the name; when the only content is a counter, a quote, an image without
+    alternative text or an icon font glyph, an empty name is `cantTell`.
     Whether the name is descriptive is not judged.
     """
 

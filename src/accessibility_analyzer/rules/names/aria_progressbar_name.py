@@ -36,8 +36,9 @@ class AriaProgressbarName(NonEmptyNameRule):
         <progress aria-label="Uploading photo" value="40" max="100"></progress>
 
     ## Limitations
-    Text from CSS generated content (`::before`/`::after`) is not computed: an empty name
-    is `cantTell` when a style sheet generates content inside the element or its labels.
+    Text from CSS generated content (`::before`/`::after` strings and `attr()`) is
+    part of the name; when the only content is a counter, a quote, an image without
+    alternative text or an icon font glyph, an empty name is `cantTell`.
     Whether the name is descriptive is not judged.
     """
 

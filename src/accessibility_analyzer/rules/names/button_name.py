@@ -45,9 +45,10 @@ class ButtonName(NonEmptyNameRule):
         <button aria-label="Close"><svg aria-hidden="true">…</svg></button>
 
     ## Limitations
-    Text from CSS generated content (`::before { content: "…" }`, icon fonts) is not
-    computed: an empty name is `cantTell` when a style sheet generates content inside the
-    button. Whether the name describes the action is not judged.
+    Text from CSS generated content (`::before`/`::after` strings and `attr()`) is
+    part of the name; when the only content is a counter, a quote, an image without
+    alternative text or an icon font glyph, an empty name is `cantTell`. Whether the name
+    describes the action is not judged.
     """
 
     meta = RuleMeta(

@@ -76,8 +76,8 @@ class Label(NonEmptyNameRule):
     ## Limitations
     A text next to the field that is not associated with it does not count, even when it
     looks like a label (that is the failure). Label text from CSS generated content
-    (`::before`/`::after`) is not computed: an empty name is `cantTell` when a style sheet
-    generates content inside the field's labels. Whether the name is descriptive is not
+    (`::before`/`::after` strings, `attr()`) counts; counters, quotes, images and icon font
+    glyphs there make an empty name `cantTell`. Whether the name is descriptive is not
     judged. Decided: a label hidden with `display: none` (or `hidden`) names nothing, so its
     field fails (accname 1.2 step 2A, as Chromium and axe-core do); a field hidden with its
     label is not in the accessibility tree anyway.

@@ -45,8 +45,9 @@ class LinkName(NonEmptyNameRule):
         <a href="/home"><img src="logo.png" alt="Home"></a>
 
     ## Limitations
-    Text from CSS generated content (`::before`/`::after`) is not computed: an empty name
-    is `cantTell` when a style sheet generates content inside the element or its labels.
+    Text from CSS generated content (`::before`/`::after` strings and `attr()`) is
+    part of the name; when the only content is a counter, a quote, an image without
+    alternative text or an icon font glyph, an empty name is `cantTell`.
     Whether the name describes the destination is not judged.
     """
 

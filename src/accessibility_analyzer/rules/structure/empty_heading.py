@@ -40,9 +40,10 @@ class EmptyHeading(NonEmptyNameRule):
         <h1><img src="logo.png" alt="ACME"></h1>
 
     ## Limitations
-    Text from CSS generated content is not computed: an empty name is `cantTell` when a
-    style sheet generates content inside the heading. Whether the text describes the section
-    is not judged.
+    Text from CSS generated content (`::before`/`::after` strings and `attr()`) is
+    part of the name; when the only content is a counter, a quote, an image without
+    alternative text or an icon font glyph, an empty name is `cantTell`. Whether the text
+    describes the section is not judged.
     """
 
     meta = RuleMeta(
