@@ -65,6 +65,23 @@ def test_a_changed_stylesheet_changes_the_result(
     assert _image_alt(capsys, site, cache) == ["failed"]
 
 
+def test_a_changed_stylesheet_above_the_folder_changes_the_result(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sheets outside the folder checked (``../_static``) are dependencies too."""
+    cache = tmp_path / "cache"
+    (tmp_path / "_static").mkdir()
+    sheet = tmp_path / "_static" / "theme.css"
+    sheet.write_text("main { color: black }", encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = PAGE.replace('href="css/site.css"', 'href="../_static/theme.css"')
+    (docs / "index.html").write_text(page, encoding="utf-8")
+    assert _image_alt(capsys, docs, cache) == ["failed"]
+    sheet.write_text(".logo { display: none }", encoding="utf-8")
+    assert _image_alt(capsys, docs, cache) == ["inapplicable"]
+
+
 def test_a_changed_page_or_rule_selection_is_a_new_key(
     site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1,15 +1,16 @@
-"""Style sheets as a browser finds them: the loader, the resolvers, decoding, media queries."""
+"""Style sheets as a browser finds them: the loader, the resolvers, decoding, media queries.
+
+The engine cases r18 (a sheet above the page's folder) and r19 (a remote sheet) are tested
+with the other engine cases in ``tests/rules/test_engine_cases.py``.
+"""
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import pytest
 import tinycss2
 
-from accessibility_analyzer.cli import main
 from accessibility_analyzer.cli.inputs import DirectorySite
 from accessibility_analyzer.engine import MappingSite, parse_page
 from accessibility_analyzer.engine.css import (
@@ -24,26 +25,11 @@ from accessibility_analyzer.engine.dom import Page
 from accessibility_analyzer.engine.site import FetchedSheet, UnavailableSheet, UploadResolver
 from accessibility_analyzer.jobs.page_worker import ManifestSite
 
-ENGINE_CASES = Path("/work/shared/engine-cases")
-needs_engine_cases = pytest.mark.skipif(
-    not ENGINE_CASES.is_dir(), reason="the shared engine cases are not on this machine"
-)
-
 
 def _display(page: Page, element_id: str) -> str:
     element = page.get_element_by_id(element_id)
     assert element is not None
     return computed_style(page, element).display
-
-
-def _findings(capsys: pytest.CaptureFixture[str], rule: str) -> list[dict[str, str]]:
-    report = json.loads(capsys.readouterr().out)
-    return [
-        finding
-        for document in report["documents"]
-        for finding in document["findings"]
-        if finding["ruleId"] == rule
-    ]
 
 
 class TestWhichSheetsApply:
@@ -190,31 +176,6 @@ class TestResolvers:
         found = anchored.fetch_stylesheet("docs/api/page.html", "/root.css")
         assert isinstance(found, FetchedSheet)
         assert found.data == b".r { display: none }"
-
-
-@needs_engine_cases
-def test_engine_case_r18_parent_css_from_the_cli(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    cases = tmp_path / "engine-cases"
-    shutil.copytree(ENGINE_CASES, cases)
-    monkeypatch.chdir(cases)
-    main(["check", "site/docs/r18-parent-css.html", "--format", "json", "--no-progress"])
-    findings = _findings(capsys, "aria-required-attr")
-    assert [finding["outcome"] for finding in findings] == ["inapplicable"]
-
-
-@needs_engine_cases
-def test_engine_case_r19_remote_sheet_does_not_hide_a_mismatch(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    cases = tmp_path / "engine-cases"
-    shutil.copytree(ENGINE_CASES, cases)
-    monkeypatch.chdir(cases)
-    main(["check", "r19-remote-css-label-in-name.html", "--format", "json", "--no-progress"])
-    findings = _findings(capsys, "label-content-name-mismatch")
-    assert [finding["outcome"] for finding in findings] == ["failed"]
-    assert "https://example.invalid/theme.css (remote)" in findings[0]["reason"]
 
 
 class TestMediaQueries:

@@ -9,6 +9,7 @@ Limitations.
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,6 @@ from accessibility_analyzer.engine.result import Finding, Outcome
 from accessibility_analyzer.rules import rule_by_id
 
 CASES = Path(__file__).parent / "engine_cases"
-_CSS_PENDING = "needs the CSS work of issue 9 items 1-2 (generated content, remote sheets)"
 
 
 @dataclass(frozen=True)
@@ -102,11 +102,18 @@ def test_engine_case(case: EngineCase) -> None:
     assert _outcome_of_t(case) is case.outcome, case.why
 
 
-@pytest.mark.xfail(strict=True, reason=_CSS_PENDING)
 @pytest.mark.parametrize("case", CSS_CASES, ids=[case.page for case in CSS_CASES])
 def test_engine_case_needing_css(case: EngineCase) -> None:
-    """``#t`` gets the settled outcome once the CSS work lands."""
+    """``#t`` gets the settled outcome (generated content, unreadable remote sheets)."""
     assert _outcome_of_t(case) is case.outcome, case.why
+
+
+def test_remote_sheet_assumption_is_in_the_reason() -> None:
+    """r19: the failure says what was assumed about the sheet that could not be read."""
+    findings, target = _findings("r19-remote-css-label-in-name", "label-content-name-mismatch")
+    [finding] = [finding for finding in findings if finding.xpath == target]
+    assert finding.reason is not None
+    assert "https://example.invalid/theme.css (remote)" in finding.reason
 
 
 def test_stray_text_in_a_native_list_fails_once() -> None:
@@ -134,12 +141,12 @@ def test_tabindex_minus_one_in_radio_is_no_nesting() -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason=_CSS_PENDING)
 def test_parent_folder_stylesheet_is_read_by_the_cli(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """r18: `a11y check site/docs/r18-parent-css.html` reads ../css/site.css: inapplicable."""
-    monkeypatch.chdir(CASES)
+    shutil.copytree(CASES, tmp_path / "cases")
+    monkeypatch.chdir(tmp_path / "cases")
     main(
         [
             "check",
@@ -148,6 +155,8 @@ def test_parent_folder_stylesheet_is_read_by_the_cli(
             "aria-required-attr",
             "--format",
             "json",
+            "--include-passed",
+            "--no-cache",
         ]
     )
     findings = json.loads(capsys.readouterr().out)["documents"][0]["findings"]

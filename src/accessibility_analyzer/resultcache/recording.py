@@ -1,4 +1,9 @@
-"""A site that notes every file the engine asked it for, and what it answered."""
+"""A site that notes every file the engine asked it for, and what it answered.
+
+Style sheets are fetched through the wrapped site's resolver (they may lie outside the site,
+see :mod:`accessibility_analyzer.engine.site`): such a question is recorded under a path
+that names the referrer and the URL, and checked again by fetching the same way.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,9 @@ import hashlib
 import msgspec
 
 from accessibility_analyzer.engine.dom import Site
+from accessibility_analyzer.engine.site import FetchedSheet, UnavailableSheet, resolver_for
+
+_SHEET = "\x1fsheet\x1f"  # marks a stylesheet fetch: _SHEET + referrer + "\x1f" + url
 
 
 class Dependency(msgspec.Struct, frozen=True, array_like=True):
@@ -48,10 +56,28 @@ class RecordingSite:
         self._seen.setdefault((path, False), Dependency(path, False, "1" if found else ""))
         return found
 
+    def fetch_stylesheet(self, referrer: str, url: str) -> FetchedSheet | UnavailableSheet:
+        """The wrapped site's resolver's answer for ``url``, recorded."""
+        found = resolver_for(self._site).fetch_stylesheet(referrer, url)
+        key = f"{_SHEET}{referrer}\x1f{url}"
+        self._seen.setdefault((key, True), Dependency(key, True, _sheet_digest(found)))
+        return found
+
     @property
     def dependencies(self) -> list[Dependency]:
         """Every question asked so far, in the order first asked."""
         return list(self._seen.values())
+
+
+def _sheet_digest(found: FetchedSheet | UnavailableSheet) -> str:
+    return digest_of(found.data if isinstance(found, FetchedSheet) else None)
+
+
+def _current_digest(site: Site, dependency: Dependency) -> str:
+    if dependency.path.startswith(_SHEET):
+        referrer, _, url = dependency.path.removeprefix(_SHEET).partition("\x1f")
+        return _sheet_digest(resolver_for(site).fetch_stylesheet(referrer, url))
+    return digest_of(site.read(dependency.path))
 
 
 def still_valid(site: Site, dependencies: list[Dependency], memo: dict[str, str]) -> bool:
@@ -64,7 +90,7 @@ def still_valid(site: Site, dependencies: list[Dependency], memo: dict[str, str]
         if dependency.read:
             current = memo.get(dependency.path)
             if current is None:
-                current = digest_of(site.read(dependency.path))
+                current = _current_digest(site, dependency)
                 memo[dependency.path] = current
         else:
             current = "1" if site.exists(dependency.path) else ""
