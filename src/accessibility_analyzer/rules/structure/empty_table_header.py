@@ -37,8 +37,9 @@ class EmptyTableHeader(NonEmptyNameRule):
         <table><tr><th><img src="p.png" alt="Price"></th></tr></table>
 
     ## Limitations
-    Text from CSS generated content is not computed: an empty header is `cantTell` when a
-    style sheet generates content in it.
+    Text from CSS generated content (`::before`/`::after` strings and `attr()`) counts;
+    when the only content is a counter, a quote, an image without alternative text or an
+    icon font glyph, an empty header is `cantTell`.
     """
 
     meta = RuleMeta(
