@@ -3,7 +3,7 @@ focus helpers they use come from :mod:`rules._reasons` and :mod:`rules._focus`."
 
 from __future__ import annotations
 
-from accessibility_analyzer.engine.dom import Element, Namespace
+from accessibility_analyzer.engine.dom import Element, Namespace, Page
 from accessibility_analyzer.rules._focus import (
     may_be_focusable,
     tabbable_descendants,
@@ -17,12 +17,47 @@ def is_html_or_svg(element: Element) -> bool:
     return element.namespace is not Namespace.MATHML
 
 
+# Attributes whose value is one or more id references (WAI-ARIA ID Reference types).
+_REFERENCE_ATTRIBUTES = (
+    "aria-activedescendant",
+    "aria-controls",
+    "aria-describedby",
+    "aria-details",
+    "aria-errormessage",
+    "aria-flowto",
+    "aria-labelledby",
+    "aria-owns",
+)
+
+
+def referenced_ids(page: Page) -> dict[str, str]:
+    """Referenced id -> the first attribute referring to it, over the whole page (memoised)."""
+    table = page.memo_table("rules.referenced_ids")
+    found: dict[str, str] | None = table.get(page.root.order)
+    if found is None:
+        found = {}
+        for element in page.elements:
+            attrs = element.attrs
+            for name in _REFERENCE_ATTRIBUTES:
+                value = attrs.get(name)
+                if value:
+                    for token in value.split():
+                        found.setdefault(token, name)
+            if element.tag == "label" and element.is_html:
+                target = attrs.get("for")
+                if target:
+                    found.setdefault(target, "label for")
+        table[page.root.order] = found
+    return found
+
+
 __all__ = [
     "describe",
     "is_html_or_svg",
     "listing",
     "may_be_focusable",
     "quoted_attribute",
+    "referenced_ids",
     "tabbable_descendants",
     "tabbable_inclusive_descendant",
 ]

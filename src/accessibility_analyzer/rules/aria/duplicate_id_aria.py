@@ -7,45 +7,13 @@ from collections.abc import Iterator
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-
-# Attributes whose value is one or more id references (WAI-ARIA ID Reference types).
-_REFERENCE_ATTRIBUTES = (
-    "aria-activedescendant",
-    "aria-controls",
-    "aria-describedby",
-    "aria-details",
-    "aria-errormessage",
-    "aria-flowto",
-    "aria-labelledby",
-    "aria-owns",
-)
+from accessibility_analyzer.rules.aria._shared import referenced_ids
 
 UNIQUE = Diagnostic.passed("The referenced id is unique")
 DUPLICATE = Diagnostic.failed(
     "Ids referenced by ARIA attributes or labels must be unique",
     fix_hint="Give each element its own id, and point the reference at the one you mean.",
 )
-
-
-def _referenced_ids(page: Page) -> dict[str, str]:
-    """Referenced id -> the first attribute referring to it, over the whole page (memoised)."""
-    table = page.memo_table("rules.referenced_ids")
-    found: dict[str, str] | None = table.get(page.root.order)
-    if found is None:
-        found = {}
-        for element in page.elements:
-            attrs = element.attrs
-            for name in _REFERENCE_ATTRIBUTES:
-                value = attrs.get(name)
-                if value:
-                    for token in value.split():
-                        found.setdefault(token, name)
-            if element.tag == "label" and element.is_html:
-                target = attrs.get("for")
-                if target:
-                    found.setdefault(target, "label for")
-        table[page.root.order] = found
-    return found
 
 
 class DuplicateIdAria(Rule):
@@ -86,7 +54,7 @@ class DuplicateIdAria(Rule):
 
     def applicability(self, page: Page) -> Iterator[Element]:
         """Elements whose id some reference attribute names."""
-        referenced = _referenced_ids(page)
+        referenced = referenced_ids(page)
         if not referenced:
             return
         for element in page.elements:
@@ -98,7 +66,7 @@ class DuplicateIdAria(Rule):
         """No other element has the same id."""
         element_id = target.attrs.get("id", "")
         count = len(page.by_id(element_id))
-        via = _referenced_ids(page).get(element_id, "a reference")
+        via = referenced_ids(page).get(element_id, "a reference")
         reason = f'id="{element_id[:60]}" is referenced by {via}'
         if count > 1:
             return Verdict(DUPLICATE, f"{reason} and used {count} times")
