@@ -36,6 +36,7 @@ __all__ = [
     "FOCUSABLE_REQUIRED_STATES",
     "GLOBAL_ATTRIBUTES",
     "LANDMARK_ROLES",
+    "LINK_ROLES",
     "MISSING_REQUIRED_DEFAULTS",
     "NAMED_ONLY_LANDMARK_ROLES",
     "PRESENTATIONAL_ROLES",
@@ -147,3 +148,9 @@ LANDMARK_ROLES: frozenset[str] = frozenset(
     if "landmark" in superclass_closure(name) and not spec.abstract
 )
 NAMED_ONLY_LANDMARK_ROLES: frozenset[str] = frozenset({"form", "region"})
+
+# `link` and the roles inheriting from it (the DPUB-ARIA references): ACT's "inheriting
+# semantic link".
+LINK_ROLES: frozenset[str] = frozenset(
+    {"link"} | {name for name in ROLES if "link" in superclass_closure(name)}
+)

@@ -10,6 +10,9 @@ from accessibility_analyzer.rules.names.aria_progressbar_name import AriaProgres
 from accessibility_analyzer.rules.names.aria_tooltip_name import AriaTooltipName
 from accessibility_analyzer.rules.names.button_name import ButtonName
 from accessibility_analyzer.rules.names.frame_title import FrameTitle
+from accessibility_analyzer.rules.names.identical_links_same_purpose import (
+    IdenticalLinksSamePurpose,
+)
 from accessibility_analyzer.rules.names.label import Label
 from accessibility_analyzer.rules.names.label_content_name_mismatch import (
     LabelContentNameMismatch,
@@ -25,6 +28,7 @@ RULES: tuple[type[Rule], ...] = (
     AriaTooltipName,
     ButtonName,
     FrameTitle,
+    IdenticalLinksSamePurpose,
     Label,
     LabelContentNameMismatch,
     LinkName,

@@ -7,10 +7,8 @@ from collections.abc import Iterator
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
+from accessibility_analyzer.engine.standards.aria import LINK_ROLES
 from accessibility_analyzer.rules._common import NonEmptyNameRule, exposed_elements_with_role
-
-# `link` and the DPUB-ARIA roles that inherit from it (ACT "inheriting semantic" link).
-LINK_ROLES = frozenset({"link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref"})
 
 HAS_NAME = Diagnostic.passed("The link has an accessible name")
 NO_NAME = Diagnostic.failed(
