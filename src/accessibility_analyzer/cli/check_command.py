@@ -20,7 +20,11 @@ from typing import Any, TextIO
 
 from accessibility_analyzer.cli.baseline import Baseline, BaselineError
 from accessibility_analyzer.cli.check_config import ConfigError, LoadedConfig, load_config
-from accessibility_analyzer.cli.check_pool import CheckRun, usable_cores
+from accessibility_analyzer.cli.check_pool import (
+    AUTO_POOL_MIN_PAGES_PER_WORKER,
+    CheckRun,
+    usable_cores,
+)
 from accessibility_analyzer.cli.check_task import CheckOptions
 from accessibility_analyzer.cli.checked_page import CheckedPage
 from accessibility_analyzer.cli.inputs import InputError, PageInput, collect_pages
@@ -141,7 +145,12 @@ def run(args: argparse.Namespace) -> int:
         cache_max_bytes=(config.cache_max_mb or DEFAULT_MAX_MEGABYTES) << 20,
         ignore_selectors=config.ignore.selectors,
     )
-    check_run = CheckRun(options, args.jobs or config.jobs or usable_cores())
+    jobs = args.jobs or config.jobs
+    check_run = (
+        CheckRun(options, jobs)
+        if jobs is not None
+        else CheckRun(options, usable_cores(), AUTO_POOL_MIN_PAGES_PER_WORKER)
+    )
     threshold = Impact(args.fail_on or config.fail_on or Impact.MINOR.value)
     rule_infos = [rule.meta.info() for rule in rules]
     started_at = datetime.now(UTC)

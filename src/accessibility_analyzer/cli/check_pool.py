@@ -31,6 +31,9 @@ from accessibility_analyzer.resultcache import ResultCache, page_key
 from accessibility_analyzer.resultcache.recording import still_valid
 
 _WINDOW_PER_WORKER = 4  # pages in flight (or finished, waiting for an earlier one) per worker
+# Starting the pool costs about 0.3 s of CPU, the time of ~10 pages: below this many pages
+# per worker, a run without an explicit --jobs checks in its own process.
+AUTO_POOL_MIN_PAGES_PER_WORKER = 8
 
 
 def usable_cores() -> int:
@@ -50,11 +53,13 @@ class CheckRun:
     Args:
         options: rules, slimming and cache settings.
         jobs: worker processes; 1 checks in this process.
+        min_pages_per_worker: fewer pages than this per worker are checked in this process.
     """
 
-    def __init__(self, options: CheckOptions, jobs: int) -> None:
+    def __init__(self, options: CheckOptions, jobs: int, min_pages_per_worker: int = 1) -> None:
         self.options = options
         self.jobs = max(1, jobs)
+        self.min_pages_per_worker = max(1, min_pages_per_worker)
         self.cache = (
             ResultCache(Path(options.cache_dir), options.cache_max_bytes)
             if options.cache_dir is not None
@@ -77,7 +82,7 @@ class CheckRun:
                 self.cache.evict()
 
     def _ordered(self, pages: Sequence[PageInput]) -> Iterator[CheckedPage]:
-        parallel = self.jobs > 1 and len(pages) > 1
+        parallel = self.jobs > 1 and len(pages) >= max(2, self.jobs * self.min_pages_per_worker)
         window = self.jobs * _WINDOW_PER_WORKER
         pending: deque[tuple[PageInput, CheckedPage | Future[bytes]]] = deque()
         for page in pages:
