@@ -200,6 +200,28 @@ def _priority_of(item: tuple[Priority, Declaration]) -> Priority:
     return item[0]
 
 
+_REVERTING, _REVERTING_LAYER = "revert", "revert-layer"
+
+
+def _reverted(found: list[tuple[Priority, Declaration]]) -> dict[str, str]:
+    """Winning values where ``revert`` rolls an author value back to the browser's.
+
+    ``found`` is sorted lowest priority first. ``revert-layer`` is read as ``revert`` (its
+    exact meaning, the previous layer's value, is rarely what differs). A property the
+    browser's sheet does not set stays ``revert``, which computes like ``unset``.
+    """
+    user_agent: dict[str, str] = {}
+    values: dict[str, str] = {}
+    for priority, declaration in found:
+        value = declaration.value
+        if priority[1] == USER_AGENT:
+            user_agent[declaration.name] = value
+        elif value in (_REVERTING, _REVERTING_LAYER):
+            value = user_agent.get(declaration.name, _REVERTING)
+        values[declaration.name] = value
+    return values
+
+
 def _is_dynamic(selector: Complex) -> bool:
     dynamic = selector.cache.get("dynamic")
     if dynamic is None:
@@ -385,6 +407,8 @@ class PageStyles:
                 found.append(((int(important), INLINE, layer, (0, 0, 0), 0, position), declaration))
         found.sort(key=_priority_of)
         values = {declaration.name: declaration.value for _, declaration in found}
+        if _REVERTING in values.values() or _REVERTING_LAYER in values.values():
+            values = _reverted(found)
         return self._interned.setdefault(tuple(values.items()), values)
 
     def state_declarations(self, element: Element, pseudo_class: str) -> list[Declaration]:

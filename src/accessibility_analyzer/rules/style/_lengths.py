@@ -8,9 +8,6 @@ from accessibility_analyzer.engine import computed_style
 from accessibility_analyzer.engine.dom import Element, Page
 
 _DIMENSION = re.compile(r"^([-+]?(?:\d+\.?\d*|\.\d+))(px|em|rem|%)?$")
-# CSS-wide keywords: the value then comes from elsewhere (the parent, the initial value),
-# not from the declaration in the style attribute; the ACT rules treat them as inapplicable.
-CSS_WIDE_KEYWORDS = frozenset({"inherit", "initial", "unset", "revert", "revert-layer"})
 
 
 def font_size_px(page: Page, element: Element) -> float | None:

@@ -2,7 +2,10 @@
 
 Each applies to HTML elements with visible text node children whose spacing property is
 declared ``!important`` in their own ``style`` attribute (so users cannot override it),
-and checks that the value is at least a factor of the font size.
+and checks that the computed value is at least a factor of the font size. ``initial``
+is a value like any other (``normal``); the inheriting keywords (``inherit``, ``unset``,
+``revert``: no browser sets these properties) make the element inapplicable, as ACT
+24afc2's inapplicable example 9 says: the value comes from an ancestor's declaration.
 """
 
 from __future__ import annotations
@@ -15,11 +18,9 @@ from accessibility_analyzer.engine import Declaration, inline_declarations
 from accessibility_analyzer.engine.aria import is_visible
 from accessibility_analyzer.engine.dom import Element, Page, Text
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, Verdict
-from accessibility_analyzer.rules.style._lengths import (
-    CSS_WIDE_KEYWORDS,
-    font_size_px,
-    resolve_length,
-)
+from accessibility_analyzer.rules.style._lengths import font_size_px, resolve_length
+
+_INHERITING = frozenset({"inherit", "unset", "revert", "revert-layer"})
 
 
 def important_inline_value(element: Element, prop: str) -> str | None:
@@ -63,7 +64,7 @@ class ImportantSpacingRule(Rule, ABC):
             value = important_inline_value(element, self.prop)
             if (
                 value is not None
-                and value not in CSS_WIDE_KEYWORDS
+                and value not in _INHERITING
                 and has_text_children(element)
                 and is_visible(page, element) is not False
                 and self.check_applies(page, element) is not False
@@ -75,8 +76,9 @@ class ImportantSpacingRule(Rule, ABC):
         """The property's own applicability condition, beyond the shared ones."""
 
     def spacing_px(self, page: Page, element: Element, value: str) -> float | None:
-        """The declared value in pixels (``normal`` as its usual factor of the font size)."""
-        if value == "normal":
+        """The computed value in pixels (``normal``, the initial value, as its usual factor
+        of the font size)."""
+        if value in ("initial", "normal"):
             font_size = font_size_px(page, element)
             return None if font_size is None else self.normal_px_factor * font_size
         return resolve_length(page, element, value, unitless_is_factor=self.unitless_is_factor)
@@ -90,7 +92,7 @@ class ImportantSpacingRule(Rule, ABC):
             return Verdict(self.unknown, f"{self.prop}: {value} !important needs layout")
         needed = self.factor * font_size
         reason = (
-            f"{self.prop}: {value} !important is {spacing:.4g}px; "
+            f"{self.prop}: {value} !important computes to {spacing:.4g}px; "
             f"{self.factor:g} × font-size {font_size:.4g}px = {needed:.4g}px"
         )
         if spacing >= needed - 1e-9:

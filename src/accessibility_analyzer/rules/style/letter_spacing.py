@@ -22,8 +22,8 @@ class LetterSpacing(ImportantSpacingRule):
     ## What it checks
     Every HTML element with visible text children whose `letter-spacing` is declared
     `!important` in its own `style` attribute has a letter spacing of at least 0.12 times
-    its font size (`normal` counts as 0). CSS-wide keywords (`inherit`, `unset`...) are not
-    checked.
+    its font size (`normal` counts as 0). `initial` is `normal`;
+    `inherit`, `unset` and `revert` are inapplicable (the value is an ancestor's).
 
     ## Why it matters
     Readers with dyslexia or low vision override text spacing with user style sheets; an

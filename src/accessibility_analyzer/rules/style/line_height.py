@@ -25,8 +25,8 @@ class LineHeight(ImportantSpacingRule):
     Every HTML element with visible text children that wraps onto more than one line, and
     whose `line-height` is declared `!important` in its own `style` attribute, has a line
     height of at least 1.5 times its font size. Numbers and percentages are factors of the
-    font size; `normal` counts as 1.2. CSS-wide keywords (`inherit`, `unset`...) are not
-    checked.
+    font size; `normal` counts as 1.2. `initial` is `normal`;
+    `inherit`, `unset` and `revert` are inapplicable (the value is an ancestor's).
 
     ## Why it matters
     Readers with dyslexia or low vision increase line spacing with user style sheets; an

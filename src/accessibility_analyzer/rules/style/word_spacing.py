@@ -22,8 +22,8 @@ class WordSpacing(ImportantSpacingRule):
     ## What it checks
     Every HTML element with visible text children whose `word-spacing` is declared
     `!important` in its own `style` attribute has a word spacing of at least 0.16 times its
-    font size (`normal` counts as 0). CSS-wide keywords (`inherit`, `unset`...) are not
-    checked.
+    font size (`normal` counts as 0). `initial` is `normal`;
+    `inherit`, `unset` and `revert` are inapplicable (the value is an ancestor's).
 
     ## Why it matters
     Readers with dyslexia or low vision widen word spacing with user style sheets; an
