@@ -36,7 +36,22 @@ __all__ = [
 ELEMENT_LIMIT = 4096
 _NEARBY_LIMIT = 250
 _VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
 )
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _SCRIPTS = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -114,19 +129,19 @@ def outer_html_range(page: Page, element: Element) -> tuple[int, int] | None:
             break
         following += 1
     window = page.source[search_from:limit]
-    match = None
-    for match in re.finditer(rf"</{re.escape(element.tag)}\s*>", window, re.IGNORECASE):
-        pass
-    if match is None:
+    ends = list(re.finditer(rf"</{re.escape(element.tag)}\s*>", window, re.IGNORECASE))
+    if not ends:
         return None
-    return element.source_start, search_from + match.end()
+    return element.source_start, search_from + ends[-1].end()
 
 
 def _label_text(page: Page, element: Element) -> str | None:
     texts: list[str] = []
     element_id = element.get("id")
     if element_id:
-        texts.extend(label.text_content() for label in page.by_tag("label") if label.get("for") == element_id)
+        texts.extend(
+            label.text_content() for label in page.by_tag("label") if label.get("for") == element_id
+        )
     texts.extend(
         ancestor.text_content() for ancestor in element.ancestors() if ancestor.tag == "label"
     )

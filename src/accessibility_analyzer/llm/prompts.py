@@ -21,7 +21,14 @@ from dataclasses import dataclass
 from accessibility_analyzer.engine.questions import Question
 from accessibility_analyzer.llm.excerpt import Excerpt
 
-__all__ = ["PROMPT_VERSION", "FixTask", "Prompt", "answer_prompt", "corrective_prompt", "fix_prompt"]
+__all__ = [
+    "PROMPT_VERSION",
+    "FixTask",
+    "Prompt",
+    "answer_prompt",
+    "corrective_prompt",
+    "fix_prompt",
+]
 
 PROMPT_VERSION = "2026-12-04.1"
 

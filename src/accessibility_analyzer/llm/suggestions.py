@@ -100,7 +100,9 @@ class _Located:
     excerpt: Excerpt
 
 
-def _hint(finding: FindingToFix, *, original: str | None = None, why: str | None = None) -> Suggestion:
+def _hint(
+    finding: FindingToFix, *, original: str | None = None, why: str | None = None
+) -> Suggestion:
     return Suggestion(
         finding_id=finding.finding_id,
         rule_id=finding.task.rule_id,
@@ -202,7 +204,9 @@ def _gate(finding: FindingToFix, located: _Located, fixed_html: str) -> str | No
     return result.problem
 
 
-async def suggest(client: LLMClient | None, cache: Cache | None, finding: FindingToFix) -> Suggestion:
+async def suggest(
+    client: LLMClient | None, cache: Cache | None, finding: FindingToFix
+) -> Suggestion:
     """A suggestion for one failed finding; never raises for provider or page problems."""
     if client is None or not client.available:
         return _hint(finding)

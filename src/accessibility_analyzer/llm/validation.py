@@ -31,7 +31,7 @@ from accessibility_analyzer.engine.dom import Site
 from accessibility_analyzer.engine.result import Outcome
 from accessibility_analyzer.engine.rule import Rule
 
-__all__ = ["Rejected", "RecheckResult", "check_fix", "recheck", "splice"]
+__all__ = ["RecheckResult", "Rejected", "check_fix", "recheck", "splice"]
 
 _UNSAFE_TAGS = frozenset(
     {"script", "iframe", "frame", "object", "embed", "style", "link", "meta", "base", "form"}
@@ -100,7 +100,9 @@ def check_fix(original_html: str, fixed_html: str) -> None:
     if len(fixed_top) != 1 or fixed_top[0].tag == "#text":
         raise Rejected(f"the fix must be exactly one element, not {len(fixed_top)} nodes")
     if original_top and fixed_top[0].tag != original_top[0].tag:
-        raise Rejected(f"the fix changes the element <{original_top[0].tag}> to <{fixed_top[0].tag}>")
+        raise Rejected(
+            f"the fix changes the element <{original_top[0].tag}> to <{fixed_top[0].tag}>"
+        )
     _check_safe(original_nodes, fixed_nodes)
     _check_content(original_text, original_nodes, fixed_text, fixed_nodes)
 

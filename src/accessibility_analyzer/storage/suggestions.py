@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, delete, insert, select, update
 
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.models import Base, utc_now
@@ -22,12 +22,14 @@ from accessibility_analyzer.storage.storable import storable
 _findings: Table = Base.metadata.tables["findings"]
 _documents: Table = Base.metadata.tables["documents"]
 _suggestions: Table = Base.metadata.tables["suggestions"]
+_analyses: Table = Base.metadata.tables["analyses"]
 
 __all__ = [
     "StoredFinding",
     "failed_findings",
     "failures_of_document",
     "finding_of_analysis",
+    "record_progress",
     "save_suggestion",
     "suggestions_by_finding",
 ]
@@ -50,7 +52,7 @@ class StoredFinding:
     storage_key: str | None  # the page's file in the session's folder
 
 
-def _stored(row: Mapping[str, Any]) -> StoredFinding:
+def _stored(row: Mapping[Any, Any]) -> StoredFinding:
     return StoredFinding(
         id=int(row["id"]),
         document_id=row["document_id"],
@@ -82,16 +84,22 @@ def _finding_query() -> Any:
     ).select_from(_findings.outerjoin(_documents, _documents.c.id == _findings.c.document_id))
 
 
-async def finding_of_analysis(db: Database, analysis_id: str, finding_id: int) -> StoredFinding | None:
+async def finding_of_analysis(
+    db: Database, analysis_id: str, finding_id: int
+) -> StoredFinding | None:
     """The finding with this id in this analysis (the caller checked the analysis's owner)."""
     async with db.engine.connect() as connection:
         row = (
-            await connection.execute(
-                _finding_query().where(
-                    _findings.c.analysis_id == analysis_id, _findings.c.id == finding_id
+            (
+                await connection.execute(
+                    _finding_query().where(
+                        _findings.c.analysis_id == analysis_id, _findings.c.id == finding_id
+                    )
                 )
             )
-        ).mappings().first()
+            .mappings()
+            .first()
+        )
     return None if row is None else _stored(row)
 
 
@@ -160,3 +168,13 @@ async def suggestions_by_finding(
     async with db.engine.connect() as connection:
         rows = await connection.execute(query)
         return {int(row.finding_id): dict(row.payload) for row in rows}
+
+
+async def record_progress(db: Database, analysis_id: str, done: int, total: int) -> None:
+    """How many of the analysis's failures have their suggestion so far."""
+    async with db.engine.begin() as connection:
+        await connection.execute(
+            update(_analyses)
+            .where(_analyses.c.id == analysis_id)
+            .values(suggestions_done=done, suggestions_total=total)
+        )

@@ -19,7 +19,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    """Create the suggestions table."""
+    """Create the suggestions table; analyses count their suggestions' progress."""
+    with op.batch_alter_table("analyses") as batch:
+        batch.add_column(sa.Column("suggestions_done", sa.Integer(), nullable=True))
+        batch.add_column(sa.Column("suggestions_total", sa.Integer(), nullable=True))
     op.create_table(
         "suggestions",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
@@ -48,3 +51,6 @@ def downgrade() -> None:
     """Drop the suggestions table."""
     op.drop_index("ux_suggestions_analysis_id_finding_id", table_name="suggestions")
     op.drop_table("suggestions")
+    with op.batch_alter_table("analyses") as batch:
+        batch.drop_column("suggestions_total")
+        batch.drop_column("suggestions_done")
