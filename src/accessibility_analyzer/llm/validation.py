@@ -103,8 +103,23 @@ def check_fix(original_html: str, fixed_html: str) -> None:
         raise Rejected(
             f"the fix changes the element <{original_top[0].tag}> to <{fixed_top[0].tag}>"
         )
+    if _hidden(fixed_top[0]) and not (original_top and _hidden(original_top[0])):
+        raise Rejected(
+            "the fix hides the element from assistive technology (empty alt, aria-hidden or "
+            "a presentational role); whether it is decorative needs a person to judge"
+        )
     _check_safe(original_nodes, fixed_nodes)
     _check_content(original_text, original_nodes, fixed_text, fixed_nodes)
+
+
+def _hidden(node: _Node) -> bool:
+    """Whether the element claims to be decoration (the engine cannot check that claim)."""
+    role = node.attrs.get("role", "").split()
+    return (
+        node.attrs.get("aria-hidden", "").strip().lower() == "true"
+        or (role[:1] in (["presentation"], ["none"]))
+        or (node.tag == "img" and node.attrs.get("alt") == "")
+    )
 
 
 def _check_safe(original: Sequence[_Node], fixed: Sequence[_Node]) -> None:
