@@ -20,7 +20,7 @@ builds a whole report in memory from an :class:`AnalysisResult` (small results, 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 import msgspec
@@ -52,7 +52,6 @@ def iter_report(
     documents: Iterable[DocumentResult],
     *,
     include_passed: bool = False,
-    suggestions: Mapping[int, Suggestions] | None = None,
 ) -> Iterator[bytes]:
     """The report's bytes, chunk by chunk, pulling one page from ``documents`` at a time.
 
@@ -61,16 +60,14 @@ def iter_report(
         header: metadata and rules (and the page paths, when known up front).
         documents: the pages in report order; consumed lazily.
         include_passed: list passed and inapplicable findings where that is optional.
-        suggestions: fix suggestions by page position (then by finding index, see
-            :mod:`reports.writer`), shown next to their findings where a format can.
 
     Raises:
         ValueError: ``fmt`` is not a known format.
     """
     writer = open_writer(fmt, include_passed=include_passed)
     yield writer.start(header)
-    for position, document in enumerate(documents):
-        chunk = writer.document(document, (suggestions or {}).get(position))
+    for document in documents:
+        chunk = writer.document(document)
         if chunk:
             yield chunk
     yield writer.finish()
@@ -95,7 +92,6 @@ def render(
     context: ReportContext,
     *,
     include_passed: bool = False,
-    suggestions: Mapping[int, Suggestions] | None = None,
 ) -> RenderedReport:
     """Render a whole in-memory result in one format (the HTML summary and contents first).
 
@@ -104,7 +100,6 @@ def render(
         result: the engine's result.
         context: analysis metadata the report states.
         include_passed: list passed and inapplicable findings where that is optional.
-        suggestions: fix suggestions by page position and finding index.
 
     Returns:
         The report's bytes, media type and download file name.
@@ -120,13 +115,7 @@ def render(
         rules=result.rules,
         pages=[document.path for document in result.documents],
     )
-    chunks = iter_report(
-        report_format,
-        header,
-        result.documents,
-        include_passed=include_passed,
-        suggestions=suggestions,
-    )
+    chunks = iter_report(report_format, header, result.documents, include_passed=include_passed)
     return RenderedReport(
         body=b"".join(chunks),
         media_type=report_format.media_type,

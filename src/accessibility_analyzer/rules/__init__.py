@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from accessibility_analyzer.engine.rule import DEFAULT_OFF_TAGS, Rule
 from accessibility_analyzer.rules import (
     aria,
+    colour,
     document,
     forms,
     landmarks,
@@ -24,6 +25,7 @@ from accessibility_analyzer.rules import (
 
 ALL_RULES: tuple[type[Rule], ...] = (
     *aria.RULES,
+    *colour.RULES,
     *document.RULES,
     *forms.RULES,
     *landmarks.RULES,

@@ -47,4 +47,7 @@ u, ins { text-decoration: underline; }
 s, strike, del { text-decoration: line-through; }
 pre, xmp, listing, plaintext, textarea { white-space: pre; }
 :focus-visible { outline: auto 1px; }
+button { color: buttontext; background-color: buttonface; }
+textarea { color: fieldtext; background-color: field; }
+mark { color: marktext; background-color: mark; }
 """

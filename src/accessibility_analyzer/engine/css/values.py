@@ -62,10 +62,20 @@ PROPERTIES: dict[str, tuple[bool, str]] = {
     "bottom": (False, "auto"),
     "content-visibility": (False, "visible"),
     "speak": (True, "auto"),
+    # What hides or changes the backdrop of text (colour contrast cannot tell then).
+    "mix-blend-mode": (False, "normal"),
+    "filter": (False, "none"),
+    "text-shadow": (True, "none"),
+    "background-clip": (False, "border-box"),
+    "-webkit-background-clip": (False, "border-box"),
+    "-webkit-text-fill-color": (True, "currentcolor"),
+    "border-bottom-style": (False, "none"),
 }
 INHERITED = frozenset(name for name, (inherited, _) in PROPERTIES.items() if inherited)
 _CASE_SENSITIVE = frozenset({"content", "font-family"})
-_SHORTHANDS = frozenset({"background", "outline", "overflow", "font", "text-decoration", "border"})
+_SHORTHANDS = frozenset(
+    {"background", "outline", "overflow", "font", "text-decoration", "border", "border-bottom"}
+)
 _WHITESPACE = re.compile(r"\s+")
 _FONT_SIZE_TOKEN = re.compile(
     r"^(?:[0-9.]+(?:px|pt|pc|em|rem|ex|ch|%|vw|vh|vmin|vmax|in|cm|mm|q)|xx-small|x-small|small"
@@ -151,12 +161,21 @@ def _outline(value: str) -> list[tuple[str, str]]:
     return [("outline-style", style), ("outline-width", width), ("outline-color", colour)]
 
 
-def _border(value: str) -> list[tuple[str, str]]:
+def _border_style(value: str) -> str:
     style = "none"
     for part in _split_top_level(value):
         if part in _OUTLINE_STYLES:
             style = part
-    return [("border-style", style)]
+    return style
+
+
+def _border(value: str) -> list[tuple[str, str]]:
+    style = _border_style(value)
+    return [("border-style", style), ("border-bottom-style", style)]
+
+
+def _border_bottom(value: str) -> list[tuple[str, str]]:
+    return [("border-bottom-style", _border_style(value))]
 
 
 def _overflow(value: str) -> list[tuple[str, str]]:
@@ -209,6 +228,7 @@ _EXPANDERS = {
     "font": _font,
     "text-decoration": _text_decoration,
     "border": _border,
+    "border-bottom": _border_bottom,
 }
 
 
