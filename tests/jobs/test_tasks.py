@@ -218,7 +218,7 @@ def test_an_engine_exception_becomes_an_error_result(
     def explode(*_: Any, **__: Any) -> Any:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(page_worker, "analyze_document", explode)
+    monkeypatch.setattr(page_worker, "analyse_or_reuse", explode)
 
     result = page_worker.decode_result(page_worker.analyse_page(str(manifest), "page.html", None))
 

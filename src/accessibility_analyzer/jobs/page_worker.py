@@ -19,15 +19,18 @@ from pathlib import Path
 
 import msgspec
 
-from accessibility_analyzer.engine import analyze_document
 from accessibility_analyzer.engine.result import DocumentResult, OutcomeCounts
 from accessibility_analyzer.engine.rule import Rule
+from accessibility_analyzer.resultcache import ResultCache, analyse_or_reuse
 from accessibility_analyzer.rules import ALL_RULES, DEFAULT_RULES
 from accessibility_analyzer.storage.storable import storable
 
 # A stylesheet is read by every page that links it; keep recent ones up to this many bytes.
 _SITE_CACHE_BYTES = 32 * 1024 * 1024
 _MANIFESTS_KEPT = 4
+RESULT_CACHE_FOLDER = "result-cache"
+_EVICT_EVERY = 256  # stores between two size checks of the cache folder
+_caches: dict[str, ResultCache] = {}
 
 _encoder = msgspec.msgpack.Encoder()
 _manifest_decoder = msgspec.msgpack.Decoder(dict[str, str])
@@ -137,11 +140,32 @@ def analyse_page(manifest_path: str, page_path: str, rule_ids: tuple[str, ...] |
         if location is None:
             return _encode(error_result(page_path, "the page's file is missing"))
         source = Path(location).read_bytes()
-        result = analyze_document(source, path=page_path, site=site, rules=_rules(rule_ids))
+        payload, _ = analyse_or_reuse(
+            _result_cache(manifest_path),
+            source,
+            path=page_path,
+            site=site,
+            rules=_rules(rule_ids),
+            encode=_encode,
+        )
     except Exception as exc:  # the engine promises not to raise; a bug still must not fail
         detail = traceback.format_exception_only(exc)[-1].strip()
         return _encode(error_result(page_path, f"analysis failed: {detail}"))
-    return _encode(result)
+    return payload
+
+
+def _result_cache(manifest_path: str) -> ResultCache:
+    """The result cache beside the manifests (``DATA_DIR/jobs/result-cache``), one per child.
+
+    A page uploaded again unchanged (same bytes, stylesheets, rules and engine code) reuses
+    its stored findings instead of running the engine; see :mod:`accessibility_analyzer.
+    resultcache`. Bounded at 512 MB, least recently used entries go first.
+    """
+    folder = str(Path(manifest_path).parent / RESULT_CACHE_FOLDER)
+    cache = _caches.get(folder)
+    if cache is None:
+        cache = _caches[folder] = ResultCache(Path(folder), evict_every=_EVICT_EVERY)
+    return cache
 
 
 def _encode(result: DocumentResult) -> bytes:

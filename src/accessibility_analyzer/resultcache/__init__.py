@@ -9,12 +9,14 @@ files a page read, so that a later run can tell whether they changed.
 
 from accessibility_analyzer.resultcache.key import current_engine_version, engine_version, page_key
 from accessibility_analyzer.resultcache.recording import Dependency, RecordingSite
+from accessibility_analyzer.resultcache.reuse import analyse_or_reuse
 from accessibility_analyzer.resultcache.store import ResultCache
 
 __all__ = [
     "Dependency",
     "RecordingSite",
     "ResultCache",
+    "analyse_or_reuse",
     "current_engine_version",
     "engine_version",
     "page_key",

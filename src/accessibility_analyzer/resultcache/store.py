@@ -39,11 +39,17 @@ class ResultCache:
     Args:
         directory: where entries live (created on first write).
         max_bytes: size above which :meth:`evict` removes the oldest entries.
+        evict_every: call :meth:`evict` after this many stores (0: only when asked), for
+            long-lived processes that never reach an end of run.
     """
 
-    def __init__(self, directory: Path, max_bytes: int = DEFAULT_MAX_MEGABYTES << 20) -> None:
+    def __init__(
+        self, directory: Path, max_bytes: int = DEFAULT_MAX_MEGABYTES << 20, evict_every: int = 0
+    ) -> None:
         self.directory = directory
         self.max_bytes = max_bytes
+        self.evict_every = evict_every
+        self._stores = 0
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}{_SUFFIX}"
@@ -79,6 +85,9 @@ class ResultCache:
                 raise
         except OSError:
             return  # a cache that cannot be written only costs time
+        self._stores += 1
+        if self.evict_every and self._stores % self.evict_every == 0:
+            self.evict()
 
     def evict(self) -> int:
         """Remove the least recently used entries while the folder is over its limit.
