@@ -6,10 +6,10 @@ The YAML is converted into :class:`FixtureFile`; an unknown or misspelt key (``e
 A case's ``html`` is a fragment (wrapped in a minimal valid page) or a whole document; its
 ``expect`` lists exactly the rule's findings that are not inapplicable, by target (``#id`` or
 the first element with a tag name) and outcome, or says ``inapplicable``. An expectation may
-pin the finding's ``message``, its ``reason`` and its ``mode`` (``automatic`` or
-``semiAuto``). ``files`` are other files of the upload; ``path`` is the page's own path;
-``answers`` (catalog question id -> ``yes``/``no``) answers the rule's questions as an oracle
-would (the findings they decide are ``semiAuto``).
+pin the finding's ``message``, its ``reason``, its ``mode`` (``automatic`` or ``semiAuto``)
+and some of its ``details`` (measured values). ``files`` are other files of the upload;
+``path`` is the page's own path; ``answers`` (catalog question id -> ``yes``/``no``) answers
+the rule's questions as an oracle would (the findings they decide are ``semiAuto``).
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ class Expectation(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     message: str | None = None  # the diagnostic's message, exactly
     reason: str | None = None  # the verdict's reason, exactly
     mode: Mode | None = None
+    # Measured values the finding must report (a subset of its ``details``, same values).
+    details: dict[str, str | int | float | bool] | None = None
 
 
 class Case(msgspec.Struct, forbid_unknown_fields=True, frozen=True):

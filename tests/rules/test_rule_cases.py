@@ -78,11 +78,17 @@ def _matches(page: Page, finding: Finding, item: Expectation) -> bool:
         and (item.message is None or finding.message == item.message)
         and (item.reason is None or finding.reason == item.reason)
         and (item.mode is None or _mode(finding) == item.mode)
+        and (item.details is None or _has_details(finding, item.details))
     )
 
 
+def _has_details(finding: Finding, expected: dict[str, str | int | float | bool]) -> bool:
+    details = finding.details or {}
+    return all(key in details and details[key] == value for key, value in expected.items())
+
+
 def _pinned(item: Expectation) -> int:
-    return sum(value is not None for value in (item.message, item.reason, item.mode))
+    return sum(value is not None for value in (item.message, item.reason, item.mode, item.details))
 
 
 def _describe(findings: list[Finding]) -> list[tuple[Any, ...]]:

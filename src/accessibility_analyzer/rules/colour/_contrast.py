@@ -12,7 +12,7 @@ from typing import ClassVar
 from accessibility_analyzer.engine.aria import accessible_name, is_visible
 from accessibility_analyzer.engine.dom import NOT_COMPUTED, Element, Page
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, Verdict
-from accessibility_analyzer.rules._common import has_unavailable_stylesheet
+from accessibility_analyzer.rules._common import with_stylesheet_assumption
 from accessibility_analyzer.rules.colour._measure import Measurement, measure
 from accessibility_analyzer.rules.colour._text import expresses_language, own_text, text_elements
 
@@ -69,6 +69,19 @@ def _details(measurement: Measurement) -> Details:
     if large is not None:
         details["largeText"] = large
     return details
+
+
+def details_for(page: Page, element: Element, expected: float | None) -> Details:
+    """The finding's details: the measured values and the expected ratio (memoised per
+    element and ratio; the runner copies them)."""
+    table = page.element_table(f"colour.details.{expected}")
+    known = table[element.order]
+    if known is NOT_COMPUTED:
+        known = dict(measured_details(page, element))
+        if expected is not None:
+            known["expectedRatio"] = expected
+        table[element.order] = known
+    return known  # type: ignore[no-any-return]
 
 
 def describe(page: Page, element: Element, expected: float | None) -> str:
@@ -133,41 +146,39 @@ class TextContrastRule(Rule):
         """The highest possible contrast reaches the expected ratio."""
         measurement = measure(page, target)
         expected = self.expected_ratio(measurement)
-        reason = describe(page, target, expected)
+        details = details_for(page, target, expected)
         if measurement.unknown is not None:
-            return Verdict(self.unknown, f"{measurement.unknown}; {reason}")
+            reason = f"{measurement.unknown}; {describe(page, target, expected)}"
+            return Verdict(self.unknown, reason, details=details)
         best, worst = measurement.best.ratio, measurement.worst.ratio
-        low, high = (
-            (expected, expected)
-            if expected is not None
-            else (
-                self.large_ratio,
-                self.normal_ratio,
-            )
-        )
+        low, high = (expected, expected) if expected else (self.large_ratio, self.normal_ratio)
         if worst >= high:
-            return Verdict(self.enough, reason)
+            return Verdict(self.enough, details=details)
         if best >= low:
             why = (
                 "whether the text is large needs layout"
                 if expected is None
                 else "part of the background (a gradient or shadow) has too little contrast"
             )
-            return Verdict(self.unknown, f"{why}; {reason}")
-        return self._low_contrast(page, target, reason)
+            reason = f"{why}; {describe(page, target, expected)}"
+            return Verdict(self.unknown, reason, details=details)
+        return self._low_contrast(page, target, expected, details)
 
-    def _low_contrast(self, page: Page, target: Element, reason: str) -> Verdict:
+    def _low_contrast(
+        self, page: Page, target: Element, expected: float | None, details: Details
+    ) -> Verdict:
+        reason = describe(page, target, expected)
         text = own_text(target).strip()
         if not expresses_language(text):
-            return Verdict(self.enough, f"the text expresses no human language; {reason}")
+            why = "the text expresses no human language"
+            return Verdict(self.enough, f"{why}; {reason}", details=details)
         if len(text) == 1:
             if is_named_glyph(page, target, text):
-                return Verdict(
-                    self.enough, f"an icon glyph, named by aria-label: not language; {reason}"
-                )
-            return Verdict(self.unknown, f"a single character may be an icon glyph; {reason}")
+                why = "an icon glyph, named by aria-label: not language"
+                return Verdict(self.enough, f"{why}; {reason}", details=details)
+            why = "a single character may be an icon glyph"
+            return Verdict(self.unknown, f"{why}; {reason}", details=details)
         if is_visible(page, target) is None:
-            return Verdict(self.unknown, f"whether the text is visible needs layout; {reason}")
-        if has_unavailable_stylesheet(page):
-            reason += "; a linked style sheet could not be read: its colours were not applied"
-        return Verdict(self.too_low, reason)
+            why = "whether the text is visible needs layout"
+            return Verdict(self.unknown, f"{why}; {reason}", details=details)
+        return Verdict(self.too_low, with_stylesheet_assumption(page, reason), details=details)

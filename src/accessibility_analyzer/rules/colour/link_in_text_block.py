@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from accessibility_analyzer.engine.aria import explicit_role, is_visible, role_of
 from accessibility_analyzer.engine.css import computed_style, style_rules_for
 from accessibility_analyzer.engine.css.colour import contrast_ratio
 from accessibility_analyzer.engine.dom import Element, Page, Text
-from accessibility_analyzer.engine.result import Impact
+from accessibility_analyzer.engine.result import DetailValue, Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.engine.standards.aria import superclass_closure
 from accessibility_analyzer.rules.colour._backdrop import backdrop, foreground
@@ -190,12 +191,21 @@ class LinkInTextBlock(Rule):
             f"{text_pixels[0].hex()} on {block_ground[0].hex()}: contrast {ratio:.2f}:1 "
             "(3:1 needed)"
         )
+        details: dict[str, DetailValue] = {
+            "contrastRatio": math.floor(ratio * 100) / 100,
+            "expectedRatio": _REQUIRED_CONTRAST,
+            "foreground": link_pixels[0].hex(),
+            "background": link_ground[0].hex(),
+            "textColor": text_pixels[0].hex(),
+            "textBackground": block_ground[0].hex(),
+        }
         if ratio < _REQUIRED_CONTRAST:
             if ratio <= 1.0 + 1e-9:
-                return Verdict(UNKNOWN, f"the link looks the same as the text; {reason}")
-            return Verdict(NOT_DISTINCT, f"only the colour differs; {reason}")
+                why = "the link looks the same as the text"
+                return Verdict(UNKNOWN, f"{why}; {reason}", details=details)
+            why = "only the colour differs"
+            return Verdict(NOT_DISTINCT, f"{why}; {reason}", details=details)
         if _hover_cue(page, target):
-            return Verdict(CONTRASTED, reason)
-        return Verdict(
-            UNKNOWN, f"told apart by colour only; no :hover rule adds another cue; {reason}"
-        )
+            return Verdict(CONTRASTED, reason, details=details)
+        why = "told apart by colour only; no :hover rule adds another cue"
+        return Verdict(UNKNOWN, f"{why}; {reason}", details=details)
