@@ -48,8 +48,7 @@ def _key(rule_id: str, path: str, fingerprint: str | None, selector: str | None)
 
 def finding_key(path: str, finding: Finding) -> _Key:
     """What identifies ``finding`` of the page at ``path`` across runs."""
-    fingerprint: str | None = getattr(finding, "fingerprint", None)
-    return _key(finding.rule_id, path, fingerprint, finding.selector)
+    return _key(finding.rule_id, path, finding.fingerprint, finding.selector)
 
 
 class Baseline:
