@@ -11,6 +11,12 @@ element and its close surroundings:
 * the tags, ids and classes of at most four ancestors, and the nearest ancestor id within
   32 levels (a landmark or section usually has one).
 
+What a rebuild of an unchanged page changes is left out, so a deployment does not turn old
+failures into new ones: white space inside values and the order of class names; the query
+string of asset URLs (``src``, ``srcset``, ``poster``, ``data``: cache busters such as
+``logo.png?v=3f2a``); attributes that carry a per-build or per-request value (``nonce``,
+``integrity``, Vue's scoped-style markers ``data-v-<hash>``).
+
 Identical elements (two ``<a href="#">more</a>`` in one list) share a fingerprint; a baseline
 compares how many there are. Every walk is bounded, so a page nested 100,000 deep costs the
 same per finding as a flat one.
@@ -28,6 +34,26 @@ _TEXT_LIMIT = 80
 _ANCESTOR_STEPS = 4
 _ID_SEARCH_DEPTH = 32
 _WHITESPACE = re.compile(r"\s+")
+_VOLATILE = frozenset({"nonce", "integrity"})
+_ASSET_URLS = frozenset({"src", "srcset", "poster", "data"})
+_QUERY = re.compile(r"\?[^\s,#]*")
+
+
+def _stable_value(name: str, value: str) -> str:
+    """An attribute value without what a rebuild changes (see the module docstring)."""
+    if name == "class":
+        return " ".join(sorted(set(value.split())))
+    if name in _ASSET_URLS:
+        value = _QUERY.sub("", value)
+    return _WHITESPACE.sub(" ", value).strip()
+
+
+def _stable_attributes(element: Element) -> str:
+    return "\x1f".join(
+        f"{name}={_stable_value(name, value)[:_VALUE_LIMIT]}"
+        for name, value in sorted(element.attrs.items())
+        if name not in _VOLATILE and not name.startswith("data-v-")
+    )
 
 
 def _own_text(element: Element) -> str:
@@ -49,9 +75,8 @@ def _ancestry(element: Element) -> str:
         if depth >= _ID_SEARCH_DEPTH:
             break
         if depth < _ANCESTOR_STEPS:
-            steps.append(
-                f"{ancestor.tag}#{ancestor.attrs.get('id', '')}.{ancestor.attrs.get('class', '')}"
-            )
+            classes = _stable_value("class", ancestor.attrs.get("class", ""))
+            steps.append(f"{ancestor.tag}#{ancestor.attrs.get('id', '')}.{classes}")
         if not nearest_id and ancestor.attrs.get("id"):
             nearest_id = ancestor.attrs["id"]
             if depth >= _ANCESTOR_STEPS:
@@ -66,9 +91,7 @@ def element_signature(page: Page, element: Element) -> str:
         known = table[element.order]
         if known is not NOT_COMPUTED:
             return str(known)
-    attrs = "\x1f".join(
-        f"{name}={value[:_VALUE_LIMIT]}" for name, value in sorted(element.attrs.items())
-    )
+    attrs = _stable_attributes(element)
     text = f"{element.tag}\x1e{attrs}\x1e{_own_text(element)}\x1e{_ancestry(element)}"
     signature = hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=12).hexdigest()
     if 0 <= element.order < len(table):
