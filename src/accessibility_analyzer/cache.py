@@ -14,12 +14,18 @@ import hashlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
+from litestar.stores.valkey import ValkeyStore
 
 from accessibility_analyzer.observability.metrics import record_cache_lookup
+
+if TYPE_CHECKING:
+    import valkey.asyncio
+
+    from accessibility_analyzer.settings import Settings
 
 __all__ = ["MAX_PLAIN_KEY_LENGTH", "Cache", "cache_key"]
 
@@ -74,6 +80,16 @@ class Cache:
         self._cool_down_seconds = cool_down_seconds
         self._unavailable_since: float | None = None
         self._retry_at = 0.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings, client: valkey.asyncio.Valkey | None) -> Cache:
+        """The cache ``settings`` describe: off, in memory, or in Valkey through ``client``."""
+        if not settings.cache_enabled:
+            return cls.disabled()
+        if client is None:
+            return cls.in_memory(default_ttl=settings.cache_ttl_seconds)
+        store = ValkeyStore(client, namespace=f"{settings.valkey_namespace}_cache")
+        return cls(store, default_ttl=settings.cache_ttl_seconds, backend="valkey")
 
     @classmethod
     def in_memory(cls, *, default_ttl: int) -> Cache:

@@ -74,7 +74,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
 
     client = _valkey_client(settings)
     stores = _store_registry(client, settings.valkey_namespace)
-    cache = _cache(settings, client)
+    cache = Cache.from_settings(settings, client)
     health = _foundation_health_checks(settings, cache, client)
     app = Litestar(
         route_handlers=[HealthController, *DOCS_ROUTES, _api_router(settings)],
@@ -176,15 +176,6 @@ def _store_registry(client: valkey.asyncio.Valkey | None, namespace: str) -> Sto
     return StoreRegistry(
         stores={RATE_LIMIT_STORE: fail_soft(RATE_LIMIT_STORE)}, default_factory=fail_soft
     )
-
-
-def _cache(settings: Settings, client: valkey.asyncio.Valkey | None) -> Cache:
-    if not settings.cache_enabled:
-        return Cache.disabled()
-    if client is None:
-        return Cache.in_memory(default_ttl=settings.cache_ttl_seconds)
-    store = ValkeyStore(client, namespace=f"{settings.valkey_namespace}_cache")
-    return Cache(store, default_ttl=settings.cache_ttl_seconds, backend="valkey")
 
 
 def _provide_settings(request: Request[Any, Any, Any]) -> Settings:

@@ -31,6 +31,7 @@ from accessibility_analyzer.api.controllers.analyses import AnalysesController
 from accessibility_analyzer.api.controllers.documents import DocumentController
 from accessibility_analyzer.api.controllers.rules import RuleController
 from accessibility_analyzer.api.controllers.sessions import SessionController
+from accessibility_analyzer.api.controllers.suggestions import SuggestionController
 from accessibility_analyzer.api.llm_lifespan import llm_lifespan
 from accessibility_analyzer.api.storage_lifespan import storage_lifespan
 from accessibility_analyzer.jobs.lifespan import analysis_jobs
@@ -44,7 +45,9 @@ API_ROUTES: tuple[ControllerRouterHandler, ...] = (
     DocumentController,
     AnalysesController,
     RuleController,
+    SuggestionController,
 )
 
-# Storage first: later lifespans use app.state.database.
-LIFESPANS: tuple[Lifespan, ...] = (storage_lifespan, analysis_jobs, llm_lifespan)
+# Storage first: later lifespans use app.state.database; the LLM client before the jobs,
+# which use it for suggestions and oracle answers.
+LIFESPANS: tuple[Lifespan, ...] = (storage_lifespan, llm_lifespan, analysis_jobs)

@@ -22,6 +22,7 @@ from contextlib import asynccontextmanager
 from litestar import Litestar
 
 from accessibility_analyzer.api.health import HealthCheck, HealthRegistry
+from accessibility_analyzer.cache import Cache
 from accessibility_analyzer.jobs.health import (
     local_queue_check,
     queue_check,
@@ -30,6 +31,7 @@ from accessibility_analyzer.jobs.health import (
 from accessibility_analyzer.jobs.pool import EnginePool
 from accessibility_analyzer.jobs.queue import ArqQueue, JobQueue, LocalQueue, arq_connection
 from accessibility_analyzer.jobs.tasks import JobContext
+from accessibility_analyzer.llm.client import LLMClient
 from accessibility_analyzer.settings import Settings
 from accessibility_analyzer.storage.analyses import unfinished_analysis_ids
 from accessibility_analyzer.storage.database import Database
@@ -38,7 +40,14 @@ from accessibility_analyzer.storage.files import FileStore
 logger = logging.getLogger(__name__)
 
 
-def local_job_context(settings: Settings, database: Database, pool: EnginePool) -> JobContext:
+def local_job_context(
+    settings: Settings,
+    database: Database,
+    pool: EnginePool,
+    *,
+    llm: LLMClient | None = None,
+    cache: Cache | None = None,
+) -> JobContext:
     """The job's resources when analyses run inside this process."""
     return JobContext(
         database=database,
@@ -46,6 +55,8 @@ def local_job_context(settings: Settings, database: Database, pool: EnginePool) 
         locate_file=FileStore(settings.data_path).path_for,
         work_dir=settings.data_path / "jobs",
         time_limit_seconds=settings.analysis_time_limit_seconds,
+        llm=llm,
+        cache=cache,
     )
 
 
@@ -77,7 +88,15 @@ async def analysis_jobs(app: Litestar) -> AsyncIterator[None]:
         queue = arq_queue
     else:
         pool = EnginePool(settings.engine_processes or None)
-        local_queue = LocalQueue(local_job_context(settings, database, pool))
+        local_queue = LocalQueue(
+            local_job_context(
+                settings,
+                database,
+                pool,
+                llm=getattr(app.state, "llm", None),
+                cache=getattr(app.state, "cache", None),
+            )
+        )
         health.register(
             HealthCheck(name="job-queue", check=local_queue_check(local_queue), critical=False)
         )

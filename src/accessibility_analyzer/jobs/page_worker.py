@@ -19,6 +19,8 @@ from pathlib import Path
 
 import msgspec
 
+from accessibility_analyzer.engine import analyze_document
+from accessibility_analyzer.engine.oracle import AnsweredQuestion, AnswerTable
 from accessibility_analyzer.engine.result import DocumentResult, OutcomeCounts
 from accessibility_analyzer.engine.rule import Rule
 from accessibility_analyzer.resultcache import ResultCache, analyse_or_reuse
@@ -35,6 +37,7 @@ _caches: dict[str, ResultCache] = {}
 _encoder = msgspec.msgpack.Encoder()
 _manifest_decoder = msgspec.msgpack.Decoder(dict[str, str])
 _result_decoder = msgspec.msgpack.Decoder(DocumentResult)
+_answers_decoder = msgspec.msgpack.Decoder(tuple[AnsweredQuestion, ...])
 
 
 def write_manifest(path: Path, files: Mapping[str, str]) -> None:
@@ -121,13 +124,25 @@ def error_result(path: str, error: str) -> DocumentResult:
     return DocumentResult(path=path, title=None, findings=[], counts=OutcomeCounts(), error=error)
 
 
-def analyse_page(manifest_path: str, page_path: str, rule_ids: tuple[str, ...] | None) -> bytes:
+def load_site(manifest_path: str) -> ManifestSite:
+    """The site of an analysis's manifest (kept with a few recent ones in this process)."""
+    return _site(manifest_path)
+
+
+def analyse_page(
+    manifest_path: str,
+    page_path: str,
+    rule_ids: tuple[str, ...] | None,
+    answers: bytes | None = None,
+) -> bytes:
     """Analyse one page of an upload; runs in a pool child.
 
     Args:
         manifest_path: the analysis's manifest file (see :func:`write_manifest`).
         page_path: site-relative path of the page (a key of the manifest).
         rule_ids: ids of the rules to run (already validated), ``None`` for all rules.
+        answers: msgpack of the oracle's answers (``AnsweredQuestion`` entries) for a second
+            pass of an ``{"oracle": "llm"}`` analysis; ``None`` answers nothing.
 
     Returns:
         msgpack bytes of the page's :class:`DocumentResult`. A page that cannot be read or
@@ -140,6 +155,13 @@ def analyse_page(manifest_path: str, page_path: str, rule_ids: tuple[str, ...] |
         if location is None:
             return _encode(error_result(page_path, "the page's file is missing"))
         source = Path(location).read_bytes()
+        if answers is not None:  # pass 2 of an oracle run: decided by answers, never cached
+            oracle = AnswerTable(_answers_decoder.decode(answers))
+            return _encode(
+                analyze_document(
+                    source, path=page_path, site=site, rules=_rules(rule_ids), oracle=oracle
+                )
+            )
         payload, _ = analyse_or_reuse(
             _result_cache(manifest_path),
             source,
@@ -175,6 +197,11 @@ def _encode(result: DocumentResult) -> bytes:
     except UnicodeEncodeError:
         cleaned = storable(msgspec.to_builtins(result, str_keys=True))
         return _encoder.encode(msgspec.convert(cleaned, DocumentResult))
+
+
+def encode_answers(entries: tuple[AnsweredQuestion, ...]) -> bytes:
+    """What :func:`analyse_page` takes as ``answers``."""
+    return _encoder.encode(entries)
 
 
 def decode_result(payload: bytes) -> DocumentResult:

@@ -29,7 +29,9 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
+from accessibility_analyzer.cache import Cache
 from accessibility_analyzer.engine.result import DocumentResult
+from accessibility_analyzer.jobs.oracle import OracleStep, open_questions
 from accessibility_analyzer.jobs.page_worker import (
     analyse_page,
     decode_result,
@@ -37,9 +39,12 @@ from accessibility_analyzer.jobs.page_worker import (
     write_manifest,
 )
 from accessibility_analyzer.jobs.pool import EnginePool
+from accessibility_analyzer.jobs.suggestions import suggest_all
+from accessibility_analyzer.llm.client import LLMClient
 from accessibility_analyzer.observability import metrics
 from accessibility_analyzer.observability.tracing import job_span, record_page_span
 from accessibility_analyzer.storage import analysis_runs as repo
+from accessibility_analyzer.storage import suggestions as suggestion_store
 from accessibility_analyzer.storage.analysis_summary import compute_summary
 from accessibility_analyzer.storage.database import Database
 
@@ -68,6 +73,8 @@ class JobContext:
         locate_file: where a stored file lives on disk.
         work_dir: where per-analysis manifest files are written (under ``DATA_DIR``).
         time_limit_seconds: an analysis running longer than this fails.
+        llm: the LLM client (suggestions, the ``{"oracle": "llm"}`` pass); ``None``: none.
+        cache: the cache suggestions and answers are kept in; ``None``: not cached.
     """
 
     database: Database
@@ -75,6 +82,8 @@ class JobContext:
     locate_file: FileLocator
     work_dir: Path
     time_limit_seconds: float
+    llm: LLMClient | None = None
+    cache: Cache | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +156,8 @@ async def _run(job: JobContext, analysis_id: str) -> JobOutcome:
         return JobOutcome(analysis_id=analysis_id, status="superseded", attempt=claim.attempt)
     finally:
         manifest.unlink(missing_ok=True)
+    if claim.options.get("suggestions"):
+        await _suggest_everything(job, claim)
     seconds = time.monotonic() - started
     metrics.record_analysis_completed(seconds)
     logger.info(
@@ -167,6 +178,30 @@ async def _run(job: JobContext, analysis_id: str) -> JobOutcome:
     )
 
 
+async def _suggest_everything(job: JobContext, claim: repo.Claim) -> None:
+    """After the analysis: a suggestion for every failure, progress kept on the analysis."""
+
+    async def progress(done: int, total: int) -> None:
+        await suggestion_store.record_progress(job.database, claim.analysis_id, done, total)
+
+    try:
+        validated, total = await suggest_all(
+            job.database,
+            job.locate_file,
+            job.llm,
+            job.cache,
+            analysis_id=claim.analysis_id,
+            session_id=claim.session_id,
+            options=claim.options,
+            progress=progress,
+        )
+        await progress(total, total)
+    except Exception:  # the analysis itself is complete; suggestions are an extra
+        logger.exception("analysis %s: suggestions stopped", claim.analysis_id)
+        return
+    logger.info("analysis %s: %d of %d suggestions validated", claim.analysis_id, validated, total)
+
+
 async def _analyse_pages(job: JobContext, claim: repo.Claim, manifest: Path) -> tuple[int, int]:
     """Analyse the pages not stored yet; return (pages analysed now, pages skipped)."""
     pages, files = await repo.session_files(job.database, claim.session_id)
@@ -184,8 +219,12 @@ async def _analyse_pages(job: JobContext, claim: repo.Claim, manifest: Path) -> 
         maxsize=_BATCH_PAGES * 4
     )
 
+    oracle = None
+    if claim.options.get("oracle") == "llm" and job.llm is not None and job.llm.available:
+        oracle = OracleStep(job.llm, job.cache, job.pool, str(manifest), rule_ids)
+
     async def produce() -> None:
-        await _dispatch(job, str(manifest), todo, rule_ids, results)
+        await _dispatch(job, str(manifest), todo, rule_ids, results, oracle=oracle)
         await results.put(None)
 
     # A task group: when the writer fails (a superseded attempt), dispatching stops too,
@@ -205,8 +244,20 @@ async def _dispatch(
     todo: list[repo.PageToAnalyse],
     rule_ids: tuple[str, ...] | None,
     results: asyncio.Queue[tuple[str, DocumentResult] | None],
+    *,
+    oracle: OracleStep | None = None,
 ) -> None:
-    """Keep the pool busy with pages and hand each result to the writer."""
+    """Keep the pool busy with pages and hand each result to the writer.
+
+    With an ``oracle``, a page with open questions is answered and run again in a task of
+    its own, so the pool keeps working on other pages while the model answers.
+    """
+    deciding: set[asyncio.Task[None]] = set()
+
+    async def decide(page: repo.PageToAnalyse, first: DocumentResult) -> None:
+        assert oracle is not None
+        await results.put((page.document_id, await oracle(page.path, first)))
+
     waiting = list(reversed(todo))  # pop() from the end keeps path order
     crashes: dict[str, int] = {}
     generations: dict[asyncio.Future[bytes], int] = {}  # pool each page was sent to
@@ -230,11 +281,18 @@ async def _dispatch(
                     job, future, page, generation=generation, crashes=crashes, waiting=waiting
                 )
                 _record_page(page, result, submitted_ns.pop(future))
-                if result is not None:
+                if result is None:
+                    continue
+                if oracle is not None and open_questions(result):
+                    deciding.add(asyncio.create_task(decide(page, result)))
+                else:
                     await results.put((page.document_id, result))
+        await asyncio.gather(*deciding)
     finally:
         for future in in_flight:
             future.cancel()
+        for task in deciding:
+            task.cancel()
 
 
 def _record_page(page: repo.PageToAnalyse, result: DocumentResult | None, started_ns: int) -> None:

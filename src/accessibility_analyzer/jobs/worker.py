@@ -27,10 +27,12 @@ import time
 from datetime import timedelta
 from typing import Any, ClassVar
 
+import valkey.asyncio
 from arq import Retry, cron, func
 from arq.connections import ArqRedis, RedisSettings
 from arq.constants import in_progress_key_prefix, retry_key_prefix
 
+from accessibility_analyzer.cache import Cache
 from accessibility_analyzer.jobs.pool import EnginePool
 from accessibility_analyzer.jobs.queue import (
     ANALYSE_FUNCTION,
@@ -105,18 +107,32 @@ async def startup(ctx: dict[str, Any]) -> None:
     database = Database.from_url(_async_database_url(settings))
     await upgrade_database(database)
     store = FileStore(settings.data_path)
+    ctx["telemetry"] = setup_telemetry(settings, WORKER_SERVICE)
+    instrument_database(database.engine)
+    # The LLM client (suggestions, judgement answers); its breaker is shared through Valkey.
+    ctx["llm_scope"] = contextlib.AsyncExitStack()
+    ctx["llm"] = await ctx["llm_scope"].enter_async_context(open_llm_client(settings))
+    # The cache of suggestions and answers, shared with the API through Valkey on a client
+    # of the worker's own (arq's connection is for the queue).
+    services = (
+        valkey.asyncio.Valkey.from_url(
+            settings.valkey_url,
+            socket_timeout=settings.valkey_timeout_seconds,
+            socket_connect_timeout=settings.valkey_timeout_seconds,
+        )
+        if settings.valkey_url
+        else None
+    )
+    ctx["services_valkey"] = services
     job = JobContext(
         database=database,
         pool=EnginePool(settings.engine_processes or None),
         locate_file=store.path_for,
         work_dir=settings.data_path / "jobs",
         time_limit_seconds=settings.analysis_time_limit_seconds,
+        llm=ctx["llm"],
+        cache=Cache.from_settings(settings, services),
     )
-    ctx["telemetry"] = setup_telemetry(settings, WORKER_SERVICE)
-    instrument_database(database.engine)
-    # The LLM client (suggestions, judgement answers); its breaker is shared through Valkey.
-    ctx["llm_scope"] = contextlib.AsyncExitStack()
-    ctx["llm"] = await ctx["llm_scope"].enter_async_context(open_llm_client(settings))
     await job.pool.warm_up()
     state = WorkerState(settings=settings, database=database, store=store, job=job)
     state.recovery = asyncio.create_task(_recover_orphans_forever(ctx["redis"], database, settings))
@@ -139,6 +155,8 @@ async def shutdown(ctx: dict[str, Any]) -> None:
         state.recovery.cancel()
         await asyncio.gather(state.recovery, return_exceptions=True)
     await asyncio.to_thread(state.job.pool.shutdown)
+    if (services := ctx.get("services_valkey")) is not None:
+        await services.aclose()
     await state.database.dispose()
     if (telemetry := ctx.get("telemetry")) is not None:
         await asyncio.to_thread(telemetry.shutdown)  # flush spans, metrics and logs

@@ -83,6 +83,7 @@ class LLMClient:
         self.max_attempts = max_attempts
         self.retry_initial_seconds = retry_initial_seconds
         self.retry_max_seconds = retry_max_seconds
+        self.max_concurrency = max_concurrency
         self._semaphore = asyncio.Semaphore(max_concurrency)
         provider = adapter.name if adapter is not None else "none"
         self.breaker = breaker or ProviderBreaker(provider, threshold=5, recovery_seconds=30.0)

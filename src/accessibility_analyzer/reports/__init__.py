@@ -20,7 +20,7 @@ builds a whole report in memory from an :class:`AnalysisResult` (small results, 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import BinaryIO
 
 import msgspec
@@ -52,6 +52,7 @@ def iter_report(
     documents: Iterable[DocumentResult],
     *,
     include_passed: bool = False,
+    suggestions: Mapping[int, Suggestions] | None = None,
 ) -> Iterator[bytes]:
     """The report's bytes, chunk by chunk, pulling one page from ``documents`` at a time.
 
@@ -60,14 +61,16 @@ def iter_report(
         header: metadata and rules (and the page paths, when known up front).
         documents: the pages in report order; consumed lazily.
         include_passed: list passed and inapplicable findings where that is optional.
+        suggestions: fix suggestions by page position (then by finding index, see
+            :mod:`reports.writer`), shown next to their findings where a format can.
 
     Raises:
         ValueError: ``fmt`` is not a known format.
     """
     writer = open_writer(fmt, include_passed=include_passed)
     yield writer.start(header)
-    for document in documents:
-        chunk = writer.document(document)
+    for position, document in enumerate(documents):
+        chunk = writer.document(document, (suggestions or {}).get(position))
         if chunk:
             yield chunk
     yield writer.finish()
@@ -92,6 +95,7 @@ def render(
     context: ReportContext,
     *,
     include_passed: bool = False,
+    suggestions: Mapping[int, Suggestions] | None = None,
 ) -> RenderedReport:
     """Render a whole in-memory result in one format (the HTML summary and contents first).
 
@@ -100,6 +104,7 @@ def render(
         result: the engine's result.
         context: analysis metadata the report states.
         include_passed: list passed and inapplicable findings where that is optional.
+        suggestions: fix suggestions by page position and finding index.
 
     Returns:
         The report's bytes, media type and download file name.
@@ -115,7 +120,13 @@ def render(
         rules=result.rules,
         pages=[document.path for document in result.documents],
     )
-    chunks = iter_report(report_format, header, result.documents, include_passed=include_passed)
+    chunks = iter_report(
+        report_format,
+        header,
+        result.documents,
+        include_passed=include_passed,
+        suggestions=suggestions,
+    )
     return RenderedReport(
         body=b"".join(chunks),
         media_type=report_format.media_type,

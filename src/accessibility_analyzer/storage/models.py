@@ -164,6 +164,9 @@ class Analysis(Base):
     attempt: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(Text)
     summary: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # {"suggestions": true}: failures given a suggestion so far / to give (None: not asked)
+    suggestions_done: Mapped[int | None] = mapped_column(Integer)
+    suggestions_total: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -230,6 +233,26 @@ class FindingRow(Base):
     analysis: Mapped[Analysis] = relationship(back_populates="findings")
 
 
+class SuggestionRow(Base):
+    """The suggested fix of one failed finding (issue 8), kept for the reports.
+
+    ``payload`` is the suggestion as the API serves it (camelCase JSON). One per finding:
+    asking again replaces it.
+    """
+
+    __tablename__ = "suggestions"
+    __table_args__ = (
+        Index("ux_suggestions_analysis_id_finding_id", "analysis_id", "finding_id", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    analysis_id: Mapped[str] = mapped_column(ForeignKey("analyses.id", ondelete="CASCADE"))
+    finding_id: Mapped[int] = mapped_column(Integer)
+    document_id: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
 __all__ = [
     "Analysis",
     "AnalysisStatus",
@@ -238,6 +261,7 @@ __all__ = [
     "DocumentKind",
     "DocumentResultRow",
     "FindingRow",
+    "SuggestionRow",
     "UTCDateTime",
     "UploadSession",
     "new_id",

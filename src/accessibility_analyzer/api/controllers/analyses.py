@@ -26,6 +26,7 @@ from accessibility_analyzer.api.controllers.analyses_schemas import (
     ImpactName,
     OutcomeName,
     Progress,
+    SuggestionProgress,
 )
 from accessibility_analyzer.api.errors import PROBLEM_MEDIA_TYPE, ApiProblem
 from accessibility_analyzer.api.schemas import PageOffset, ProblemDetails
@@ -94,6 +95,13 @@ def analysis_out(analysis: Analysis, now: datetime | None = None) -> AnalysisOut
         finished_at=analysis.finished_at,
         duration_seconds=duration,
         links=_links(analysis.id),
+        suggestions=(
+            SuggestionProgress(
+                done=analysis.suggestions_done or 0, total=analysis.suggestions_total
+            )
+            if analysis.options.get("suggestions")
+            else None
+        ),
     )
 
 
@@ -166,6 +174,8 @@ class AnalysesController(Controller):
             "rules": selection.rules,
             "tags": selection.tags,
             "level": selection.level,
+            "suggestions": selection.suggestions,
+            "oracle": selection.oracle,
             "resolvedRules": resolved,
         }
         analysis = await repo.create_analysis(

@@ -9,6 +9,7 @@ work, so it runs in a thread and the event loop keeps serving other requests mea
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -28,9 +29,16 @@ from accessibility_analyzer.engine.result import (
     RuleInfo,
 )
 from accessibility_analyzer.jobs.tasks import rule_ids_from_options
-from accessibility_analyzer.reports import ReportContext, ReportFormat, render, report_filename
+from accessibility_analyzer.reports import (
+    ReportContext,
+    ReportFormat,
+    Suggestions,
+    render,
+    report_filename,
+)
 from accessibility_analyzer.rules import ALL_RULES, DEFAULT_RULES
 from accessibility_analyzer.storage import analyses as repo
+from accessibility_analyzer.storage import suggestions as suggestion_store
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.models import Analysis
 
@@ -112,12 +120,23 @@ def rules_run(options: Mapping[str, Any]) -> list[RuleInfo]:
     return [rule.meta.info() for rule in ALL_RULES if rule.meta.id in wanted]
 
 
-async def load_result(database: Database, analysis: Analysis) -> AnalysisResult:
-    """Rebuild the engine's result of an analysis from the stored rows."""
+async def load_result(
+    database: Database, analysis: Analysis
+) -> tuple[AnalysisResult, dict[int, Suggestions]]:
+    """Rebuild the engine's result of an analysis from the stored rows, with its suggestions.
+
+    Suggestions come back by page position and finding index, as the report writers take them.
+    """
     pages = await repo.load_document_results(database, analysis.id)
+    kept = await suggestion_store.suggestions_by_finding(database, analysis.id)
     findings_by_document: dict[str, list[Finding]] = {}
+    suggested: dict[str, dict[int, dict[str, Any]]] = {}
     async for row in repo.stream_findings(database, analysis.id):
-        findings_by_document.setdefault(row["document_id"], []).append(_finding(row))
+        on_page = findings_by_document.setdefault(row["document_id"], [])
+        payload = kept.get(int(row["id"]))
+        if payload is not None:
+            suggested.setdefault(row["document_id"], {})[len(on_page)] = payload
+        on_page.append(_finding(row))
     documents = [
         DocumentResult(
             path=page["path"],
@@ -128,7 +147,12 @@ async def load_result(database: Database, analysis: Analysis) -> AnalysisResult:
         )
         for page in pages
     ]
-    return AnalysisResult(documents=documents, rules=rules_run(analysis.options))
+    by_position: dict[int, Suggestions] = {
+        position: suggested[page["document_id"]]
+        for position, page in enumerate(pages)
+        if page["document_id"] in suggested
+    }
+    return AnalysisResult(documents=documents, rules=rules_run(analysis.options)), by_position
 
 
 def report_format(name: str) -> ReportFormat:
@@ -143,7 +167,7 @@ def filename(fmt: ReportFormat, analysis_id: str) -> str:
 
 async def render_report(database: Database, analysis: Analysis, fmt: str) -> bytes:
     """Render a completed analysis in one format (the caller caches the bytes)."""
-    result = await load_result(database, analysis)
+    result, suggestions = await load_result(database, analysis)
     context = ReportContext(
         analysis_id=analysis.id,
         session_id=analysis.session_id,
@@ -152,5 +176,10 @@ async def render_report(database: Database, analysis: Analysis, fmt: str) -> byt
         finished_at=analysis.finished_at,
         rule_help_uri="/api/v1/rules/",
     )
-    rendered = await asyncio.to_thread(render, report_format(fmt), result, context)
+    rendered = await asyncio.to_thread(
+        functools.partial(render, suggestions=suggestions),
+        report_format(fmt),
+        result,
+        context,
+    )
     return rendered.body

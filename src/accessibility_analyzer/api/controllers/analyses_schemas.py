@@ -37,6 +37,12 @@ class AnalysisRequest(ApiStruct, frozen=True, kw_only=True, forbid_unknown_field
     """Keep rules carrying at least one of these tags (``wcag2aa``, ``cat.aria``)."""
     level: Level | None = None
     """Keep WCAG rules of this conformance level or below."""
+    suggestions: bool = False
+    """After the analysis, compute a fix suggestion for every failure (LLM, re-checked by
+    the engine; the rule's hint without an LLM). Progress: ``suggestions`` of the analysis."""
+    oracle: Literal["llm"] | None = None
+    """``llm``: the configured model answers the rules' judgement questions; findings it
+    decides are ``semiAuto`` with its reason."""
 
 
 class Progress(ApiStruct, frozen=True, kw_only=True):
@@ -72,6 +78,16 @@ class AnalysisOut(ApiStruct, frozen=True, kw_only=True):
     duration_seconds: float | None
     """Seconds from start to finish (to now while running); ``None`` before it starts."""
     links: AnalysisLinks
+    suggestions: SuggestionProgress | None = None
+    """With ``{"suggestions": true}``: failures that have their suggestion so far."""
+
+
+class SuggestionProgress(ApiStruct, frozen=True, kw_only=True):
+    """How far the background suggestions of an analysis are."""
+
+    done: int
+    total: int | None
+    """``None`` until the analysis has completed and its failures are counted."""
 
 
 class FindingOut(ApiStruct, frozen=True, kw_only=True):

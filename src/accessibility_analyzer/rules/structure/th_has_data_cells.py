@@ -10,12 +10,16 @@ from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.rules._common import elements_with_roles
 from accessibility_analyzer.rules.structure._tables import (
-    DATA_ROLES,
     HEADER_ROLES,
     headers_of,
     nearest_table,
     table_grid,
 )
+
+# ACT d0f69e: a header must be assigned to an element whose role *inherits* from cell, and
+# columnheader and rowheader do: the corner "Outcome" header over a column of row headers
+# passes (axe agrees).
+ASSIGNABLE_ROLES = frozenset({"cell", "gridcell", "columnheader", "rowheader"})
 
 HAS_CELLS = Diagnostic.passed("The header cell is assigned to data cells")
 NO_CELLS = Diagnostic.failed(
@@ -85,8 +89,10 @@ class ThHasDataCells(Rule):
         assert table is not None  # applicability guarantees it
         cells = table_grid(page, table)
         for data in cells:
-            if data.role in DATA_ROLES and any(
-                header.element is target for header in headers_of(page, cells, data)
+            if (
+                data.role in ASSIGNABLE_ROLES
+                and data.element is not target
+                and any(header.element is target for header in headers_of(page, cells, data))
             ):
                 return Verdict(HAS_CELLS, f"header of the cell at row {data.row + 1}")
         if is_visible(page, target) is None:
