@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from accessibility_analyzer.engine import MappingSite, analyze_document
 from accessibility_analyzer.jobs import page_worker
 from accessibility_analyzer.jobs.tasks import JobContext, run_analysis
-from accessibility_analyzer.rules import ALL_RULES
+from accessibility_analyzer.rules import ALL_RULES, DEFAULT_RULES
 from accessibility_analyzer.storage import analyses as repo
 from accessibility_analyzer.storage import analysis_runs as runs
 from accessibility_analyzer.storage.database import Database
@@ -55,7 +55,7 @@ def engine_expectation(files: dict[str, bytes]) -> dict[str, Counter[Row]]:
     expected = {}
     for path, content in files.items():
         if path.endswith(".html"):
-            result = analyze_document(content, path=path, site=site, rules=ALL_RULES)
+            result = analyze_document(content, path=path, site=site, rules=DEFAULT_RULES)
             expected[path] = Counter(_engine_row(f) for f in result.findings)
     return expected
 
@@ -151,7 +151,7 @@ async def test_a_retried_analysis_continues_without_duplicates(
     pages, _ = await runs.session_files(database, site.session_id)
     first = pages[0]
     result = analyze_document(
-        SITE[first.path], path=first.path, site=MappingSite(SITE), rules=ALL_RULES
+        SITE[first.path], path=first.path, site=MappingSite(SITE), rules=DEFAULT_RULES
     )
     await runs.store_page_results(
         database, analysis.id, claim.attempt, [(first.document_id, result)]

@@ -30,6 +30,8 @@ tfoot { display: table-footer-group; }
 tr { display: table-row; }
 td, th { display: table-cell; }
 button, input, select, textarea, meter, progress, marquee { display: inline-block; }
+button, select, input[type="button" i], input[type="submit" i], input[type="reset" i],
+input[type="image" i], input[type="checkbox" i], input[type="radio" i] { box-sizing: border-box; }
 ruby { display: ruby; }
 rt { display: ruby-text; }
 h1 { font-size: 2em; font-weight: bold; }

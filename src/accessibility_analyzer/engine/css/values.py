@@ -70,11 +70,32 @@ PROPERTIES: dict[str, tuple[bool, str]] = {
     "-webkit-background-clip": (False, "border-box"),
     "-webkit-text-fill-color": (True, "currentcolor"),
     "border-bottom-style": (False, "none"),
+    # Box sizes (target-size): padding, horizontal margins, one border width for all sides.
+    "box-sizing": (False, "content-box"),
+    "min-width": (False, "auto"),
+    "min-height": (False, "auto"),
+    "padding-top": (False, "0px"),
+    "padding-right": (False, "0px"),
+    "padding-bottom": (False, "0px"),
+    "padding-left": (False, "0px"),
+    "margin-left": (False, "0px"),
+    "margin-right": (False, "0px"),
+    "border-width": (False, "medium"),
 }
 INHERITED = frozenset(name for name, (inherited, _) in PROPERTIES.items() if inherited)
 _CASE_SENSITIVE = frozenset({"content", "font-family"})
 _SHORTHANDS = frozenset(
-    {"background", "outline", "overflow", "font", "text-decoration", "border", "border-bottom"}
+    {
+        "background",
+        "outline",
+        "overflow",
+        "font",
+        "text-decoration",
+        "border",
+        "border-bottom",
+        "padding",
+        "margin",
+    }
 )
 _WHITESPACE = re.compile(r"\s+")
 _FONT_SIZE_TOKEN = re.compile(
@@ -169,13 +190,48 @@ def _border_style(value: str) -> str:
     return style
 
 
+def _border_width(value: str) -> str:
+    width = "medium"
+    for part in _split_top_level(value):
+        if part[:1].isdigit() or part[:1] == "." or part in ("thin", "medium", "thick"):
+            width = part
+    return width
+
+
 def _border(value: str) -> list[tuple[str, str]]:
     style = _border_style(value)
-    return [("border-style", style), ("border-bottom-style", style)]
+    return [
+        ("border-style", style),
+        ("border-bottom-style", style),
+        ("border-width", _border_width(value)),
+    ]
 
 
 def _border_bottom(value: str) -> list[tuple[str, str]]:
     return [("border-bottom-style", _border_style(value))]
+
+
+def _sides(value: str) -> list[str]:
+    """``a b c d`` box shorthand values as top, right, bottom, left (CSS 1-4 value rule)."""
+    parts = _split_top_level(value)[:4] or ["0px"]
+    while len(parts) < 4:
+        parts.append(parts[{1: 0, 2: 0, 3: 1}[len(parts)]])
+    return parts
+
+
+def _padding(value: str) -> list[tuple[str, str]]:
+    top, right, bottom, left = _sides(value)
+    return [
+        ("padding-top", top),
+        ("padding-right", right),
+        ("padding-bottom", bottom),
+        ("padding-left", left),
+    ]
+
+
+def _margin(value: str) -> list[tuple[str, str]]:
+    _, right, _, left = _sides(value)
+    return [("margin-right", right), ("margin-left", left)]
 
 
 def _overflow(value: str) -> list[tuple[str, str]]:
@@ -229,6 +285,8 @@ _EXPANDERS = {
     "text-decoration": _text_decoration,
     "border": _border,
     "border-bottom": _border_bottom,
+    "padding": _padding,
+    "margin": _margin,
 }
 
 

@@ -1,4 +1,4 @@
-"""Style rules: text spacing set in style attributes, orientation lock, visible focus."""
+"""Style rules: text spacing in style attributes, orientation lock, visible focus, target size."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from accessibility_analyzer.rules.style.css_orientation_lock import CssOrientati
 from accessibility_analyzer.rules.style.focus_visible import FocusVisible
 from accessibility_analyzer.rules.style.letter_spacing import LetterSpacing
 from accessibility_analyzer.rules.style.line_height import LineHeight
+from accessibility_analyzer.rules.style.target_size import TargetSize
 from accessibility_analyzer.rules.style.word_spacing import WordSpacing
 
 RULES: tuple[type[Rule], ...] = (
@@ -14,6 +15,7 @@ RULES: tuple[type[Rule], ...] = (
     FocusVisible,
     LetterSpacing,
     LineHeight,
+    TargetSize,
     WordSpacing,
 )
 
