@@ -26,7 +26,9 @@ def _key_counts(page: Page) -> Counter[str]:
     counts = memo.get(page.root.order)
     if counts is None:
         counts = Counter(
-            _key(element) for element in page.elements if element.is_html and _key(element)
+            key
+            for element in page.elements
+            if "accesskey" in element.attrs and element.is_html and (key := _key(element))
         )
         memo[page.root.order] = counts
     return counts
@@ -68,7 +70,7 @@ class Accesskeys(Rule):
         if not _key_counts(page):
             return
         for element in page.elements:
-            if element.is_html and _key(element):
+            if "accesskey" in element.attrs and element.is_html and _key(element):
                 yield element
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:

@@ -10,7 +10,11 @@ from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.engine.standards.html import NON_CONTENT_TAGS
 from accessibility_analyzer.rules._reasons import describe
-from accessibility_analyzer.rules.landmarks._shared import is_landmark_page, landmark_orders
+from accessibility_analyzer.rules.landmarks._shared import (
+    is_landmark_page,
+    landmark_orders,
+    landmarks,
+)
 
 IN_LANDMARK = Diagnostic.passed("The content is inside a landmark")
 OUTSIDE = Diagnostic.failed(
@@ -59,12 +63,11 @@ def _ancestors_of_landmarks(page: Page) -> frozenset[int]:
     found = memo.get(page.root.order)
     if found is None:
         orders: set[int] = set()
-        for element in page.elements:
-            if element.order in landmark_orders(page):
-                node = element.parent
-                while node is not None and node.order not in orders:
-                    orders.add(node.order)
-                    node = node.parent
+        for landmark in landmarks(page):
+            node = landmark.parent
+            while node is not None and node.order not in orders:
+                orders.add(node.order)
+                node = node.parent
         found = memo[page.root.order] = frozenset(orders)
     return found
 

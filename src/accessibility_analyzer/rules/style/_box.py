@@ -84,7 +84,15 @@ def _dimension(style: Style, axis: str, units: _Units) -> float | None:
 
 
 def box_of(page: Page, element: Element) -> Box:
-    """The element's box as far as its computed style decides it."""
+    """The element's box as far as its computed style decides it (memoised per element)."""
+    memo: dict[int, Box] = page.memo_table("rules.box")
+    found = memo.get(element.order)
+    if found is None:
+        found = memo[element.order] = _box(page, element)
+    return found
+
+
+def _box(page: Page, element: Element) -> Box:
     style = computed_style(page, element)
     units = _Units(_font_px(style), _font_px(computed_style(page, page.root)) or _DEFAULT_FONT_PX)
     return Box(
