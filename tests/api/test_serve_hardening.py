@@ -5,80 +5,28 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from email.message import Message
-from pathlib import Path
 
 import pytest
-from foundation_probe import free_port
+from serve_process import Server, serve
 
 from accessibility_analyzer.api.security_headers import API_CSP, REPORT_CSP
 
 pytestmark = pytest.mark.slow
 
 
-@dataclass
-class Server:
-    """A running `a11y serve` and the file its logs go to."""
-
-    base: str
-    port: int
-    log: Path
-
-    def log_records(self) -> list[dict[str, object]]:
-        records = []
-        for line in self.log.read_text(errors="replace").splitlines():
-            if line.startswith("{"):
-                records.append(json.loads(line))
-        return records
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """`a11y serve` on SQLite with in-process jobs, logs into a file."""
-    directory = tmp_path_factory.mktemp("serve")
-    port = free_port()
-    environment = {
-        **os.environ,
-        "DATA_DIR": str(directory / "data"),
-        "HEALTH_CHECK_TIMEOUT_SECONDS": "10",
-        "MAX_REQUEST_HEADER_BYTES": "16384",
-        "ENGINE_PROCESSES": "1",
-    }
-    for name in ("VALKEY_URL", "REDIS_URL", "DATABASE_URL", "API_KEYS"):
-        environment.pop(name, None)
-    log = directory / "server.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "accessibility_analyzer", "serve", "--port", str(port)],
-            env=environment,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/health", timeout=2):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
-        yield Server(base=base, port=port, log=log)
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
+    environment = {"MAX_REQUEST_HEADER_BYTES": "16384", "ENGINE_PROCESSES": "1"}
+    with serve(tmp_path_factory.mktemp("serve"), environment) as running:
+        yield running
 
 
 def _raw_exchange(port: int, request: bytes, *, chunk: int = 64 * 1024) -> bytes:

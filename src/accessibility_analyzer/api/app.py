@@ -43,7 +43,12 @@ from accessibility_analyzer.api.health import (
 )
 from accessibility_analyzer.api.input_guard import InputGuardMiddleware
 from accessibility_analyzer.api.plugins import build_plugins
-from accessibility_analyzer.api.rate_limit import RATE_LIMIT_STORE, FailSoftStore, rate_limit_config
+from accessibility_analyzer.api.rate_limit import (
+    COUNTER_STATE_KEY,
+    FailSoftStore,
+    build_counter,
+    rate_limit_middleware,
+)
 from accessibility_analyzer.api.request_context import RequestContextMiddleware
 from accessibility_analyzer.api.routes import API_ROUTES, LIFESPANS
 from accessibility_analyzer.api.security_headers import SecurityHeadersMiddleware
@@ -96,6 +101,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
                 "health": health,
                 "keyring": ApiKeyring(settings.api_keys),
                 "valkey": client,
+                COUNTER_STATE_KEY: build_counter(client, settings.valkey_namespace),
                 "started_monotonic": time.monotonic(),
             }
         ),
@@ -141,7 +147,7 @@ def _api_router(settings: Settings) -> Router:
     """``/api``: every controller of ``routes.API_ROUTES`` behind the key guard and rate limit."""
     middleware: list[Middleware] = []
     if settings.rate_limit_per_minute > 0:
-        middleware.append(rate_limit_config(settings.rate_limit_per_minute).middleware)
+        middleware.append(rate_limit_middleware(settings.rate_limit_per_minute))
     return Router(
         "/api",
         route_handlers=list(API_ROUTES),
@@ -173,9 +179,7 @@ def _store_registry(client: valkey.asyncio.Valkey | None, namespace: str) -> Sto
     def fail_soft(name: str) -> Store:
         return FailSoftStore(root.with_namespace(name))
 
-    return StoreRegistry(
-        stores={RATE_LIMIT_STORE: fail_soft(RATE_LIMIT_STORE)}, default_factory=fail_soft
-    )
+    return StoreRegistry(default_factory=fail_soft)
 
 
 def _provide_settings(request: Request[Any, Any, Any]) -> Settings:
