@@ -46,9 +46,11 @@ class Colour:
 
     def hex(self) -> str:
         """``#rrggbb`` of the colour (alpha dropped: callers flatten first)."""
-        return "#{:02x}{:02x}{:02x}".format(
-            *(max(0, min(255, round(channel))) for channel in (self.red, self.green, self.blue))
-        )
+        return f"#{_byte(self.red):02x}{_byte(self.green):02x}{_byte(self.blue):02x}"
+
+
+def _byte(channel: float) -> int:
+    return 0 if channel <= 0 else 255 if channel >= 255 else round(channel)
 
 
 class _Special:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from accessibility_analyzer.engine.css import Style, computed_style
+from accessibility_analyzer.engine.css import Style, computed_style, page_sheets
 from accessibility_analyzer.engine.css.colour import (
     CURRENT_COLOUR,
     TRANSPARENT,
@@ -223,15 +223,33 @@ def _step(page: Page, element: Element, parent: Backdrop, values: dict[str, str]
     return Backdrop(groups, still_unknown, sticky)
 
 
+def mentioned(page: Page, prop: str) -> bool:
+    """Whether the page or one of its sheets mentions ``prop`` at all (memoised per page).
+
+    A property nobody declares has its initial value everywhere: the rules skip reading it,
+    which spares a walk up the ancestors' styles for every text element.
+    """
+    table = page.memo_table("colour.mentioned")
+    key = hash(prop)
+    known = table.get(key)
+    if known is None:
+        known = table[key] = prop in page.source or any(
+            prop in sheet.text for sheet in page_sheets(page).sheets
+        )
+    return bool(known)
+
+
 def foreground(page: Page, element: Element) -> Colour | None:
     """The computed text colour of ``element`` (``currentcolor`` resolved), or ``None``.
 
     ``-webkit-text-fill-color``, when set to a colour, paints the glyphs instead of ``color``.
     """
+    filled = mentioned(page, "-webkit-text-fill-color")
     node: Element | None = element
     while node is not None:
         style = computed_style(page, node)
-        colour = parse_colour(style.get("-webkit-text-fill-color") or "currentcolor")
+        fill = style.get("-webkit-text-fill-color") if filled else None
+        colour = parse_colour(fill or "currentcolor")
         if colour is CURRENT_COLOUR:
             colour = parse_colour(style.get("color") or "canvastext")
         if isinstance(colour, Colour):

@@ -26,6 +26,7 @@ from accessibility_analyzer.rules.colour._backdrop import (
     Backdrop,
     backdrop,
     foreground,
+    mentioned,
 )
 from accessibility_analyzer.rules.colour._text import Font, font_of
 
@@ -84,7 +85,10 @@ def _measure(page: Page, element: Element) -> Measurement:
     if text is None:
         colour = computed_style(page, element).get("color")
         return Measurement((), font, f"the text colour ({colour}) is not computed")
-    shadows = _shadows(computed_style(page, element).get("text-shadow") or "none", text)
+    shadow = (
+        computed_style(page, element).get("text-shadow") if mentioned(page, "text-shadow") else None
+    )
+    shadows = _shadows(shadow or "none", text)
     if shadows is None:
         return Measurement((), font, "the text shadow's colour is not computed")
     return _with_shadows(font, text, backdrop(page, element), shadows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from accessibility_analyzer.engine.aria import explicit_role, is_visible, role_of
+from accessibility_analyzer.engine.aria import explicit_role, is_hidden, is_visible, role_of
 from accessibility_analyzer.engine.css import computed_style, style_rules_for
 from accessibility_analyzer.engine.css.colour import contrast_ratio
 from accessibility_analyzer.engine.dom import Element, Page, Text
@@ -65,7 +65,7 @@ def _text_outside_widgets(page: Page, block: Element) -> tuple[int, int]:
         if isinstance(node, Text):
             plain += len(node.data.strip())
             continue
-        if _is_block(page, node) or is_visible(page, node) is False:
+        if is_hidden(page, node) or _is_block(page, node):
             continue
         if _is_widget(page, node):
             widget += len(node.text_content().strip())
@@ -147,7 +147,7 @@ class LinkInTextBlock(Rule):
     )
 
     def applicability(self, page: Page) -> Iterator[Element]:
-        """Visible inline links with text inside a block of text."""
+        """Visible inline links with text inside a block of text (cheap tests first)."""
         candidates = [*page.by_tag("a"), *(e for e in page.elements if "role" in e.attrs)]
         seen: set[int] = set()
         for link in sorted(candidates, key=lambda element: element.order):
@@ -156,17 +156,18 @@ class LinkInTextBlock(Rule):
             seen.add(link.order)
             role = explicit_role(page, link)
             is_link = role == "link" or (link.tag == "a" and "href" in link.attrs and not role)
-            if not is_link or not link.text_content().strip():
-                continue
-            if is_visible(page, link) is False:
+            if not is_link or is_hidden(page, link):
                 continue
             display = computed_style(page, link).display
             if display in _INLINE_BLOCKS or display in _BLOCKS or display.startswith("table"):
                 continue
             block = _block_of(page, link)
-            if block is None:
-                continue
-            if _is_text_block(page, block):
+            if (
+                block is not None
+                and _is_text_block(page, block)
+                and link.text_content().strip()
+                and is_visible(page, link) is not False
+            ):
                 yield link
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
