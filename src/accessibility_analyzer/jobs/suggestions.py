@@ -93,7 +93,7 @@ async def finding_to_fix(
     )
 
 
-def _hint_only(finding: StoredFinding, why: str) -> Suggestion:
+def _hint_only(finding: StoredFinding, why: str | None) -> Suggestion:
     return Suggestion(
         finding_id=finding.id,
         rule_id=finding.rule_id,
@@ -123,6 +123,10 @@ async def suggest_and_keep(
     finding: StoredFinding,
 ) -> Suggestion:
     """The suggestion for one failed finding, stored for the reports."""
+    if llm is None or not llm.available:  # the hint needs no page: read nothing
+        suggestion = _hint_only(finding, None)
+        await _keep(database, analysis_id, finding, suggestion)
+        return suggestion
     fix = await finding_to_fix(
         database,
         locate_file,
@@ -135,14 +139,16 @@ async def suggest_and_keep(
         suggestion = _hint_only(finding, "the page's file or the element's position is gone")
     else:
         suggestion = await suggest(llm, cache, fix)
-    await store.save_suggestion(
-        database,
-        analysis_id,
-        finding.id,
-        finding.document_id,
-        msgspec.to_builtins(suggestion),
-    )
+    await _keep(database, analysis_id, finding, suggestion)
     return suggestion
+
+
+async def _keep(
+    database: Database, analysis_id: str, finding: StoredFinding, suggestion: Suggestion
+) -> None:
+    await store.save_suggestion(
+        database, analysis_id, finding.id, finding.document_id, msgspec.to_builtins(suggestion)
+    )
 
 
 async def suggest_all(
