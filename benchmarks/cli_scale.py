@@ -157,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"exit {figures.exit_code}"
             )
         if not args.no_cache_run:
-            cache = ["--format", "json", "--cache-dir", str(work / "cache")]
+            cache = ["--format", "jsonl", "--cache-dir", str(work / "cache")]
             cold = run_measured([*base, *cache], work, work / "cold")
             warm = run_measured([*base, *cache], work, work / "warm")
             same = (work / "cold").read_bytes() == (work / "warm").read_bytes()

@@ -29,14 +29,14 @@ def site(tmp_path: Path) -> Path:
 
 
 def test_json_output_has_the_result_shape(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`--format json` prints documents with findings and the rules, in camelCase."""
-    code = main(["check", str(site / "good.html"), "--format", "json"])
+    """`--format json` prints the JSON report: documents with findings, rules, summary."""
+    code = main(["check", str(site / "good.html"), "--format", "json", "--include-passed"])
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"documents", "rules"}
+    assert set(data) >= {"documents", "rules", "summary", "includesPassed", "reportVersion"}
     assert len(data["rules"]) == len(DEFAULT_RULES)  # rules off by default do not run
     document = data["documents"][0]
     assert document["title"] == "Good page"
-    assert set(document) >= {"path", "title", "findings", "counts"}
+    assert set(document) >= {"path", "title", "findings", "counts", "ruleCounts"}
     for finding in document["findings"]:
         assert set(finding) >= {
             "ruleId", "outcome", "impact", "wcag", "selector", "xpath",

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import msgspec
 
-from accessibility_analyzer.cli.checked_page import CheckedPage
-from accessibility_analyzer.engine.result import Finding, Outcome
+from accessibility_analyzer.engine.result import DocumentResult, Finding, Outcome
+from accessibility_analyzer.engine.runner import count_outcomes
 
 
 class BaselineError(Exception):
@@ -81,8 +81,8 @@ class Baseline:
         )
         return cls(known)
 
-    def new_failures_only(self, page: CheckedPage) -> CheckedPage:
-        """``page`` without the failures the baseline knows (counts stay those of the run)."""
+    def new_failures_only(self, page: DocumentResult) -> DocumentResult:
+        """``page`` without the failures the baseline knows; its counts count what is left."""
         kept: list[Finding] = []
         for finding in page.findings:
             if finding.outcome is Outcome.FAILED:
@@ -92,5 +92,7 @@ class Baseline:
                     self.matched += 1
                     continue
             kept.append(finding)
-        page.findings = kept
+        if len(kept) != len(page.findings):
+            page.findings = kept
+            page.counts = count_outcomes(kept)
         return page

@@ -14,9 +14,8 @@ import fnmatch
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from accessibility_analyzer.cli.baseline import Baseline, BaselineError
 from accessibility_analyzer.cli.check_config import ConfigError, LoadedConfig, load_config
@@ -26,17 +25,10 @@ from accessibility_analyzer.cli.check_pool import (
     usable_cores,
 )
 from accessibility_analyzer.cli.check_task import CheckOptions
-from accessibility_analyzer.cli.checked_page import CheckedPage
 from accessibility_analyzer.cli.inputs import InputError, PageInput, collect_pages
-from accessibility_analyzer.cli.writers import (
-    FORMATS,
-    KEEP_ALL_FORMATS,
-    JsonWriter,
-    PageWriter,
-    open_writer,
-)
+from accessibility_analyzer.cli.writers import FORMATS, PageOutput
 from accessibility_analyzer.engine.css import InvalidSelector, compile_selector
-from accessibility_analyzer.engine.result import Impact, Outcome
+from accessibility_analyzer.engine.result import DocumentResult, Impact, Outcome
 from accessibility_analyzer.engine.rule import Rule
 from accessibility_analyzer.resultcache.store import DEFAULT_MAX_MEGABYTES
 from accessibility_analyzer.rules import UnknownRuleError, select_rules
@@ -136,11 +128,8 @@ def run(args: argparse.Namespace) -> int:
         return _usage_error("no pages (.html, .htm, .xhtml) found")
 
     config = loaded.config
-    fmt: str = args.format or config.format or "text"
-    include_passed = bool(args.include_passed or config.include_passed)
     options = CheckOptions(
         rule_ids=tuple(rule.meta.id for rule in rules),
-        keep_all=include_passed or fmt in KEEP_ALL_FORMATS,
         cache_dir=_cache_dir(args, loaded),
         cache_max_bytes=(config.cache_max_mb or DEFAULT_MAX_MEGABYTES) << 20,
         ignore_selectors=config.ignore.selectors,
@@ -153,32 +142,38 @@ def run(args: argparse.Namespace) -> int:
     )
     threshold = Impact(args.fail_on or config.fail_on or Impact.MINOR.value)
     rule_infos = [rule.meta.info() for rule in rules]
-    started_at = datetime.now(UTC)
+    names = [page.display for page in pages]
     progress = sys.stderr if len(pages) > 1 and not args.no_progress else None
 
     failed = False
     with ExitStack() as stack:
-        stream: TextIO = (
-            stack.enter_context(args.output.open("w", encoding="utf-8", newline=""))
+        stream: BinaryIO = (
+            stack.enter_context(args.output.open("wb"))
             if args.output is not None
-            else sys.stdout
+            else sys.stdout.buffer
         )
-        writer = open_writer(fmt, stream, rule_infos, started_at=started_at)
-        baseline_writer: PageWriter | None = None
+        output = PageOutput(
+            stream,
+            args.format or config.format or "text",
+            rule_infos,
+            pages=names,
+            include_passed=bool(args.include_passed or config.include_passed),
+        )
+        baseline_output: PageOutput | None = None
         if args.write_baseline is not None:
-            handle = stack.enter_context(args.write_baseline.open("w", encoding="utf-8"))
-            baseline_writer = JsonWriter(handle, rule_infos)
+            handle = stack.enter_context(args.write_baseline.open("wb"))
+            baseline_output = PageOutput(handle, "json", rule_infos, pages=names)
         for page in _with_progress(check_run.results(pages), len(pages), progress):
-            if baseline_writer is not None:
-                baseline_writer.page(page)
+            if baseline_output is not None:
+                baseline_output.page(page)
             if baseline is not None:
                 page = baseline.new_failures_only(page)  # noqa: PLW2901
             failed = failed or _fails(page, threshold)
-            writer.page(page)
-        writer.close()
-        if baseline_writer is not None:
-            baseline_writer.close()
-    if baseline is not None and baseline.matched and not args.no_progress:
+            output.page(page)
+        output.close()
+        if baseline_output is not None:
+            baseline_output.close()
+    if baseline is not None and baseline.matched:
         print(f"a11y check: {baseline.matched} known failure(s) not shown", file=sys.stderr)
     return 1 if failed else 0
 
@@ -222,7 +217,7 @@ def _cache_dir(args: argparse.Namespace, loaded: LoadedConfig) -> str | None:
     return str(configured if configured is not None else Path(DEFAULT_CACHE_DIR))
 
 
-def _fails(page: CheckedPage, threshold: Impact) -> bool:
+def _fails(page: DocumentResult, threshold: Impact) -> bool:
     return any(
         finding.outcome is Outcome.FAILED and finding.impact.rank >= threshold.rank
         for finding in page.findings
@@ -230,8 +225,8 @@ def _fails(page: CheckedPage, threshold: Impact) -> bool:
 
 
 def _with_progress(
-    pages: Iterator[CheckedPage], total: int, stream: TextIO | None
-) -> Iterator[CheckedPage]:
+    pages: Iterator[DocumentResult], total: int, stream: TextIO | None
+) -> Iterator[DocumentResult]:
     if stream is None:
         yield from pages
         return

@@ -19,14 +19,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from accessibility_analyzer.cli.check_task import (
+    DOCUMENT_DECODER,
     CheckOptions,
     PageChecker,
     PageTask,
     check_in_worker,
     init_worker,
 )
-from accessibility_analyzer.cli.checked_page import PAGE_DECODER, CheckedPage
 from accessibility_analyzer.cli.inputs import PageInput, SiteRef
+from accessibility_analyzer.engine.result import DocumentResult
 from accessibility_analyzer.resultcache import ResultCache, page_key
 from accessibility_analyzer.resultcache.recording import still_valid
 
@@ -51,7 +52,7 @@ class CheckRun:
     """Checks pages with one set of options over ``jobs`` processes.
 
     Args:
-        options: rules, slimming and cache settings.
+        options: rules, ignored selectors and cache settings.
         jobs: worker processes; 1 checks in this process.
         min_pages_per_worker: fewer pages than this per worker are checked in this process.
     """
@@ -70,7 +71,7 @@ class CheckRun:
         self._checker: PageChecker | None = None
         self._pool: ProcessPoolExecutor | None = None
 
-    def results(self, pages: Sequence[PageInput]) -> Iterator[CheckedPage]:
+    def results(self, pages: Sequence[PageInput]) -> Iterator[DocumentResult]:
         """The checked pages, in the order of ``pages``."""
         try:
             yield from self._ordered(pages)
@@ -81,10 +82,10 @@ class CheckRun:
             if self.cache is not None:
                 self.cache.evict()
 
-    def _ordered(self, pages: Sequence[PageInput]) -> Iterator[CheckedPage]:
+    def _ordered(self, pages: Sequence[PageInput]) -> Iterator[DocumentResult]:
         parallel = self.jobs > 1 and len(pages) >= max(2, self.jobs * self.min_pages_per_worker)
         window = self.jobs * _WINDOW_PER_WORKER
-        pending: deque[tuple[PageInput, CheckedPage | Future[bytes]]] = deque()
+        pending: deque[tuple[PageInput, DocumentResult | Future[bytes]]] = deque()
         for page in pages:
             cached = self._cached(page)
             if cached is not None:
@@ -99,7 +100,7 @@ class CheckRun:
         while pending:
             yield _finish(*pending.popleft())
 
-    def _cached(self, page: PageInput) -> CheckedPage | None:
+    def _cached(self, page: PageInput) -> DocumentResult | None:
         if self.cache is None:
             return None
         source = page.read()
@@ -117,12 +118,12 @@ class CheckRun:
         if not still_valid(page.site, dependencies, digests):
             return None
         self.cache_hits += 1
-        return PAGE_DECODER.decode(payload)
+        return DOCUMENT_DECODER.decode(payload)
 
-    def _check_here(self, page: PageInput) -> CheckedPage:
+    def _check_here(self, page: PageInput) -> DocumentResult:
         if self._checker is None:
             self._checker = PageChecker(self.options)
-        return PAGE_DECODER.decode(self._checker.check(page.site, page.site_path))
+        return DOCUMENT_DECODER.decode(self._checker.check(page.site, page.site_path))
 
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -137,11 +138,11 @@ class CheckRun:
         return self._pool
 
 
-def _ready(item: CheckedPage | Future[bytes]) -> bool:
+def _ready(item: DocumentResult | Future[bytes]) -> bool:
     return not isinstance(item, Future) or item.done()
 
 
-def _finish(page: PageInput, item: CheckedPage | Future[bytes]) -> CheckedPage:
-    checked = PAGE_DECODER.decode(item.result()) if isinstance(item, Future) else item
+def _finish(page: PageInput, item: DocumentResult | Future[bytes]) -> DocumentResult:
+    checked = DOCUMENT_DECODER.decode(item.result()) if isinstance(item, Future) else item
     checked.path = page.display
     return checked

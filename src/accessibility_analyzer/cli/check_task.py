@@ -3,7 +3,8 @@
 A worker process gets the options once (:func:`init_worker`) and then one small
 :class:`PageTask` per page; it opens each site once, so the engine's cache of parsed
 stylesheets (keyed by their text) serves every page of the site that process checks. It
-answers with the page's result encoded as MessagePack, which the parent decodes.
+answers with the page's result (every finding: the report writers count passes per rule)
+encoded as MessagePack, which the parent decodes.
 
 With a cache, the worker stores what it computed under the page's key, together with the site
 files the analysis read (:mod:`accessibility_analyzer.resultcache.recording`).
@@ -14,8 +15,10 @@ from __future__ import annotations
 import signal
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from accessibility_analyzer.cli.checked_page import PAGE_ENCODER, checked_page
+import msgspec
+
 from accessibility_analyzer.cli.inputs import SiteRef
 from accessibility_analyzer.engine import analyze_document, parse_page, xpath
 from accessibility_analyzer.engine.css import InvalidSelector, select
@@ -33,14 +36,12 @@ class CheckOptions:
 
     Attributes:
         rule_ids: the rules to run, in order.
-        keep_all: keep passed and inapplicable findings (``--include-passed``, EARL).
         cache_dir: the result cache's folder, or ``None`` without a cache.
         cache_max_bytes: the cache's size limit.
         ignore_selectors: findings on elements matching these (or inside them) are dropped.
     """
 
     rule_ids: tuple[str, ...]
-    keep_all: bool
     cache_dir: str | None
     cache_max_bytes: int
     ignore_selectors: tuple[str, ...] = ()
@@ -48,8 +49,8 @@ class CheckOptions:
     @property
     def variant(self) -> str:
         """What shapes a stored result besides the page and the rules."""
-        detail = "full" if self.keep_all else "slim"
-        return "\x1f".join((detail, *self.ignore_selectors))
+        # "document" is also the service's variant: both store whole DocumentResults.
+        return "\x1f".join(("document", *self.ignore_selectors))
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class PageChecker:
         document = analyze_document(source, path=site_path, site=recording, rules=self.rules)
         if self.options.ignore_selectors and document.error is None:
             document = without_ignored(document, source, site, self.options.ignore_selectors)
-        payload = PAGE_ENCODER.encode(checked_page(document, keep_all=self.options.keep_all))
+        payload = encode_document(document)
         if self.cache is not None and document.error is None:
             key = page_key(
                 source,
@@ -119,6 +120,29 @@ def without_ignored(
     document.findings = findings
     document.counts = count_outcomes(findings)
     return document
+
+
+_ENCODER = msgspec.msgpack.Encoder()
+DOCUMENT_DECODER = msgspec.msgpack.Decoder(DocumentResult)
+
+
+def encode_document(document: DocumentResult) -> bytes:
+    """MessagePack bytes of ``document``; text UTF-8 cannot hold (lone surrogates) becomes ?."""
+    try:
+        return _ENCODER.encode(document)
+    except UnicodeEncodeError:
+        return _ENCODER.encode(msgspec.convert(_scrub(msgspec.to_builtins(document)),
+                                               DocumentResult))  # fmt: skip
+
+
+def _scrub(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, list):
+        return [_scrub(item) for item in value]
+    if isinstance(value, dict):
+        return {_scrub(key): _scrub(item) for key, item in value.items()}
+    return value
 
 
 _checker: PageChecker | None = None
