@@ -29,6 +29,7 @@ from litestar.stores.registry import StoreRegistry
 from litestar.stores.valkey import ValkeyStore
 from litestar.types import Middleware
 
+from accessibility_analyzer.api.allow_header import AllowHeaderMiddleware
 from accessibility_analyzer.api.auth import ApiKeyring, provide_identity, require_api_key
 from accessibility_analyzer.api.docs import API_SECURITY, DOCS_ROUTES, openapi_config
 from accessibility_analyzer.api.errors import exception_handlers
@@ -114,8 +115,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
     # headers, and hostile request lines are refused before routing.
     app.asgi_handler = RequestContextMiddleware(
         SecurityHeadersMiddleware(
-            InputGuardMiddleware(
-                app.asgi_handler, max_header_bytes=settings.max_request_header_bytes
+            AllowHeaderMiddleware(
+                InputGuardMiddleware(
+                    app.asgi_handler, max_header_bytes=settings.max_request_header_bytes
+                )
             )
         )
     )

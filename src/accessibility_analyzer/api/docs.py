@@ -30,6 +30,7 @@ from litestar.static_files import create_static_files_router
 
 from accessibility_analyzer import __version__
 from accessibility_analyzer.api.errors import PROBLEM_MEDIA_TYPE
+from accessibility_analyzer.api.openapi_contract import request_structs, tighten
 from accessibility_analyzer.api.schemas import ProblemDetails
 
 __all__ = [
@@ -137,7 +138,7 @@ def documented_schema(app: Litestar) -> dict[str, Any]:
     """The OpenAPI document as served, built once per app."""
     cached = app.state.get(_STATE_KEY)
     if cached is None:
-        cached = _complete(app.openapi_schema.to_schema())
+        cached = tighten(_complete(app.openapi_schema.to_schema()), request_structs(app))
         app.state[_STATE_KEY] = cached
     return cached
 

@@ -78,9 +78,15 @@ class UploadOperation(Operation):
         files = Schema(
             type=OpenAPIType.ARRAY,
             items=Schema(type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY),
+            min_items=1,
             description=".html, .htm, .xhtml pages or .zip archives of a site",
         )
-        form = Schema(type=OpenAPIType.OBJECT, properties={"files": files}, required=["files"])
+        form = Schema(
+            type=OpenAPIType.OBJECT,
+            properties={"files": files},
+            required=["files"],
+            additional_properties=False,  # any other form field is refused (400)
+        )
         self.request_body = RequestBody(
             content={"multipart/form-data": OpenAPIMediaType(schema=form)}, required=True
         )
