@@ -26,9 +26,19 @@ NEEDS_JUDGEMENT = frozenset(
     {
         "0ssw9k",  # scrollable content: needs layout
         "0va7u6",  # image contains text: needs the image
+        "1a02b0",  # video transcript: is the text a transcript of this video?
+        "1ea59c",  # audio description: needs listening to the video
+        "2eb176",  # audio transcript: is the text a transcript of this audio?
+        "4c31df",  # autoplay control: how long the sound lasts, what a scripted button does
+        "80f0bf",  # autoplay audio: how long the sound lasts, what a scripted button does
+        "aaa1bf",  # autoplay audio under 3 s: needs the media's length
         "b20e66",  # links with identical names: are different resources equivalent?
         "b33eff",  # orientation lock: needs evaluating transforms under media queries
         "c4a8a4",  # page title is descriptive
+        "c5a4ea",  # visual content of video has an alternative: needs watching
+        "e7aa44",  # audio text alternative: is the text what the audio says?
+        "eac66b",  # auditory content of video has an alternative: captions in the picture?
+        "f51b46",  # video captions: captions in the picture, or no sound at all?
         "cf77f2",  # bypass blocks: which blocks repeat across pages needs the other pages
         "e88epe",  # hidden image is decorative: needs the image
         "fd3a94",  # links with identical names in the same context: equivalent resources?

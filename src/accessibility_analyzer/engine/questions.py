@@ -98,6 +98,77 @@ LINKS_SAME_PURPOSE = Question(
     ),
 )
 
+# Media: what only watching or listening can tell (the engine does not decode media files).
+VIDEO_HAS_CAPTIONS = Question(
+    id="video-has-captions",
+    text=(
+        "Is all the speech and meaningful sound of this video available as captions (shown in "
+        "the picture or through a captions track)? Answer yes if the video has no sound."
+    ),
+)
+VIDEO_SOUND_HAS_ALTERNATIVE = Question(
+    id="video-sound-has-alternative",
+    text=(
+        "Is all the speech and meaningful sound of this video available as captions, or is the "
+        "video clearly labelled as a media alternative for text on the page that says the same? "
+        "Answer yes if the video has no sound."
+    ),
+)
+VIDEO_HAS_AUDIO_DESCRIPTION = Question(
+    id="video-has-audio-description",
+    text=(
+        "Is the visual information of this video that its sound does not already convey "
+        "described in audio (in its soundtrack or an audio description track)? Answer yes if "
+        "the video has no sound, or nothing visual is left undescribed."
+    ),
+)
+VIDEO_VISUALS_HAVE_ALTERNATIVE = Question(
+    id="video-visuals-have-alternative",
+    text=(
+        "Is the visual information of this video that its sound does not already convey "
+        "available another way: audio description, a transcript on the page or linked next to "
+        "it, or text on the page the video is labelled as an alternative for? Answer yes if the "
+        "video has no sound."
+    ),
+)
+VIDEO_HAS_TRANSCRIPT = Question(
+    id="video-has-transcript",
+    text=(
+        "Is there a transcript of this video (its visual information and its sound) on the "
+        "page or linked next to it, visible and complete?"
+    ),
+)
+AUDIO_HAS_TRANSCRIPT = Question(
+    id="audio-has-transcript",
+    text=(
+        "Is there a visible transcript of this audio (all its speech and meaningful sound) on "
+        "the page or linked next to it?"
+    ),
+)
+AUDIO_HAS_TEXT_ALTERNATIVE = Question(
+    id="audio-has-text-alternative",
+    text=(
+        "Is all the speech and meaningful sound of this audio available as visible text: a "
+        "transcript on the page or linked next to it, or text the audio is clearly labelled as "
+        "an alternative for?"
+    ),
+)
+AUTOPLAY_AUDIO_CONTROLLED = Question(
+    id="autoplay-audio-controlled",
+    text=(
+        "This media starts playing sound when the page loads: does the sound stop within 3 "
+        "seconds, or does the page offer a visible, keyboard-usable way to pause or stop it or "
+        "to change its volume independently of the system volume?"
+    ),
+)
+AUTOPLAY_AUDIO_LONG = Question(
+    id="autoplay-audio-long",
+    text=(
+        "This media starts playing when the page loads: does it play sound (not silence) for "
+        "more than 3 seconds?"
+    ),
+)
+
 QUESTIONS: dict[str, Question] = {
     question.id: question
     for question in (
@@ -109,6 +180,15 @@ QUESTIONS: dict[str, Question] = {
         PAGE_LANGUAGE_MATCHES,
         MAIN_CONTENT_FIRST,
         LINKS_SAME_PURPOSE,
+        VIDEO_HAS_CAPTIONS,
+        VIDEO_SOUND_HAS_ALTERNATIVE,
+        VIDEO_HAS_AUDIO_DESCRIPTION,
+        VIDEO_VISUALS_HAVE_ALTERNATIVE,
+        VIDEO_HAS_TRANSCRIPT,
+        AUDIO_HAS_TRANSCRIPT,
+        AUDIO_HAS_TEXT_ALTERNATIVE,
+        AUTOPLAY_AUDIO_CONTROLLED,
+        AUTOPLAY_AUDIO_LONG,
     )
 }
 """Every question by id. Add a question here, next to its constant, when a rule needs it."""
