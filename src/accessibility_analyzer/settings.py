@@ -140,6 +140,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     (its worker was killed) is handed to another worker without waiting for the time limit."""
     worker_health_check_interval_seconds: Annotated[float, Positive] = 10.0
     """WORKER_HEALTH_CHECK_INTERVAL_SECONDS: how often `a11y worker` writes its heartbeat."""
+    job_expiry_seconds: Annotated[float, Positive] = 86_400.0
+    """JOB_EXPIRY_SECONDS: a queued job no worker started within this long expires in Valkey
+    (arq's own default is a day); the reconciler then queues its analysis again."""
+    job_reconcile_interval_seconds: Annotated[float, Positive] = 30.0
+    """JOB_RECONCILE_INTERVAL_SECONDS: how often API and workers compare unfinished analyses
+    with the job queue and queue again (or fail) those whose job was lost."""
     job_queue_name: str = "arq:queue"
     """JOB_QUEUE_NAME: the arq queue in Valkey; deployments (or test runs) sharing one Valkey
     keep their jobs apart with different names."""

@@ -125,7 +125,7 @@ def test_heartbeat_age_is_read_from_arqs_heartbeat_text() -> None:
 async def test_worker_heartbeat_check_reports_a_missing_and_a_fresh_worker(
     arq_queue: ArqQueue,
 ) -> None:
-    check = worker_heartbeat_check(arq_queue, interval_seconds=10)
+    check = worker_heartbeat_check(arq_queue)
     status, message = await check()
     assert status == "degraded"
     assert "a11y worker" in message
@@ -163,7 +163,7 @@ def test_worker_options_come_from_the_settings(
     assert options["job_deserializer"] is deserialize_job
     (function,) = options["functions"]
     assert (function.name, function.timeout_s, function.max_tries) == ("analyse", 90, 4)
-    assert [job.name for job in options["cron_jobs"]] == ["cleanup"]
+    assert [job.name for job in options["cron_jobs"]] == ["cleanup", "reconcile"]
 
     without_valkey = Settings.from_env({"DATA_DIR": str(tmp_path / "data")})
     with pytest.raises(ValueError, match="VALKEY_URL"):

@@ -4,7 +4,9 @@ Start one or more next to `a11y serve` (with the same ``VALKEY_URL``, ``DATABASE
 ``DATA_DIR`` both can read). Each worker uses every core through its own process pool
 (``ENGINE_PROCESSES`` to change that). A worker killed mid-job loses nothing: the job is
 handed to another worker (or to this one once restarted) within about two
-``JOB_LEASE_SECONDS``, and it continues after the pages already stored.
+``JOB_LEASE_SECONDS``, and it continues after the pages already stored. A Valkey restart or
+outage does not end it: it reconnects with backoff (logging the outage once) and stops only
+on SIGINT/SIGTERM.
 
 Exit codes: 0 after a clean stop (SIGINT/SIGTERM, or the queue is empty with ``--burst``),
 2 for a configuration error (a malformed setting, or no ``VALKEY_URL``).
@@ -50,13 +52,12 @@ def _run(args: argparse.Namespace) -> int:
         return 2
 
     # Imported here so that `a11y --help` and the other commands never load arq.
-    from arq.worker import run_worker  # noqa: PLC0415
-
+    from accessibility_analyzer.jobs.resilient_worker import run_resilient_worker  # noqa: PLC0415
     from accessibility_analyzer.jobs.worker import worker_options  # noqa: PLC0415
     from accessibility_analyzer.observability.logging import configure_logging  # noqa: PLC0415
     from accessibility_analyzer.observability.sentry import init_sentry  # noqa: PLC0415
 
     configure_logging(settings)
-    init_sentry(settings)  # before run_worker: the arq integration wraps jobs in create_worker
-    run_worker(worker_options(settings), burst=args.burst)
+    init_sentry(settings)  # before the worker: the arq integration wraps jobs in create_worker
+    run_resilient_worker(worker_options(settings), burst=args.burst)
     return 0

@@ -1,64 +1,46 @@
 """Health checks of the job queue, for the API's health registry.
 
-With arq, the queue (Valkey) is critical: without it no analysis can start. The worker's
-heartbeat is informational (``/health/detailed``): arq's workers write a heartbeat key every
-``WORKER_HEALTH_CHECK_INTERVAL_SECONDS``, so its absence or age tells whether any
-`a11y worker` is alive. In-process jobs have nothing to reach; their check reports the load.
+With arq, the queue (Valkey) is critical: without it no analysis can start, and neither can
+one when analyses wait and no worker is alive (arq's workers write a heartbeat key every
+``WORKER_HEALTH_CHECK_INTERVAL_SECONDS``): readiness then fails with that reason. The
+heartbeat alone is informational (``/health/detailed``): an idle deployment without a
+worker is fine until something waits. In-process jobs have nothing to reach; their check
+reports the load.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import datetime
 from typing import Literal
 
+from accessibility_analyzer.jobs.heartbeat import heartbeat_age_seconds
 from accessibility_analyzer.jobs.queue import ArqQueue, LocalQueue
 
 State = Literal["healthy", "degraded", "unhealthy"]
 CheckResult = tuple[State, str]
 Check = Callable[[], Awaitable[CheckResult]]
 
-# arq writes the heartbeat as "<Mon>-<DD> <HH:MM:SS> j_complete=... queued=N" in local time.
-_HEARTBEAT_TIME_FORMAT = "%Y %b-%d %H:%M:%S"
-
 
 def queue_check(queue: ArqQueue) -> Check:
-    """Critical: Valkey answers for the queue; the message gives the queue depth."""
+    """Critical: Valkey answers, and jobs that wait have a live worker to take them."""
 
     async def check() -> CheckResult:
         depth = await queue.depth()
+        if depth > 0:
+            pulse = await queue.pulse()
+            if not pulse.alive:
+                return "unhealthy", f"{depth} job(s) wait and no worker is alive: {pulse.message}"
         return "healthy", f"arq on Valkey reachable; {depth} job(s) queued or running"
 
     return check
 
 
-def heartbeat_age_seconds(value: str, now: datetime) -> float | None:
-    """Age of an arq heartbeat value (``None`` when it cannot be read)."""
-    stamp = " ".join(value.split()[:2])
-    try:
-        written = datetime.strptime(f"{now.year} {stamp}", _HEARTBEAT_TIME_FORMAT)
-    except ValueError:
-        return None
-    if written > now:  # written last December, read in January
-        written = written.replace(year=now.year - 1)
-    return (now - written).total_seconds()
-
-
-def worker_heartbeat_check(queue: ArqQueue, interval_seconds: float) -> Check:
+def worker_heartbeat_check(queue: ArqQueue) -> Check:
     """Detailed: is a worker alive (its heartbeat recent)? Degraded when not."""
 
     async def check() -> CheckResult:
-        raw = await queue.redis.get(queue.health_check_key)
-        if raw is None:
-            return "degraded", "no worker heartbeat: is `a11y worker` running?"
-        value = raw.decode() if isinstance(raw, bytes) else str(raw)
-        age = heartbeat_age_seconds(value, datetime.now())
-        if age is None:
-            return "degraded", f"unreadable worker heartbeat {value[:80]!r}"
-        fields = " ".join(value.split()[2:])
-        if age > 3 * interval_seconds + 5:
-            return "degraded", f"last worker heartbeat {age:.0f} s ago ({fields})"
-        return "healthy", f"worker heartbeat {age:.0f} s ago ({fields})"
+        pulse = await queue.pulse()
+        return ("healthy" if pulse.alive else "degraded"), pulse.message
 
     return check
 
@@ -75,3 +57,6 @@ def local_queue_check(queue: LocalQueue) -> Check:
         )
 
     return check
+
+
+__all__ = ["heartbeat_age_seconds", "local_queue_check", "queue_check", "worker_heartbeat_check"]

@@ -6,15 +6,19 @@ never runs the engine itself), else in-process jobs on a process pool owned by t
 The queue is on ``app.state.job_queue``; its health checks are registered with
 ``app.state.health``.
 
-In-process, analyses left queued or running by a previous run of the server are resumed at
-start-up. With `a11y serve --workers N` and no Valkey, every server process has its own pool
-and resumes them too: the analysis's attempt fence lets only the latest run write, so the
-result is right but the work is repeated; use Valkey and `a11y worker` to scale out.
+A reconciler keeps the database and the queue in agreement (``jobs.reconciler``): with arq,
+it queues again (or fails) analyses whose job was lost, at start-up and every
+``JOB_RECONCILE_INTERVAL_SECONDS``; in-process, it resumes at start-up what a previous run
+left unfinished, and every third of ``JOB_LEASE_SECONDS`` renews this process's leases and
+adopts analyses whose lease lapsed (their server process died). With `a11y serve --workers N`
+and no Valkey, each process runs the analyses it accepted; use Valkey and `a11y worker` to
+scale out.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -30,10 +34,10 @@ from accessibility_analyzer.jobs.health import (
 )
 from accessibility_analyzer.jobs.pool import EnginePool
 from accessibility_analyzer.jobs.queue import ArqQueue, JobQueue, LocalQueue, arq_connection
+from accessibility_analyzer.jobs.reconciler import LocalReconciler, QueueReconciler
 from accessibility_analyzer.jobs.tasks import JobContext
 from accessibility_analyzer.llm.client import LLMClient
 from accessibility_analyzer.settings import Settings
-from accessibility_analyzer.storage.analyses import unfinished_analysis_ids
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.files import FileStore
 
@@ -62,28 +66,37 @@ def local_job_context(
 
 @asynccontextmanager
 async def analysis_jobs(app: Litestar) -> AsyncIterator[None]:
-    """Create the job queue (and, in-process, the pool); close them at shutdown."""
+    """Create the job queue (and, in-process, the pool) and its reconciler; stop them at
+    shutdown."""
     settings: Settings = app.state.settings
     database: Database = app.state.database
     health: HealthRegistry = app.state.health
     pool: EnginePool | None = None
+    local_reconciler: LocalReconciler | None = None
     queue: JobQueue
     if settings.valkey_url:
-        connection = arq_connection(
-            settings.valkey_url,
-            timeout_seconds=settings.valkey_timeout_seconds,
-            queue_name=settings.job_queue_name,
+        arq_queue = ArqQueue(
+            arq_connection(
+                settings.valkey_url,
+                timeout_seconds=settings.valkey_timeout_seconds,
+                queue_name=settings.job_queue_name,
+            ),
+            settings.job_queue_name,
+            expires_seconds=settings.job_expiry_seconds,
+            heartbeat_interval_seconds=settings.worker_health_check_interval_seconds,
         )
-        arq_queue = ArqQueue(connection, settings.job_queue_name)
         health.register(HealthCheck(name="job-queue", check=queue_check(arq_queue)))
         health.register(
-            HealthCheck(
-                name="job-worker",
-                check=worker_heartbeat_check(
-                    arq_queue, settings.worker_health_check_interval_seconds
-                ),
-                critical=False,
-            )
+            HealthCheck(name="job-worker", check=worker_heartbeat_check(arq_queue), critical=False)
+        )
+        reconciler = QueueReconciler(
+            arq_queue,
+            database,
+            max_tries=settings.analysis_max_tries,
+            lease_seconds=settings.job_lease_seconds,
+        )
+        maintenance = asyncio.create_task(
+            reconciler.run_forever(settings.job_reconcile_interval_seconds)
         )
         queue = arq_queue
     else:
@@ -95,20 +108,29 @@ async def analysis_jobs(app: Litestar) -> AsyncIterator[None]:
                 pool,
                 llm=getattr(app.state, "llm", None),
                 cache=getattr(app.state, "cache", None),
-            )
+            ),
+            lease_seconds=settings.job_lease_seconds,
         )
         health.register(
             HealthCheck(name="job-queue", check=local_queue_check(local_queue), critical=False)
         )
-        unfinished = await unfinished_analysis_ids(database)
-        if unfinished:
-            logger.info("resuming %d unfinished analysis(es)", len(unfinished))
-        await local_queue.resume(unfinished)
+        local_reconciler = LocalReconciler(
+            local_queue,
+            max_tries=settings.analysis_max_tries,
+            lease_seconds=settings.job_lease_seconds,
+        )
+        await local_reconciler.run_once()  # resume what a previous run left unfinished
+        maintenance = asyncio.create_task(local_reconciler.run_forever())
         queue = local_queue
     app.state.job_queue = queue
     try:
         yield
     finally:
+        maintenance.cancel()
+        await asyncio.gather(maintenance, return_exceptions=True)
+        if local_reconciler is not None:
+            with contextlib.suppress(Exception):  # a lost database: the leases lapse anyway
+                await local_reconciler.release()
         await queue.close()
         if pool is not None:
             await asyncio.to_thread(pool.shutdown)

@@ -12,15 +12,18 @@ import asyncio
 import logging
 import time
 from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from arq.connections import ArqRedis
 from redis.asyncio import ConnectionPool
 
+from accessibility_analyzer.jobs.heartbeat import WorkerPulse, read_pulse
 from accessibility_analyzer.jobs.serialization import deserialize_job, serialize_job
 from accessibility_analyzer.jobs.tasks import JobContext, run_analysis
 from accessibility_analyzer.observability import metrics
 from accessibility_analyzer.storage.analyses import mark_failed
+from accessibility_analyzer.storage.analysis_queue import renew_leases
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +49,15 @@ class JobQueue(Protocol):
     async def close(self) -> None:
         """Release connections and stop local work."""
         ...
+
+    async def waiting_reason(self) -> str | None:
+        """Why queued analyses cannot start now (no worker alive...); ``None``: no reason."""
+        ...
+
+
+def lease_key(analysis_id: str) -> str:
+    """The Valkey key a running analysis keeps alive (see ``jobs.worker``)."""
+    return f"a11y:analysis-lease:{analysis_id}"
 
 
 def redis_dsn(url: str) -> str:
@@ -78,14 +90,31 @@ def arq_connection(
 
 
 class ArqQueue:
-    """Enqueue analyses as arq jobs on Valkey; `a11y worker` processes run them."""
+    """Enqueue analyses as arq jobs on Valkey; `a11y worker` processes run them.
+
+    Args:
+        redis: the arq connection.
+        queue_name: the arq queue (``JOB_QUEUE_NAME``).
+        expires_seconds: a job no worker started within this long expires
+            (``JOB_EXPIRY_SECONDS``; the reconciler queues its analysis again).
+        heartbeat_interval_seconds: how often workers write their heartbeat.
+    """
 
     kind = "arq"
 
-    def __init__(self, redis: ArqRedis, queue_name: str = DEFAULT_QUEUE_NAME) -> None:
+    def __init__(
+        self,
+        redis: ArqRedis,
+        queue_name: str = DEFAULT_QUEUE_NAME,
+        *,
+        expires_seconds: float | None = None,
+        heartbeat_interval_seconds: float = 10.0,
+    ) -> None:
         self.redis = redis
         self.queue_name = queue_name
         self.health_check_key = health_check_key(queue_name)
+        self.expires_seconds = expires_seconds
+        self.heartbeat_interval_seconds = heartbeat_interval_seconds
 
     async def enqueue(self, analysis_id: str, trace_context: Mapping[str, str]) -> None:
         """Add the job; a job with this id already queued, running or finished is kept."""
@@ -95,7 +124,22 @@ class ArqQueue:
             dict(trace_context),
             _job_id=analysis_id,
             _queue_name=self.queue_name,
+            _expires=self.expires_seconds,
         )
+
+    async def pulse(self) -> WorkerPulse:
+        """Whether a worker is alive, from its heartbeat (raises when Valkey is unreachable)."""
+        return await read_pulse(self.redis, self.health_check_key, self.heartbeat_interval_seconds)
+
+    async def waiting_reason(self) -> str | None:
+        """Why queued analyses cannot start: no worker alive, or Valkey unreachable."""
+        try:
+            pulse = await self.pulse()
+        except Exception:  # Valkey down: the API says so rather than failing the request
+            return "the job queue (Valkey) is unreachable; the analysis starts once it is back"
+        if pulse.alive:
+            return None
+        return f"no worker is taking jobs ({pulse.message}); it starts once one does"
 
     async def depth(self) -> int:
         """Jobs waiting in the queue (including ones running: arq removes them at the end)."""
@@ -110,14 +154,18 @@ class LocalQueue:
     """Run analyses as asyncio tasks of the API process, the engine in its process pool.
 
     At most ``concurrency`` analyses run at once (they share the pool anyway; more at once
-    would only interleave them and delay every one). Analyses a previous run of the process
-    left unfinished are picked up again by :meth:`resume`.
+    would only interleave them and delay every one). With ``lease_seconds``, an accepted
+    analysis is leased in the database at once, so no other server process takes it over
+    (``jobs.reconciler.LocalReconciler`` renews the leases and adopts lapsed ones).
     """
 
     kind = "local"
 
-    def __init__(self, job: JobContext, *, concurrency: int = 2) -> None:
+    def __init__(
+        self, job: JobContext, *, concurrency: int = 2, lease_seconds: float | None = None
+    ) -> None:
         self.job = job
+        self.lease_seconds = lease_seconds
         self._slots = asyncio.Semaphore(concurrency)
         self._tasks: dict[str, asyncio.Task[None]] = {}
 
@@ -125,8 +173,17 @@ class LocalQueue:
         """Start the analysis in the background unless it is already queued or running here."""
         if analysis_id in self._tasks:
             return
+        if self.lease_seconds is not None:
+            until = datetime.now(UTC) + timedelta(seconds=self.lease_seconds)
+            await renew_leases(self.job.database, [analysis_id], until)
+        self.adopt(analysis_id, trace_context)
+
+    def adopt(self, analysis_id: str, trace_context: Mapping[str, str] | None = None) -> None:
+        """Start an analysis whose lease the caller already holds (unless it runs here)."""
+        if analysis_id in self._tasks:
+            return
         task = asyncio.create_task(
-            self._run(analysis_id, dict(trace_context), time.time()),
+            self._run(analysis_id, dict(trace_context or {}), time.time()),
             name=f"analysis-{analysis_id}",
         )
         self._tasks[analysis_id] = task
@@ -154,6 +211,14 @@ class LocalQueue:
     def depth(self) -> int:
         """Analyses accepted by this process and not finished yet."""
         return len(self._tasks)
+
+    def accepted(self) -> list[str]:
+        """Ids of the analyses this process has accepted and not finished."""
+        return list(self._tasks)
+
+    async def waiting_reason(self) -> str | None:
+        """In-process analyses always have a runner: nothing to explain beyond the order."""
+        return None
 
     async def resume(self, analysis_ids: list[str]) -> None:
         """Queue analyses a previous run of this process left queued or running."""

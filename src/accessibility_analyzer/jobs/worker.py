@@ -24,7 +24,6 @@ import logging
 import os
 import re
 import time
-from datetime import timedelta
 from typing import Any, ClassVar
 
 import valkey.asyncio
@@ -37,11 +36,16 @@ from accessibility_analyzer.jobs.pool import EnginePool
 from accessibility_analyzer.jobs.queue import (
     ANALYSE_FUNCTION,
     DEFAULT_QUEUE_NAME,
+    ArqQueue,
     health_check_key,
+    lease_key,
     redis_dsn,
 )
+from accessibility_analyzer.jobs.reconciler import QueueReconciler, repeat_quietly
+from accessibility_analyzer.jobs.resilient_worker import VALKEY_ERRORS
 from accessibility_analyzer.jobs.serialization import deserialize_job, serialize_job
 from accessibility_analyzer.jobs.tasks import JobContext, run_analysis
+from accessibility_analyzer.jobs.worker_cron import cleanup_job, cron_jobs
 from accessibility_analyzer.llm.lifecycle import open_llm_client
 from accessibility_analyzer.observability import metrics
 from accessibility_analyzer.observability.instrumentation import instrument_database
@@ -49,7 +53,6 @@ from accessibility_analyzer.observability.names import WORKER_SERVICE
 from accessibility_analyzer.observability.setup import setup_telemetry
 from accessibility_analyzer.settings import Settings
 from accessibility_analyzer.storage import analyses as repo
-from accessibility_analyzer.storage.cleanup import run_cleanup
 from accessibility_analyzer.storage.database import (
     Database,
     normalise_database_url,
@@ -80,11 +83,6 @@ return 1
 """
 
 
-def lease_key(analysis_id: str) -> str:
-    """The Valkey key a running analysis keeps alive."""
-    return f"a11y:analysis-lease:{analysis_id}"
-
-
 def job_timeout_seconds(settings: Settings) -> float:
     """arq's job timeout for an analysis: its time limit plus a margin."""
     return settings.analysis_time_limit_seconds + _JOB_TIMEOUT_MARGIN_SECONDS
@@ -98,11 +96,18 @@ class WorkerState:
     database: Database
     store: FileStore
     job: JobContext
+    reconciler: QueueReconciler
     recovery: asyncio.Task[None] | None = None
 
 
 async def startup(ctx: dict[str, Any]) -> None:
-    """arq ``on_startup``: settings, database (migrated), process pool, orphan recovery."""
+    """arq ``on_startup``: settings, database (migrated), process pool, orphan recovery.
+
+    Runs once: the supervisor (``jobs.resilient_worker``) enters arq's ``main`` again after
+    a Valkey outage, which calls this again.
+    """
+    if "state" in ctx:
+        return
     settings = Settings.from_env()
     database = Database.from_url(_async_database_url(settings))
     await upgrade_database(database)
@@ -134,8 +139,29 @@ async def startup(ctx: dict[str, Any]) -> None:
         cache=Cache.from_settings(settings, services),
     )
     await job.pool.warm_up()
-    state = WorkerState(settings=settings, database=database, store=store, job=job)
-    state.recovery = asyncio.create_task(_recover_orphans_forever(ctx["redis"], database, settings))
+    queue = ArqQueue(
+        ctx["redis"],
+        settings.job_queue_name,
+        expires_seconds=settings.job_expiry_seconds,
+        heartbeat_interval_seconds=settings.worker_health_check_interval_seconds,
+    )
+    reconciler = QueueReconciler(
+        queue,
+        database,
+        max_tries=settings.analysis_max_tries,
+        lease_seconds=settings.job_lease_seconds,
+    )
+    state = WorkerState(
+        settings=settings, database=database, store=store, job=job, reconciler=reconciler
+    )
+    state.recovery = asyncio.create_task(
+        repeat_quietly(
+            lambda: _recover_orphans(ctx["redis"], database, settings),
+            settings.job_lease_seconds / 2,
+            "orphaned-job check",
+            expected=VALKEY_ERRORS,  # the supervisor logs the outage
+        )
+    )
     ctx["state"] = state
     logger.info(
         "worker ready: %d engine processes, time limit %g s",
@@ -205,11 +231,17 @@ async def analyse(
 
 async def _hold_lease(redis: ArqRedis, analysis_id: str, lease_seconds: float) -> None:
     key = lease_key(analysis_id)
+    renewed = True
     while True:
         try:
             await redis.set(key, b"1", px=int(lease_seconds * 1000))
-        except Exception:  # Valkey hiccup: keep working; the fence protects the results
-            logger.warning("could not renew the lease of analysis %s", analysis_id)
+        except Exception as error:  # Valkey hiccup: keep working; the fence protects results
+            if renewed:  # once per outage; a Valkey outage is logged by the supervisor
+                level = logging.DEBUG if isinstance(error, VALKEY_ERRORS) else logging.WARNING
+                logger.log(level, "could not renew the lease of analysis %s", analysis_id)
+            renewed = False
+        else:
+            renewed = True
         await asyncio.sleep(lease_seconds / 3)
 
 
@@ -259,14 +291,9 @@ async def fail_exhausted(
     return exhausted
 
 
-async def _recover_orphans_forever(redis: ArqRedis, database: Database, settings: Settings) -> None:
-    while True:
-        try:
-            released = await release_orphans(redis, settings)
-            await fail_exhausted(redis, database, settings, released)
-        except Exception:
-            logger.warning("orphaned-job check failed", exc_info=True)
-        await asyncio.sleep(settings.job_lease_seconds / 2)
+async def _recover_orphans(redis: ArqRedis, database: Database, settings: Settings) -> None:
+    released = await release_orphans(redis, settings)
+    await fail_exhausted(redis, database, settings, released)
 
 
 def _redis_settings_from_env() -> RedisSettings:
@@ -289,8 +316,10 @@ def worker_options(settings: Settings) -> dict[str, Any]:
         if not key.startswith("_") and key != "redis_settings"
     }
     timeout = job_timeout_seconds(settings)
+    redis_settings = RedisSettings.from_dsn(redis_dsn(settings.valkey_url))
+    redis_settings.conn_retries = 0  # the supervisor retries for ever, with its own backoff
     options.update(
-        redis_settings=RedisSettings.from_dsn(redis_dsn(settings.valkey_url)),
+        redis_settings=redis_settings,
         functions=[
             func(
                 analyse,
@@ -304,43 +333,9 @@ def worker_options(settings: Settings) -> dict[str, Any]:
         queue_name=settings.job_queue_name,
         health_check_key=health_check_key(settings.job_queue_name),
         health_check_interval=settings.worker_health_check_interval_seconds,
-        cron_jobs=_cron_jobs(settings),
+        cron_jobs=cron_jobs(settings),
     )
     return options
-
-
-def _cron_jobs(settings: Settings) -> list[Any]:
-    """Cleanup as often as ``CLEANUP_INTERVAL_SECONDS`` asks, at whole minutes (arq's cron
-    resolution), once at start-up too; ``unique`` keeps two workers from running one slot."""
-    minutes = max(1, round(settings.cleanup_interval_seconds / 60))
-    hours: set[int] | None = None
-    if minutes >= 60:
-        every = {0}
-        hours = set(range(0, 24, min(24, minutes // 60)))
-    else:
-        every = set(range(0, 60, minutes))
-    return [
-        cron(
-            cleanup_job,
-            name="cleanup",
-            hour=hours,
-            minute=every,
-            run_at_startup=True,
-            unique=True,
-            max_tries=1,
-        )
-    ]
-
-
-async def cleanup_job(ctx: dict[str, Any]) -> dict[str, Any]:
-    """arq cron job: remove expired sessions and their files, and orphaned files."""
-    state: WorkerState = ctx["state"]
-    run = await run_cleanup(
-        state.database,
-        state.store,
-        max_file_age=timedelta(hours=state.settings.max_file_age_hours),
-    )
-    return dataclasses.asdict(run)
 
 
 class WorkerSettings:

@@ -131,6 +131,7 @@ class Instruments:
         self.upload_rejections = _counter(meter, Metric.UPLOAD_REJECTIONS)
         self.queue_depth = LastValueGauge(meter, Metric.QUEUE_DEPTH)
         self.job_wait_time = _histogram(meter, Metric.JOB_WAIT_TIME)
+        self.queue_oldest_wait = LastValueGauge(meter, Metric.QUEUE_OLDEST_WAIT)
         self.llm_calls = _counter(meter, Metric.LLM_CALLS)
         self.llm_retries = _counter(meter, Metric.LLM_RETRIES)
         self.llm_failures = _counter(meter, Metric.LLM_FAILURES)
@@ -262,6 +263,11 @@ async def sample_queue_depth(count: Callable[[], Awaitable[int]], queue: str = "
 def record_job_wait(seconds: float, queue: str = "analyses") -> None:
     """Record how long a job waited between being enqueued and starting, in seconds."""
     instruments().job_wait_time.record(max(seconds, 0.0), {Attr.QUEUE: queue})
+
+
+def record_oldest_wait(seconds: float, queue: str = "analyses") -> None:
+    """Set how long the oldest queued analysis has waited (the reconciler measures it)."""
+    instruments().queue_oldest_wait.set(max(seconds, 0.0), {Attr.QUEUE: queue})
 
 
 def record_cache_lookup(key: str, *, hit: bool) -> None:

@@ -158,6 +158,12 @@ class Metric:
     JOB_WAIT_TIME = MetricSpec(
         "a11y.job.wait_time", Kind.HISTOGRAM, "s", "Time a job waited between enqueue and start."
     )
+    QUEUE_OLDEST_WAIT = MetricSpec(
+        "a11y.queue.oldest_wait",
+        Kind.GAUGE,
+        "s",
+        "How long the oldest analysis still queued has waited (grows while no worker runs).",
+    )
     LLM_CALLS = MetricSpec(
         "a11y.llm.calls", Kind.COUNTER, "{call}", "LLM requests, by provider, model and status."
     )

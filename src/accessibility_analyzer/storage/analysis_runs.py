@@ -111,6 +111,7 @@ async def claim_analysis(db: Database, analysis_id: str) -> Claim | None:
                 attempt=attempt,
                 started_at=row.started_at or _now(),
                 error=None,
+                waiting_reason=None,
             )
         )
     return Claim(

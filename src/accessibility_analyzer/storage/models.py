@@ -170,6 +170,11 @@ class Analysis(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Queue state (see storage.analysis_queue): times the job was queued again after it was
+    # lost, why a queued analysis waits, and the in-process runner's lease.
+    requeues: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    waiting_reason: Mapped[str | None] = mapped_column(Text)
+    lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     session: Mapped[UploadSession] = relationship(back_populates="analyses")
     document_results: Mapped[list[DocumentResultRow]] = relationship(

@@ -72,9 +72,15 @@ def _links(analysis_id: str) -> AnalysisLinks:
     return AnalysisLinks(self=base, findings=f"{base}/findings", report=f"{base}/report")
 
 
-def analysis_out(analysis: Analysis, now: datetime | None = None) -> AnalysisOut:
-    """The API view of an analysis row."""
+def analysis_out(
+    analysis: Analysis, now: datetime | None = None, *, queue_reason: str | None = None
+) -> AnalysisOut:
+    """The API view of an analysis row (``queue_reason``: why the queue cannot start it now)."""
     now = now or datetime.now(UTC)
+    waiting = None
+    if analysis.status == AnalysisStatus.QUEUED:
+        reasons = [reason for reason in (analysis.waiting_reason, queue_reason) if reason]
+        waiting = "; ".join(reasons) or None
     duration = None
     if analysis.started_at is not None:
         end = analysis.finished_at or now
@@ -89,6 +95,7 @@ def analysis_out(analysis: Analysis, now: datetime | None = None) -> AnalysisOut
         options={k: v for k, v in analysis.options.items() if k != "resolvedRules"},
         attempt=analysis.attempt,
         error=analysis.error,
+        waiting_reason=waiting,
         summary=analysis.summary,
         created_at=analysis.created_at,
         started_at=analysis.started_at,
@@ -194,7 +201,8 @@ class AnalysesController(Controller):
                 headers={"Retry-After": "5"},
             ) from error
         location = f"/api/v1/analyses/{analysis.id}"
-        return Response(analysis_out(analysis), status_code=202, headers={"Location": location})
+        out = analysis_out(analysis, queue_reason=await queue.waiting_reason())
+        return Response(out, status_code=202, headers={"Location": location})
 
     @get(
         "/analyses/{analysis_id:str}",
@@ -212,7 +220,11 @@ class AnalysesController(Controller):
         analysis = await repo.get_analysis(_database(request), analysis_id, identity)
         if analysis is None:
             raise _not_found()
-        return analysis_out(analysis)
+        queue_reason = None
+        if analysis.status == AnalysisStatus.QUEUED:
+            queue: JobQueue = request.app.state.job_queue
+            queue_reason = await queue.waiting_reason()
+        return analysis_out(analysis, queue_reason=queue_reason)
 
     @get(
         "/analyses/{analysis_id:str}/findings",

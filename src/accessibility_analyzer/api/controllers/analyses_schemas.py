@@ -71,6 +71,9 @@ class AnalysisOut(ApiStruct, frozen=True, kw_only=True):
     options: dict[str, Any]
     attempt: int
     error: str | None
+    waiting_reason: str | None = None
+    """Why a queued analysis has not started: no worker alive, the queue unreachable, its job
+    queued again after it was lost; ``null`` when nothing holds it up (or it is not queued)."""
     summary: dict[str, Any] | None
     created_at: datetime
     started_at: datetime | None
