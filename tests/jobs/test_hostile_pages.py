@@ -8,6 +8,9 @@ real analysis of such a page through the engine processes.
 
 from __future__ import annotations
 
+import asyncio
+import io
+import zipfile
 from collections import Counter
 from typing import Any
 
@@ -15,8 +18,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jobs_helpers import CSS, page
+from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 
+from accessibility_analyzer.api.app import create_app
 from accessibility_analyzer.engine.result import (
     DocumentResult,
     Finding,
@@ -221,3 +226,46 @@ async def test_a_page_with_nul_bytes_is_analysed_and_reported_on_both_databases(
     snippets = [row["snippet"] for row in findings if row["snippet"]]
     assert any('alt="\ufffd"' in snippet for snippet in snippets)
     assert not any("\x00" in snippet for snippet in snippets)
+
+
+@pytest.mark.postgres
+async def test_a_page_with_a_nul_in_an_attribute_gets_a_report_through_the_api_on_postgresql(
+    settings_factory: Any, jobs_postgres_url: str
+) -> None:
+    """The reported failure end to end: upload, analysis in the service, every report."""
+    settings = settings_factory(DATABASE_URL=jobs_postgres_url, API_KEYS="alice:alice-key-123")
+    key = {"X-API-Key": "alice-key-123"}
+    hostile = page("Hostile").replace(b'<img src="a.png">', b'<img src="a.png" alt="x\x00y">')
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("hostile.html", hostile)
+        zipped.writestr("ok.html", page("OK"))
+        zipped.writestr("css/site.css", CSS)
+    async with AsyncTestClient(app=create_app(settings)) as client:
+        session = (await client.post("/api/v1/sessions", json={}, headers=key)).json()["id"]
+        upload = await client.post(
+            f"/api/v1/sessions/{session}/documents",
+            files={"files": ("site.zip", archive.getvalue(), "application/zip")},
+            headers=key,
+        )
+        assert upload.status_code == 201, upload.text
+        started = await client.post(f"/api/v1/sessions/{session}/analyses", headers=key)
+        assert started.status_code == 202, started.text
+        url = f"/api/v1/analyses/{started.json()['id']}"
+        for _ in range(1200):
+            analysis = (await client.get(url, headers=key)).json()
+            if analysis["status"] in {"completed", "failed"}:
+                break
+            await asyncio.sleep(0.05)
+        assert (analysis["status"], analysis["error"]) == ("completed", None)
+        reports = {
+            name: await client.get(f"{url}/report", params={"format": name}, headers=key)
+            for name in ("json", "html", "sarif", "csv", "earl")
+        }
+    assert all(response.status_code == 200 for response in reports.values())
+    documents = reports["json"].json()["documents"]
+    assert [(d["path"], d["error"]) for d in documents] == [
+        ("hostile.html", None),
+        ("ok.html", None),
+    ]
+    assert "x\ufffdy" in reports["json"].text
