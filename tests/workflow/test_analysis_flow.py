@@ -8,6 +8,7 @@ The same flow through arq and a real `a11y worker` process is in
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from typing import Any
 
@@ -27,7 +28,7 @@ from litestar.testing import AsyncTestClient
 from polyfactory.factories.msgspec_factory import MsgspecFactory
 
 from accessibility_analyzer.api.app import create_app
-from accessibility_analyzer.api.controllers import analyses as analyses_controller
+from accessibility_analyzer.api.controllers import report_downloads
 from accessibility_analyzer.api.controllers.analyses_schemas import AnalysisRequest
 from accessibility_analyzer.rules import ALL_RULES
 from accessibility_analyzer.settings import Settings
@@ -124,20 +125,52 @@ async def test_a_rendered_report_is_served_from_the_cache(client: Client, app: L
     assert app.state.cache.hits == hits + 1
 
 
-async def test_a_report_too_large_to_cache_is_rendered_each_time(
+async def test_a_large_report_is_kept_as_a_file_and_goes_with_its_session(
     client: Client, app: Litestar, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(analyses_controller, "MAX_CACHED_REPORT_BYTES", 10)
-    analysis = await analysed_site(client, pages=1)
+    monkeypatch.setattr(report_downloads, "MAX_CACHE_ENTRY_BYTES", 10)
+    analysis = await analysed_site(client, pages=2)
     url = f"/api/v1/analyses/{analysis['id']}/report"
     first = await client.get(url, params={"format": "csv"}, headers=ALICE)
     hits = app.state.cache.hits
+    folder = app.state.file_store.data_dir / "reports" / analysis["sessionId"]
+    kept = list(folder.iterdir())
 
     second = await client.get(url, params={"format": "csv"}, headers=ALICE)
 
-    assert second.status_code == 200
+    assert first.status_code == second.status_code == 200
+    assert "content-length" not in first.headers  # streamed as it was rendered
+    assert second.headers["content-length"] == str(len(first.content))  # served from the file
     assert second.content == first.content
+    assert second.headers["content-type"] == first.headers["content-type"]
+    assert "filename=" in second.headers["content-disposition"]
     assert app.state.cache.hits == hits
+    assert [path.suffix for path in kept] == [".csv"]
+    assert kept[0].read_bytes() == first.content
+
+    deleted = await client.delete(f"/api/v1/sessions/{analysis['sessionId']}", headers=ALICE)
+    assert deleted.status_code == 204
+    assert not folder.exists()
+
+
+async def test_passed_findings_are_listed_on_request(client: Client) -> None:
+    analysis = await analysed_site(client, pages=2)
+    url = f"/api/v1/analyses/{analysis['id']}/report"
+    summary = analysis["summary"]["byOutcome"]
+
+    default = (await client.get(url, params={"format": "json"}, headers=ALICE)).json()
+    everything = (
+        await client.get(url, params={"format": "json", "includePassed": "true"}, headers=ALICE)
+    ).json()
+    lines = await client.get(url, params={"format": "jsonl"}, headers=ALICE)
+
+    assert not default["includesPassed"] and everything["includesPassed"]
+    assert sum(len(d["findings"]) for d in default["documents"]) == (
+        summary["failed"] + summary["cantTell"]
+    )
+    assert sum(len(d["findings"]) for d in everything["documents"]) == sum(summary.values())
+    assert lines.headers["content-type"].startswith("application/jsonl")
+    assert [json.loads(line) for line in lines.text.splitlines()] == default["documents"]
 
 
 async def test_another_identity_sees_nothing(client: Client) -> None:

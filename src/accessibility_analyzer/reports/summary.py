@@ -80,6 +80,18 @@ class SummaryCounter:
             for finding in document.findings
         )
 
+    def add_group(
+        self, rule_id: str, outcome: Outcome, impact: Impact, wcag: tuple[str, ...], count: int
+    ) -> None:
+        """Count ``count`` findings of one (rule, outcome, impact, criteria) group at once
+        (a summary counted elsewhere, for example in SQL)."""
+        self._groups[(rule_id, outcome, impact, wcag)] += count
+
+    def add_pages(self, pages: int, with_errors: int) -> None:
+        """Count pages without their findings (which come through :meth:`add_group`)."""
+        self._documents += pages
+        self._documents_with_errors += with_errors
+
     def summary(self) -> ReportSummary:
         """The counts so far; every impact level and principle is present (with zeros)."""
         by_outcome = OutcomeCounts()

@@ -1,4 +1,4 @@
-"""Cleanup: expired and deleted sessions with their files, orphaned files, stale staging.
+"""Cleanup: expired and deleted sessions with their files and reports, orphans, stale staging.
 
 Safe when several processes (API replicas, workers) run it at the same moment:
 
@@ -30,6 +30,7 @@ from accessibility_analyzer.observability.tracing import traced
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.files import FileStore, RemovalStats, StoredFile
 from accessibility_analyzer.storage.models import Document, UploadSession, utc_now
+from accessibility_analyzer.storage.report_files import ReportFiles
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +124,14 @@ async def purge_session(
         )
     if not getattr(result, "rowcount", 0):
         return None
-    return await asyncio.to_thread(store.remove_session, session_id)
+    return await asyncio.to_thread(_remove_session_files, store, session_id)
+
+
+def _remove_session_files(store: FileStore, session_id: str) -> RemovalStats:
+    """A session's documents and its rendered reports."""
+    removal = store.remove_session(session_id)
+    removal.add(ReportFiles.under(store.data_dir).remove_session(session_id))
+    return removal
 
 
 async def _removable_session_ids(database: Database, now: datetime) -> list[str]:
@@ -148,6 +156,7 @@ async def run_cleanup(
     run.orphans_removed = orphans.files
     run.add_files(orphans)
     run.add_files(await asyncio.to_thread(store.remove_stale_staging, max_file_age.total_seconds()))
+    run.add_files(await remove_orphan_reports(database, store, max_file_age=max_file_age))
     run.duration_seconds = time.perf_counter() - started
     metrics.record_cleanup(bytes_freed=run.bytes_freed)
     metrics.record_sessions_active(await _live_session_count(database))
@@ -182,6 +191,33 @@ async def remove_orphans(
         or (stored.storage_key not in known_keys and stored.modified_at < cutoff)
     ]
     return await asyncio.to_thread(_remove_files, store, doomed)
+
+
+async def remove_orphan_reports(
+    database: Database, store: FileStore, *, max_file_age: timedelta
+) -> RemovalStats:
+    """Report folders of sessions that no longer exist, and ``.part`` files of downloads
+    that never finished (older than ``max_file_age``)."""
+    reports = ReportFiles.under(store.data_dir)
+    # Folders are listed before the database is asked: a session created in between is seen.
+    session_ids = await asyncio.to_thread(reports.session_ids)
+    known = await _existing_sessions(database, session_ids)
+    removal = RemovalStats()
+    for session_id in session_ids:
+        if session_id not in known:
+            removal.add(await asyncio.to_thread(reports.remove_session, session_id))
+    removal.add(await asyncio.to_thread(reports.remove_stale_parts, max_file_age.total_seconds()))
+    return removal
+
+
+async def _existing_sessions(database: Database, session_ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    async with database.sessions() as orm:
+        for start in range(0, len(session_ids), _QUERY_BATCH):
+            batch = session_ids[start : start + _QUERY_BATCH]
+            rows = await orm.execute(select(UploadSession.id).where(UploadSession.id.in_(batch)))
+            found.update(rows.scalars())
+    return found
 
 
 def _remove_files(store: FileStore, doomed: Iterable[StoredFile]) -> RemovalStats:
@@ -268,6 +304,7 @@ __all__ = [
     "CleanupService",
     "CleanupStats",
     "purge_session",
+    "remove_orphan_reports",
     "remove_orphans",
     "run_cleanup",
 ]

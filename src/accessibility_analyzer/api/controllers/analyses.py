@@ -15,8 +15,8 @@ from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from accessibility_analyzer import __version__
 from accessibility_analyzer.api.controllers import analyses_results as results
+from accessibility_analyzer.api.controllers import report_downloads as downloads
 from accessibility_analyzer.api.controllers.analyses_schemas import (
     AnalysisLinks,
     AnalysisOut,
@@ -28,25 +28,22 @@ from accessibility_analyzer.api.controllers.analyses_schemas import (
     Progress,
     SuggestionProgress,
 )
+from accessibility_analyzer.api.controllers.sessions import file_store_of
 from accessibility_analyzer.api.errors import PROBLEM_MEDIA_TYPE, ApiProblem
 from accessibility_analyzer.api.schemas import PageOffset, ProblemDetails
-from accessibility_analyzer.cache import Cache, cache_key
+from accessibility_analyzer.cache import Cache
 from accessibility_analyzer.jobs.queue import JobQueue
 from accessibility_analyzer.observability.tracing import inject_context
+from accessibility_analyzer.reports import FORMAT_NAMES
 from accessibility_analyzer.rules import UnknownRuleError, select_rules
 from accessibility_analyzer.storage import analyses as repo
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.models import Analysis, AnalysisStatus
+from accessibility_analyzer.storage.report_files import ReportFiles
 
 __all__ = ["AnalysesController"]
 
-# Bump when a renderer's output changes for the same stored results: cached reports of the
-# old shape then stop being served.
-REPORT_CACHE_VERSION: Final = "1"
 _MAX_PAGE_SIZE: Final = 1000
-# Reports of huge analyses (10^5+ findings render to 100+ MiB of JSON or CSV) are not kept:
-# the in-memory cache would hold them for an hour and Valkey caps values at 512 MiB.
-MAX_CACHED_REPORT_BYTES: Final = 32 * 1024 * 1024
 
 
 def _problem(description: str) -> ResponseSpec:
@@ -269,7 +266,7 @@ class AnalysesController(Controller):
     @get(
         "/analyses/{analysis_id:str}/report",
         operation_id="getReport",
-        summary="The analysis as a JSON, HTML, SARIF, CSV or EARL report",
+        summary="The analysis as a report: " + ", ".join(FORMAT_NAMES),
         responses={
             200: ResponseSpec(data_container=bytes, description="The report"),
             404: _NOT_FOUND,
@@ -283,9 +280,17 @@ class AnalysesController(Controller):
         analysis_id: FromPath[str],
         identity: NamedDependency[str],
         cache: NamedDependency[Cache],
-        report_format: Annotated[FormatName, QueryParameter(name="format")] = "json",
-    ) -> Response[bytes]:
-        """Download a report of a completed analysis (cached once rendered)."""
+        report_format: Annotated[FormatName, QueryParameter(name="format")] = FormatName.JSON,
+        include_passed: Annotated[
+            bool,
+            QueryParameter(
+                name="includePassed",
+                description="JSON and JSON Lines: list passed and inapplicable findings too "
+                "(by default they are only counted per page and rule).",
+            ),
+        ] = False,
+    ) -> Response[Any]:
+        """Download a report of a completed analysis, streamed (then kept) as it renders."""
         database = _database(request)
         analysis = await repo.get_analysis(database, analysis_id, identity)
         if analysis is None:
@@ -297,23 +302,6 @@ class AnalysesController(Controller):
                 reason="not_completed",
                 extra={"status": analysis.status},
             )
-        key = cache_key("report", analysis_id, report_format, REPORT_CACHE_VERSION, __version__)
-
-        body = await cache.get(key)
-        if body is None:
-            body = await results.render_report(database, analysis, report_format)
-            if len(body) <= MAX_CACHED_REPORT_BYTES:
-                await cache.set(key, body)
-        rendered_format = results.report_format(report_format)
-        filename = results.filename(rendered_format, analysis_id)
-        return Response(
-            body,
-            media_type=_without_charset(rendered_format.media_type),
-            headers={"Content-Disposition": f'inline; filename="{filename}"'},
-        )
-
-
-def _without_charset(media_type: str) -> str:
-    """The media type minus its charset: Litestar appends ``charset=utf-8`` to text types."""
-    parts = [part.strip() for part in media_type.split(";")]
-    return "; ".join(part for part in parts if not part.lower().startswith("charset="))
+        files = ReportFiles.under(file_store_of(request).data_dir)
+        wanted = downloads.ReportRequest.of(analysis, report_format, include_passed)
+        return await downloads.report_response(database, cache, files, wanted)

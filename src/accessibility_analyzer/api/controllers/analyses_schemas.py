@@ -10,12 +10,15 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from accessibility_analyzer.reports import ReportFormat
+
 Level = Literal["A", "AA", "AAA"]
 Status = Literal["queued", "running", "completed", "failed"]
 OutcomeName = Literal["passed", "failed", "cantTell", "inapplicable"]
 ModeName = Literal["automatic", "semiAuto"]
 ImpactName = Literal["critical", "serious", "moderate", "minor"]
-FormatName = Literal["json", "html", "sarif", "csv", "earl"]
+FormatName = ReportFormat
+"""The ``format`` of a report: every format of the report registry (``reports.FORMATS``)."""
 
 _RuleId = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
 _Tag = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
