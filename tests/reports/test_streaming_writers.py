@@ -5,12 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import msgspec
 import pytest
 
-from accessibility_analyzer.engine.result import AnalysisResult, DocumentResult, Outcome
+from accessibility_analyzer.engine.result import (
+    AnalysisResult,
+    DocumentResult,
+    Finding,
+    Mode,
+    Outcome,
+)
 from accessibility_analyzer.reports import (
     JsonDocument,
     JsonReport,
@@ -156,3 +162,56 @@ def test_finish_before_start_is_a_programming_error(context: ReportContext) -> N
     for fmt in (ReportFormat.SARIF, ReportFormat.HTML):
         with pytest.raises(RuntimeError, match="start"):
             open_writer(fmt).finish()
+
+
+def test_the_finding_shape_reaches_every_format(
+    finding: Callable[..., Finding],
+    result_of: Callable[..., AnalysisResult],
+    context: ReportContext,
+) -> None:
+    """mode/semiAuto, question, details and fingerprint: JSON has them all, SARIF keys the
+    element fingerprint and states mode and details, CSV and HTML show details compactly,
+    EARL asserts earl:semiAuto."""
+    measured = {"contrastRatio": 2.51, "expectedRatio": 4.5, "largeText": False}
+    compact = "contrastRatio=2.51; expectedRatio=4.5; largeText=false"
+    decided = finding(
+        rule_id="color-contrast",
+        mode=Mode.SEMI_AUTO,
+        details=measured,
+        fingerprint="f" * 16,
+    )
+    open_question = finding(
+        outcome=Outcome.CANT_TELL, question="alt-is-descriptive", fingerprint="e" * 16
+    )
+    result = result_of(decided, open_question)
+
+    findings = json.loads(render("json", result, context).body)["documents"][0]["findings"]
+    assert [finding["semiAuto"] for finding in findings] == [True, False]
+    assert findings[0]["mode"] == "semiAuto" and findings[1]["question"] == "alt-is-descriptive"
+    assert findings[0]["details"] == {
+        "contrastRatio": 2.51,
+        "expectedRatio": 4.5,
+        "largeText": False,
+    }
+
+    results = json.loads(render("sarif", result, context).body)["runs"][0]["results"]
+    assert results[0]["partialFingerprints"]["a11yElement/v1"] == "f" * 16
+    assert results[0]["properties"]["mode"] == "semiAuto"
+    assert results[0]["properties"]["details"]["contrastRatio"] == 2.51
+    assert results[1]["properties"]["question"] == "alt-is-descriptive"
+    assert "mode" not in results[1]["properties"]
+
+    rows = list(
+        csv.DictReader(io.StringIO(render("csv", result, context).body.decode("utf-8-sig")))
+    )
+    assert rows[0]["details"] == compact
+    assert (rows[0]["mode"], rows[1]["mode"]) == ("semiAuto", "automatic")
+    assert rows[1]["question"] == "alt-is-descriptive" and rows[1]["fingerprint"] == "e" * 16
+
+    page = render("html", result, context).body.decode()
+    assert f"<dt>Measured</dt><dd>{compact}</dd>" in page
+    assert page.count("<dt>Decided by</dt>") == 1
+
+    earl = json.loads(render("earl", result, context).body)
+    modes = [assertion["mode"] for assertion in earl["@graph"][1]["assertions"]]
+    assert modes == ["earl:semiAuto", "earl:automatic"]

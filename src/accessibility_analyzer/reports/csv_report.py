@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterable
 
 from accessibility_analyzer.engine.result import DocumentResult, Finding
-from accessibility_analyzer.reports._text import scrub
+from accessibility_analyzer.reports._text import describe_values, scrub
 from accessibility_analyzer.reports.writer import ReportHeader, ReportWriter, Suggestions
 
 CSV_COLUMNS = (
@@ -30,8 +30,14 @@ CSV_COLUMNS = (
     "fix_hint",
     "reason",
     "snippet",
+    "mode",
+    "question",
+    "details",
+    "fingerprint",
 )
-"""The header row, in column order. ``wcag`` lists the criteria separated by spaces."""
+"""The header row, in column order. ``wcag`` lists the criteria separated by spaces;
+``details`` the measured values as ``name=value`` pairs separated by ``; ``
+(``contrastRatio=2.51; expectedRatio=4.5``)."""
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet treat a cell as a formula."""
@@ -58,6 +64,10 @@ def finding_row(path: str, finding: Finding) -> list[str]:
         finding.fix_hint or "",
         finding.reason or "",
         finding.snippet or "",
+        str(finding.mode),
+        finding.question or "",
+        describe_values(finding.details) if finding.details else "",
+        finding.fingerprint or "",
     ]
 
 

@@ -3,7 +3,8 @@
 Layout: a banner with a skip link, then ``main`` with the ``h1``, the analysis metadata, a
 table of contents (``nav``) listing the pages, a summary (tables by outcome, impact, WCAG
 principle and rule), and one section per page listing each failed and cantTell finding: rule,
-impact, WCAG criteria, location, message, fix hint and the source snippet. Passed and inapplicable
+impact, WCAG criteria, location, message, fix hint, measured values (``details``, such as a
+contrast ratio), whether an answer decided it, and the source snippet. Passed and inapplicable
 findings are counted, not listed.
 
 The report must pass this project's own rules, so it keeps a strict heading order
@@ -299,6 +300,10 @@ def _finding(
     if finding.reason:
         reason_label = "Why it needs review" if review else "Detail"
         yield f"<dt>{reason_label}</dt><dd>{esc(finding.reason)}</dd>\n"
+    if finding.details:
+        yield f"<dt>Measured</dt><dd>{esc(describe_values(finding.details))}</dd>\n"
+    if finding.semi_auto:
+        yield "<dt>Decided by</dt><dd>An answer to a judgement question (semi-automatic)</dd>\n"
     if suggestion:
         yield f"<dt>Suggestion</dt><dd>{esc(describe_values(suggestion))}</dd>\n"
     yield "</dl>\n"

@@ -9,7 +9,9 @@ A page object is the engine's :class:`~accessibility_analyzer.engine.result.Docu
 (``path``, ``title``, ``counts``, ``error``, ``findings``) plus ``ruleCounts``: per rule, the
 page's findings per outcome. By default ``findings`` lists only failed and cantTell findings
 (94% of a real site's findings are passes, which ``counts`` and ``ruleCounts`` still count);
-``include_passed`` lists every finding. A finding may carry a ``suggestion`` object (issue 8).
+``include_passed`` lists every finding. Each finding is the engine's
+:class:`~accessibility_analyzer.engine.result.Finding` plus ``semiAuto`` (``mode`` is
+``semiAuto``: an oracle's answer decided it), and may carry a ``suggestion`` object (issue 8).
 """
 
 from __future__ import annotations
@@ -122,11 +124,17 @@ def encode_document(
     return b"".join((head[:-1], b',"findings":[', b",".join(findings), b"]}"))
 
 
+_SEMI_AUTO = {True: b',"semiAuto":true', False: b',"semiAuto":false'}
+
+
 def _encode_finding(finding: Finding, suggestion: object) -> bytes:
+    """The engine's finding plus ``semiAuto`` (derived from ``mode``) and a suggestion."""
     encoded = encode_json(finding)
-    if suggestion is None:
-        return encoded
-    return b"".join((encoded[:-1], b',"suggestion":', encode_json(suggestion), b"}"))
+    parts = [encoded[:-1], _SEMI_AUTO[finding.semi_auto]]
+    if suggestion is not None:
+        parts += [b',"suggestion":', encode_json(suggestion)]
+    parts.append(b"}")
+    return b"".join(parts)
 
 
 class JsonWriter(ReportWriter):

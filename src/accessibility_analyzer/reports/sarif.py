@@ -10,8 +10,10 @@ results: SARIF viewers show every result as something to act on.
 Locations are the page path relative to ``%SRCROOT%`` (the site root; stated in
 ``originalUriBaseIds`` when the context gives a base URI) with the start tag's line and
 column. GitHub rejects regions without a line, so a finding without a line gets no region.
-``partialFingerprints`` hash rule, path and selector, so a finding keeps its identity when
-lines shift.
+``partialFingerprints`` hold a hash of rule, path and selector, so a finding keeps its
+identity when lines shift, and the engine's element fingerprint when the finding has one.
+A finding an oracle's answer decided says ``properties.mode = "semiAuto"``; measured values
+(``details``, such as a contrast ratio) are in ``properties.details``.
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ SARIF_SCHEMA_URI = (
 )
 SOURCE_ROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "a11yFindingHash/v1"
+ELEMENT_FINGERPRINT_KEY = "a11yElement/v1"
+"""The engine's element fingerprint (rule, start tag, bounded ancestry): survives edits
+elsewhere in the page, so code scanning matches a finding across runs even when the
+selector changes."""
 ACT_RULE_PAGE = "https://www.w3.org/WAI/standards-guidelines/act/rules/{act_id}/"
 
 _ERROR_IMPACTS = frozenset({Impact.CRITICAL, Impact.SERIOUS})
@@ -248,9 +254,14 @@ def _result(path: str, finding: Finding, rule_index: int) -> JsonObject:
         ("xpath", finding.xpath),
         ("fixHint", finding.fix_hint),
         ("reason", finding.reason),
+        ("question", finding.question),
     ):
         if value:
             properties[key] = value
+    if finding.semi_auto:
+        properties["mode"] = str(finding.mode)
+    if finding.details:
+        properties["details"] = dict(finding.details)
     return {
         "ruleId": finding.rule_id,
         "ruleIndex": rule_index,
@@ -258,11 +269,16 @@ def _result(path: str, finding: Finding, rule_index: int) -> JsonObject:
         "level": "none" if review else failure_level(finding.impact),
         "message": {"text": text},
         "locations": [location],
-        "partialFingerprints": {
-            FINGERPRINT_KEY: finding_fingerprint(finding.rule_id, path, finding.selector)
-        },
+        "partialFingerprints": _fingerprints(path, finding),
         "properties": properties,
     }
+
+
+def _fingerprints(path: str, finding: Finding) -> dict[str, str]:
+    fingerprints = {FINGERPRINT_KEY: finding_fingerprint(finding.rule_id, path, finding.selector)}
+    if finding.fingerprint:
+        fingerprints[ELEMENT_FINGERPRINT_KEY] = finding.fingerprint
+    return fingerprints
 
 
 def _invocation(context: ReportContext, failed_pages: Iterable[tuple[str, str]]) -> JsonObject:
