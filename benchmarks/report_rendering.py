@@ -141,6 +141,7 @@ def run_writers(args: argparse.Namespace, formats: list[ReportFormat]) -> list[d
                 "format": fmt.value,
                 "seconds": round(elapsed, 3),
                 "msPer1kFindings": round(elapsed / total * 1e6, 1),
+                "bytes": size,
                 "megabytes": round(size / 1e6, 1),
                 "peakMegabytes": round(peak / 1e6, 1),
             }
@@ -304,6 +305,7 @@ def run_service(args: argparse.Namespace, formats: list[ReportFormat]) -> dict[s
                         "status": status,
                         "firstByteSeconds": round(first_byte, 3),
                         "seconds": round(seconds, 3),
+                        "bytes": size,
                         "megabytes": round(size / 1e6, 1),
                         "idleRssMegabytes": round(idle / 1e6, 1),
                         "peakRssMegabytes": round(peak / 1e6, 1),

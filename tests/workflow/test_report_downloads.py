@@ -34,6 +34,7 @@ from accessibility_analyzer.reports import (
 )
 from accessibility_analyzer.settings import Settings
 from accessibility_analyzer.storage import analyses as repo
+from accessibility_analyzer.storage import report_rows
 from accessibility_analyzer.storage.cleanup import remove_orphan_reports
 from accessibility_analyzer.storage.report_files import ReportFiles
 
@@ -159,3 +160,21 @@ async def test_the_documented_formats_are_the_registrys(client: Client) -> None:
         schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
     assert schema["enum"] == [fmt.value for fmt in ReportFormat] == list(FORMAT_NAMES)
     assert parameters["includePassed"]["schema"]["type"] == "boolean"
+
+
+async def test_the_stored_summary_and_the_sql_count_agree(client: Client, app: Litestar) -> None:
+    """The HTML summary comes from the counts stored at completion (no query over the
+    findings); counting in SQL, the fallback, gives the same summary."""
+    finished = await _analysed(client, pages=2)
+    database = app.state.database
+    analysis = await repo.get_analysis(database, finished["id"], "alice")
+    assert analysis is not None
+    pages = await report_rows.report_pages(database, analysis.id)
+
+    stored = downloads.stored_summary(analysis)
+    counted = await downloads.summary_in_sql(database, analysis, pages)
+
+    assert stored is not None and stored == counted
+    assert stored.findings == finished["summary"]["findings"] > 0
+    analysis.summary = None
+    assert downloads.stored_summary(analysis) is None

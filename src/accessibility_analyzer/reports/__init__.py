@@ -37,7 +37,12 @@ from accessibility_analyzer.reports.registry import (
     open_writer,
     report_filename,
 )
-from accessibility_analyzer.reports.summary import ReportSummary, SummaryCounter, summarize
+from accessibility_analyzer.reports.summary import (
+    ImpactCounts,
+    ReportSummary,
+    SummaryCounter,
+    summarize,
+)
 from accessibility_analyzer.reports.writer import (
     ReportHeader,
     ReportWriter,
@@ -138,6 +143,7 @@ __all__ = [
     "FORMATS",
     "FORMAT_NAMES",
     "FormatSpec",
+    "ImpactCounts",
     "JsonDocument",
     "JsonReport",
     "PassedFindings",

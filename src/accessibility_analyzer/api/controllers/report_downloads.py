@@ -34,6 +34,7 @@ from accessibility_analyzer.api.controllers.analyses_results import (
 from accessibility_analyzer.cache import Cache, cache_key
 from accessibility_analyzer.engine.result import DocumentResult, Impact, Outcome
 from accessibility_analyzer.reports import (
+    ImpactCounts,
     PassedFindings,
     ReportContext,
     ReportFormat,
@@ -132,7 +133,7 @@ async def stream_report(
     pages = await report_rows.report_pages(database, analysis.id)
     context = report_context(analysis)
     if request.fmt is ReportFormat.HTML:  # the HTML page shows the summary before the pages
-        summary = await summary_in_sql(database, analysis, pages)
+        summary = stored_summary(analysis) or await summary_in_sql(database, analysis, pages)
         context = msgspec.structs.replace(context, summary=summary)
     header = ReportHeader(
         context=context, rules=rules_run(analysis.options), pages=[page["path"] for page in pages]
@@ -170,6 +171,35 @@ def report_context(analysis: Analysis) -> ReportContext:
         finished_at=analysis.finished_at,
         rule_help_uri=RULE_HELP_URI,
     )
+
+
+def stored_summary(analysis: Analysis) -> ReportSummary | None:
+    """The report summary from the counts the job stored when the analysis completed.
+
+    The stored counts are by rule and outcome and by impact; the WCAG principles follow from
+    each rule's criteria (a finding states its rule's). ``None`` when something is missing,
+    such as a rule id the analysis's rule list does not know.
+    """
+    stored = analysis.summary
+    rules = {rule.id: rule for rule in rules_run(analysis.options)}
+    if not stored or any(rule_id not in rules for rule_id in stored.get("byRule", {})):
+        return None
+    counter = SummaryCounter(rules.values())
+    counter.add_pages(int(stored["documents"]), int(stored["documentsWithErrors"]))
+    for rule_id, counts in stored["byRule"].items():
+        rule = rules[rule_id]
+        for outcome in Outcome:
+            if count := int(counts.get(outcome.value, 0)):
+                counter.add_group(rule_id, outcome, rule.impact, rule.wcag, count)
+    summary = counter.summary()
+    summary.by_impact = {
+        impact: ImpactCounts(
+            failed=int(stored["byImpact"].get(impact.value, {}).get("failed", 0)),
+            cant_tell=int(stored["byImpact"].get(impact.value, {}).get("cantTell", 0)),
+        )
+        for impact in Impact
+    }
+    return summary
 
 
 async def summary_in_sql(
