@@ -41,11 +41,14 @@ from accessibility_analyzer.reports import (
     ReportHeader,
     ReportSummary,
     ReportWriter,
+    Suggestion,
+    Suggestions,
     SummaryCounter,
     open_writer,
     report_filename,
 )
 from accessibility_analyzer.storage import report_rows
+from accessibility_analyzer.storage import suggestions as suggestion_store
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.models import Analysis
 from accessibility_analyzer.storage.report_files import ReportFiles, discard, install
@@ -75,8 +78,18 @@ class ReportRequest:
 
     @property
     def variant(self) -> str:
-        """What, besides the analysis, decides the report's bytes (a file name part)."""
-        material = f"{REPORT_CACHE_VERSION}|{__version__}|{self.fmt}|{self.include_passed}"
+        """What, besides the analysis, decides the report's bytes (a file name part): the
+        format and options, the versions, and how many suggestions exist (background
+        suggestions keep arriving after the analysis completed)."""
+        material = "|".join(
+            (
+                REPORT_CACHE_VERSION,
+                __version__,
+                self.fmt,
+                str(self.include_passed),
+                str(self.analysis.suggestions_done or 0),
+            )
+        )
         digest = hashlib.sha256(material.encode()).hexdigest()[:16]
         return f"{self.fmt.value}{'-all' if self.include_passed else ''}-{digest}"
 
@@ -144,14 +157,16 @@ async def stream_report(
         yield await asyncio.to_thread(_write, part, writer.start(header))
         for page in pages:
             rows: list[Mapping[Any, Any]] = []
+            suggestions: dict[int, Suggestion] = {}
             async for batch in report_rows.page_findings(
                 database, analysis.id, page["document_id"]
             ):
+                suggestions.update(await _suggestions(database, analysis.id, batch, len(rows)))
                 rows.extend(batch)
-            chunk = await asyncio.to_thread(_render_page, writer, page, rows, part)
+            chunk = await asyncio.to_thread(_render_page, writer, page, rows, suggestions, part)
             if chunk:
                 yield chunk
-            del rows
+            del rows, suggestions
         last = await asyncio.to_thread(_write, part, writer.finish())
         await asyncio.to_thread(part.close)
         await _keep(cache, files, request, part_path)
@@ -215,10 +230,20 @@ async def summary_in_sql(
     return counter.summary()
 
 
+async def _suggestions(
+    database: Database, analysis_id: str, rows: Sequence[Mapping[Any, Any]], first_index: int
+) -> dict[int, Suggestion]:
+    """Stored fix suggestions of a batch of a page's findings, by index on the page."""
+    index_of = {int(row["id"]): first_index + offset for offset, row in enumerate(rows)}
+    kept = await suggestion_store.suggestions_by_finding(database, analysis_id, index_of)
+    return {index_of[finding_id]: payload for finding_id, payload in kept.items()}
+
+
 def _render_page(
     writer: ReportWriter,
     page: Mapping[str, Any],
     rows: Sequence[Mapping[Any, Any]],
+    suggestions: Suggestions,
     part: BinaryIO,
 ) -> bytes:
     document = DocumentResult(
@@ -228,7 +253,7 @@ def _render_page(
         counts=stored_counts(page["counts"] or {}),
         error=page["error"],
     )
-    return _write(part, writer.document(document))
+    return _write(part, writer.document(document, suggestions or None))
 
 
 def _write(part: BinaryIO, chunk: bytes) -> bytes:
