@@ -80,6 +80,7 @@ PROPERTIES: dict[str, tuple[bool, str]] = {
     "padding-left": (False, "0px"),
     "margin-left": (False, "0px"),
     "margin-right": (False, "0px"),
+    "margin-top": (False, "0px"),  # a negative one moves text over other boxes (contrast)
     "border-width": (False, "medium"),
 }
 INHERITED = frozenset(name for name, (inherited, _) in PROPERTIES.items() if inherited)
@@ -230,8 +231,8 @@ def _padding(value: str) -> list[tuple[str, str]]:
 
 
 def _margin(value: str) -> list[tuple[str, str]]:
-    _, right, _, left = _sides(value)
-    return [("margin-right", right), ("margin-left", left)]
+    top, right, _, left = _sides(value)
+    return [("margin-top", top), ("margin-right", right), ("margin-left", left)]
 
 
 def _overflow(value: str) -> list[tuple[str, str]]:

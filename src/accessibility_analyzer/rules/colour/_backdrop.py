@@ -102,6 +102,8 @@ _PROPERTIES = (
     "filter",
     "background-clip",
     "-webkit-background-clip",
+    "margin-top",
+    "margin-left",
 )
 _INITIAL = {
     "background-color": "transparent",
@@ -113,6 +115,8 @@ _INITIAL = {
     "filter": "none",
     "background-clip": "border-box",
     "-webkit-background-clip": "border-box",
+    "margin-top": "0px",
+    "margin-left": "0px",
 }
 
 
@@ -154,6 +158,10 @@ def _moved(values: dict[str, str], described: str) -> str | None:
         return f"{described} is positioned ({position}): what lies behind it depends on layout"
     if "translate" in values.get("transform", ""):
         return f"a transform moves {described}: what lies behind it depends on layout"
+    for side in ("margin-top", "margin-left"):
+        margin = values.get(side, "0px")
+        if margin.startswith("-") and margin.lstrip("-0.").rstrip("px%emrc"):
+            return f"a negative {side} moves {described} over other boxes"
     return None
 
 
