@@ -151,7 +151,7 @@ def _sticky(values: dict[str, str], described: str) -> str | None:
     return None
 
 
-def _moved(values: dict[str, str], described: str) -> str | None:
+def _moved(page: Page, element: Element, values: dict[str, str], described: str) -> str | None:
     """Why what lies behind this element cannot be known without layout, if so."""
     position = values.get("position")
     if position in ("absolute", "fixed"):
@@ -160,9 +160,24 @@ def _moved(values: dict[str, str], described: str) -> str | None:
         return f"a transform moves {described}: what lies behind it depends on layout"
     for side in ("margin-top", "margin-left"):
         margin = values.get(side, "0px")
-        if margin.startswith("-") and margin.lstrip("-0.").rstrip("px%emrc"):
-            return f"a negative {side} moves {described} over other boxes"
+        if (
+            margin.startswith("-")
+            and margin.lstrip("-0.").rstrip("px%emrc")
+            and _paints_background(page, element.parent)
+        ):
+            # Out of a parent that paints its own background, the text may sit on another.
+            return f"a negative {side} moves {described} out of its parent's background"
     return None
+
+
+def _paints_background(page: Page, element: Element | None) -> bool:
+    if element is None:
+        return False
+    values = _declared(computed_style(page, element)) or {}
+    return "background-image" in values or values.get("background-color") not in (
+        None,
+        "transparent",
+    )
 
 
 def _layer(
@@ -207,7 +222,7 @@ def _step(page: Page, element: Element, parent: Backdrop, values: dict[str, str]
     layer, unknown = _layer(page, element, values)
     painted_opaque = bool(layer) and all(colour.is_opaque for colour in layer or ())
     if unknown is None and not painted_opaque:
-        unknown = _moved(values, described)
+        unknown = _moved(page, element, values, described)
     groups = parent.groups
     opacity = _opacity(values.get("opacity", "1"))
     if opacity is None:
