@@ -169,6 +169,69 @@ AUTOPLAY_AUDIO_LONG = Question(
     ),
 )
 
+# Keyboard: what running the page's scripts would show (asked once per page).
+KEYBOARD_NO_TRAP = Question(
+    id="keyboard-no-trap",
+    text=(
+        "Can a keyboard user move focus away from every focusable element of this page, with "
+        "Tab, Shift+Tab or the arrow keys, or with another key the page explains before focus "
+        "reaches the element?"
+    ),
+    subject=Subject.PAGE,
+)
+KEYBOARD_NO_TRAP_STANDARD = Question(
+    id="keyboard-no-trap-standard",
+    text=(
+        "Can a keyboard user move focus away from every focusable element of this page with "
+        "Tab, Shift+Tab or the arrow keys alone (no other key needed)?"
+    ),
+    subject=Subject.PAGE,
+)
+KEYBOARD_TRAP_DOCUMENTED = Question(
+    id="keyboard-trap-documented",
+    text=(
+        "Wherever Tab, Shift+Tab and the arrow keys cannot move focus away from an element of "
+        "this page, does the page explain another key that does, before focus reaches the "
+        "element, and does that key work? Answer yes if focus never gets stuck."
+    ),
+    subject=Subject.PAGE,
+)
+
+# Purpose: whether names and headings say what things are for.
+FRAMES_SAME_PURPOSE = Question(
+    id="frames-same-purpose",
+    text=(
+        "These frames have the same accessible name but different sources: do they show "
+        "content that serves the same purpose (the same content, or equivalent pages)?"
+    ),
+)
+HEADING_IS_DESCRIPTIVE = Question(
+    id="heading-is-descriptive",
+    text=(
+        "Does this heading describe the topic or purpose of the content it introduces (up to "
+        "the next heading of the same or a higher level)?"
+    ),
+)
+LINK_IS_DESCRIPTIVE = Question(
+    id="link-is-descriptive",
+    text=(
+        "Does this link's accessible name alone describe where it leads or what it does, "
+        "without the text around it?"
+    ),
+)
+LINK_PURPOSE_IN_CONTEXT = Question(
+    id="link-purpose-in-context",
+    text=(
+        "Does this link's accessible name, together with its context (the sentence, "
+        "paragraph, list item or table cell it is in, or the heading above it), describe "
+        "where it leads or what it does?"
+    ),
+)
+LABEL_IS_DESCRIPTIVE = Question(
+    id="label-is-descriptive",
+    text=("Does the visible label of this form field describe what to enter or choose in it?"),
+)
+
 QUESTIONS: dict[str, Question] = {
     question.id: question
     for question in (
@@ -189,6 +252,14 @@ QUESTIONS: dict[str, Question] = {
         AUDIO_HAS_TEXT_ALTERNATIVE,
         AUTOPLAY_AUDIO_CONTROLLED,
         AUTOPLAY_AUDIO_LONG,
+        KEYBOARD_NO_TRAP,
+        KEYBOARD_NO_TRAP_STANDARD,
+        KEYBOARD_TRAP_DOCUMENTED,
+        FRAMES_SAME_PURPOSE,
+        HEADING_IS_DESCRIPTIVE,
+        LINK_IS_DESCRIPTIVE,
+        LINK_PURPOSE_IN_CONTEXT,
+        LABEL_IS_DESCRIPTIVE,
     )
 }
 """Every question by id. Add a question here, next to its constant, when a rule needs it."""
