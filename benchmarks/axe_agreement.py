@@ -55,6 +55,7 @@ class RuleTally:
 
     both: int = 0
     ours_only: int = 0
+    ours_only_axe_review: int = 0  # of ours_only: axe-core left them "incomplete" (review)
     axe_only: int = 0
     axe_unresolved: int = 0
     our_pages: int = 0
@@ -125,6 +126,22 @@ def _axe_failures(record: dict[str, Any]) -> dict[str, list[str | None]]:
     return failures
 
 
+def _axe_incomplete(record: dict[str, Any]) -> dict[str, tuple[int, list[str] | None]]:
+    """axe rule id -> (incomplete count, their targets when the runner lists them)."""
+    found: dict[str, tuple[int, list[str] | None]] = {}
+    for item in record.get("incomplete", []):
+        nodes = item.get("nodes")
+        targets = None
+        if isinstance(nodes, list):
+            targets = [
+                (node.get("target") if isinstance(node, dict) else node)[0]
+                for node in nodes
+                if len(node.get("target") if isinstance(node, dict) else node) == 1
+            ]
+        found[item["id"]] = (int(item.get("n", 0)), targets)
+    return found
+
+
 def _axe_rule_ids(records: Iterable[dict[str, Any]]) -> set[str]:
     ids: set[str] = set()
     for record in records:
@@ -146,6 +163,7 @@ def compare_page(
     for finding in check_page(page, rules, NoOracle()).findings:
         findings[finding.rule_id].append(finding)
     axe = _axe_failures(record)
+    incomplete = _axe_incomplete(record)
     for rule in rules:
         rule_id = rule.meta.id
         tally = agreement.rules[rule_id]
@@ -169,12 +187,27 @@ def compare_page(
         tally.our_pages += bool(ours)
         tally.axe_pages += bool(axe.get(rule_id))
         tally.axe_pages_we_flag += bool(axe.get(rule_id)) and flagged
+        review_count, review_targets = incomplete.get(rule_id, (0, None))
+        review: set[int] | None = None
+        if review_targets is not None:
+            resolved = (_resolve(page, target) for target in review_targets)
+            review = {element.order for element in resolved if element is not None}
         for order, finding in ours.items():
             if order in theirs:
                 tally.both += 1
+                continue
+            tally.ours_only += 1
+            # Element-level when the runner lists incomplete targets, else up to the page's
+            # incomplete count for the rule.
+            if review is not None and order in review:
+                side = "ours, axe review"
+            elif review is None and review_count > 0:
+                review_count -= 1
+                side = "ours, axe review"
             else:
-                tally.ours_only += 1
-                agreement.differences.append(_difference("ours", rule_id, page, order, finding))
+                side = "ours"
+            tally.ours_only_axe_review += side != "ours"
+            agreement.differences.append(_difference(side, rule_id, page, order, finding))
         for order in theirs.keys() - ours.keys():
             tally.axe_only += 1
             agreement.differences.append(_difference("axe", rule_id, page, order, other.get(order)))
@@ -205,23 +238,31 @@ def report(agreement: Agreement) -> dict[str, Any]:
     print(f"{agreement.pages} pages compared")
     if agreement.pages_without_axe:
         print(f"  {len(agreement.pages_without_axe)} pages without an axe result (skipped)")
-    print(f"{'rule':40} {'both':>6} {'ours':>6} {'axe':>6} {'unres':>6} {'pg us':>6} {'pg axe':>6}")
-    total_ours = total_ours_only = 0
+    print("ours: failed by us only (rev: of them, axe-core says needs review); unres: axe")
+    print("targets not found in our page; pg: pages with failures")
+    header = f"{'rule':36} {'both':>6} {'ours':>6} {'rev':>6} {'axe':>6} {'unres':>6}"
+    print(f"{header} {'pg us':>6} {'pg axe':>6}")
+    total_ours = total_ours_only = total_review = 0
     for rule_id, tally in sorted(agreement.rules.items()):
         print(
-            f"{rule_id:40} {tally.both:6} {tally.ours_only:6} {tally.axe_only:6} "
-            f"{tally.axe_unresolved:6} {tally.our_pages:6} {tally.axe_pages:6}"
+            f"{rule_id:36} {tally.both:6} {tally.ours_only:6} {tally.ours_only_axe_review:6} "
+            f"{tally.axe_only:6} {tally.axe_unresolved:6} {tally.our_pages:6} "
+            f"{tally.axe_pages:6}"
         )
         total_ours += tally.ours
         total_ours_only += tally.ours_only
+        total_review += tally.ours_only_axe_review
+    silent = total_ours_only - total_review
     print(
-        f"our failures axe-core does not report: {total_ours_only} of {total_ours} "
-        f"({_share(total_ours_only, total_ours)}; target < 2%)"
+        f"our failures axe-core does not fail: {total_ours_only} of {total_ours} "
+        f"({_share(total_ours_only, total_ours)}); of them axe-core reports {total_review} for "
+        f"review, and is silent on {silent} ({_share(silent, total_ours)}; target < 2%)"
     )
     figures: dict[str, Any] = {
         "pages": agreement.pages,
         "rules": {rule: vars(tally) for rule, tally in agreement.rules.items()},
         "oursOnlyShare": total_ours_only / total_ours if total_ours else None,
+        "axeSilentShare": silent / total_ours if total_ours else None,
     }
     contrast = agreement.rules.get(CONTRAST)
     if contrast is not None:
