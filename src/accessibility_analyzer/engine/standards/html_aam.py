@@ -153,8 +153,25 @@ MIRRORED_STATES_BY_INPUT_TYPE: Mapping[str, frozenset[str]] = MappingProxyType(
     {"radio": frozenset({"aria-required"})}
 )
 
+# Roles an element has implicitly in some context only (HTML-AAM §4): a header is a banner
+# outside sectioning content, an aside complementary, a named section a region, a td a cell
+# or gridcell by its table's role. Setting one of them explicitly restates the element's own
+# semantics (ARIA in HTML: "should not", never a conformance error).
+CONTEXTUAL_IMPLICIT_ROLES: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "aside": frozenset({"complementary"}),
+        "footer": frozenset({"contentinfo"}),
+        "form": frozenset({"form"}),
+        "header": frozenset({"banner"}),
+        "section": frozenset({"region"}),
+        "td": frozenset({"cell", "gridcell"}),
+        "th": frozenset({"cell", "columnheader", "gridcell", "rowheader"}),
+    }
+)
+
 __all__ = [
     "ALLOWED_ROLES",
+    "CONTEXTUAL_IMPLICIT_ROLES",
     "INPUT_TYPES_WITH_SUGGESTIONS",
     "INPUT_TYPE_ROLES",
     "KNOWN_INPUT_TYPES",

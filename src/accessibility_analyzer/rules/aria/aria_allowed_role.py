@@ -13,6 +13,7 @@ from accessibility_analyzer.engine.aria import (
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
+from accessibility_analyzer.engine.standards.html_aam import CONTEXTUAL_IMPLICIT_ROLES
 
 ALLOWED = Diagnostic.passed("ARIA in HTML allows this role on the element")
 NOT_ALLOWED = Diagnostic.failed(
@@ -29,8 +30,9 @@ class AriaAllowedRole(Rule):
 
     ## What it checks
     Every HTML element that is not programmatically hidden and whose `role` attribute gives
-    it a valid role has a role that ARIA in HTML allows on that element (or its own implicit
-    role). Custom elements accept any role.
+    it a valid role has a role that ARIA in HTML allows on that element, or one of its own
+    implicit roles (`<aside role="complementary">` inside `<main>` restates what an aside
+    is). Custom elements accept any role.
 
     ## Why it matters
     A role that overrides strong native semantics (`<button role="heading">`, `<h2
@@ -73,6 +75,10 @@ class AriaAllowedRole(Rule):
         """The role is allowed, or is the element's implicit role."""
         role = explicit_role(page, target) or ""
         shown = f'role="{role}" on <{target.tag}>'
-        if role == implicit_role(page, target) or is_role_allowed(target, role):
+        if (
+            role == implicit_role(page, target)
+            or role in CONTEXTUAL_IMPLICIT_ROLES.get(target.tag, ())
+            or is_role_allowed(target, role)
+        ):
             return Verdict(ALLOWED, shown)
         return Verdict(NOT_ALLOWED, shown)
