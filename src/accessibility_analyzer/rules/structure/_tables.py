@@ -13,12 +13,15 @@ from dataclasses import dataclass
 
 from accessibility_analyzer.engine.aria import role_of
 from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.standards.aria import PRESENTATIONAL_ROLES
 
 HEADER_ROLES = frozenset({"columnheader", "rowheader"})
 DATA_ROLES = frozenset({"cell", "gridcell"})
 TABLE_ROLES = frozenset({"table", "grid", "treegrid"})
 _CELL_ROLES = HEADER_ROLES | DATA_ROLES
-_WRAPPER_ROLES = frozenset({None, "generic", "none", "presentation", "rowgroup"})
+_WRAPPER_ROLES: frozenset[str | None] = frozenset(
+    {None, "generic", "rowgroup", *PRESENTATIONAL_ROLES}
+)
 _MAX_SPAN = 1000  # HTML clamps colspan at 1000 and rowspan at 65534
 _MAX_SLOTS = 200_000  # a grid larger than this is cut (pathological spans)
 
