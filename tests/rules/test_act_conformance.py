@@ -28,6 +28,7 @@ NEEDS_JUDGEMENT = frozenset(
         "0va7u6",  # image contains text: needs the image
         "1a02b0",  # video transcript: is the text a transcript of this video?
         "1ea59c",  # audio description: needs listening to the video
+        "1ec09b",  # video visual content in audio description or transcript: needs watching
         "2eb176",  # audio transcript: is the text a transcript of this audio?
         "4b1c6c",  # frames with identical names: are different documents equivalent?
         "4c31df",  # autoplay control: how long the sound lasts, what a scripted button does
@@ -36,19 +37,25 @@ NEEDS_JUDGEMENT = frozenset(
         "80f0bf",  # autoplay audio: how long the sound lasts, what a scripted button does
         "a1b64e",  # keyboard trap via standard keys: needs running the scripts
         "aaa1bf",  # autoplay audio under 3 s: needs the media's length
+        "ab4d13",  # video as media alternative for text: says nothing more? needs watching
+        "afb423",  # audio as media alternative for text: says nothing more? needs listening
         "aizyf1",  # link purpose from the link alone
         "b20e66",  # links with identical names: are different resources equivalent?
         "b33eff",  # orientation lock: needs evaluating transforms under media queries
         "b49b2e",  # heading is descriptive
+        "c3232f",  # silent video has an alternative: needs watching
         "c4a8a4",  # page title is descriptive
         "c5a4ea",  # visual content of video has an alternative: needs watching
         "cc0f0a",  # form field label is descriptive
         "cf77f2",  # bypass blocks: which blocks repeat across pages needs the other pages
+        "d7ba54",  # silent video has an audio alternative: needs watching and listening
         "e7aa44",  # audio text alternative: is the text what the audio says?
         "e88epe",  # hidden image is decorative: needs the image
         "eac66b",  # auditory content of video has an alternative: captions in the picture?
         "ebe86a",  # keyboard trap with an explained way out: needs running the scripts
+        "ee13b5",  # silent video has a transcript: needs watching
         "f51b46",  # video captions: captions in the picture, or no sound at all?
+        "fd26cf",  # silent video as media alternative for text: needs watching
         "fd3a94",  # links with identical names in the same context: equivalent resources?
         "off6ek",  # element language matches its text: needs language identification
         "oj04fd",  # focus is visible: needs rendering

@@ -138,6 +138,44 @@ VIDEO_HAS_TRANSCRIPT = Question(
         "page or linked next to it, visible and complete?"
     ),
 )
+VIDEO_HAS_DESCRIPTION_OR_TRANSCRIPT = Question(
+    id="video-has-description-or-transcript",
+    text=(
+        "Is the visual information of this video that its sound does not already convey "
+        "described in audio (in its soundtrack or an audio description track), or given in a "
+        "transcript on the page or linked next to it? Answer yes if the video has no sound."
+    ),
+)
+VIDEO_ONLY_HAS_ALTERNATIVE = Question(
+    id="video-only-has-alternative",
+    text=(
+        "This video may have no sound. If so, is what it shows available another way: a "
+        "transcript on the page or linked next to it, an audio track describing it, or text "
+        "on the page it is labelled as an alternative for? Answer yes if the video has sound."
+    ),
+)
+VIDEO_ONLY_HAS_AUDIO_ALTERNATIVE = Question(
+    id="video-only-has-audio-alternative",
+    text=(
+        "This video may have no sound. If so, is there an audio track or audio file on the "
+        "page that describes what the video shows? Answer yes if the video has sound."
+    ),
+)
+VIDEO_ONLY_HAS_TRANSCRIPT = Question(
+    id="video-only-has-transcript",
+    text=(
+        "This video may have no sound. If so, is there a visible transcript of what it shows "
+        "on the page or linked next to it? Answer yes if the video has sound."
+    ),
+)
+MEDIA_ALTERNATIVE_FOR_TEXT = Question(
+    id="media-alternative-for-text",
+    text=(
+        "If this media is presented as an alternative for text on the page (saying the same "
+        "thing in another form), is it labelled as such and does it convey nothing the text "
+        "does not? Answer yes if it is not presented as an alternative for text."
+    ),
+)
 AUDIO_HAS_TRANSCRIPT = Question(
     id="audio-has-transcript",
     text=(
@@ -248,6 +286,11 @@ QUESTIONS: dict[str, Question] = {
         VIDEO_HAS_AUDIO_DESCRIPTION,
         VIDEO_VISUALS_HAVE_ALTERNATIVE,
         VIDEO_HAS_TRANSCRIPT,
+        VIDEO_HAS_DESCRIPTION_OR_TRANSCRIPT,
+        VIDEO_ONLY_HAS_ALTERNATIVE,
+        VIDEO_ONLY_HAS_AUDIO_ALTERNATIVE,
+        VIDEO_ONLY_HAS_TRANSCRIPT,
+        MEDIA_ALTERNATIVE_FOR_TEXT,
         AUDIO_HAS_TRANSCRIPT,
         AUDIO_HAS_TEXT_ALTERNATIVE,
         AUTOPLAY_AUDIO_CONTROLLED,
