@@ -100,7 +100,7 @@ async def analysis_jobs(app: Litestar) -> AsyncIterator[None]:
         )
         queue = arq_queue
     else:
-        pool = EnginePool(settings.engine_processes or None)
+        pool = EnginePool(settings.engine_processes or None, nice=settings.engine_nice)
         local_queue = LocalQueue(
             local_job_context(
                 settings,

@@ -43,6 +43,13 @@ def default_pool_size() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _start_child(owner_pid: int, nice: int) -> None:
+    """Pool initializer: lower this child's priority, and end it when its owner ends."""
+    if nice > 0:
+        os.nice(nice)
+    die_with_owner(owner_pid)
+
+
 class EnginePool:
     """A lazily created process pool that can be rebuilt after a child dies.
 
@@ -51,10 +58,13 @@ class EnginePool:
 
     Args:
         size: number of child processes; ``None`` means one per available core.
+        nice: niceness the children add to their own (``ENGINE_NICE``), so the API's event
+            loop and probes win the CPU from analyses on a busy machine.
     """
 
-    def __init__(self, size: int | None = None) -> None:
+    def __init__(self, size: int | None = None, *, nice: int = 0) -> None:
         self.size = size if size is not None and size > 0 else default_pool_size()
+        self.nice = nice
         self._executor: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
         self._generation = 0
@@ -77,8 +87,8 @@ class EnginePool:
                 self._executor = ProcessPoolExecutor(
                     max_workers=self.size,
                     mp_context=context,
-                    initializer=die_with_owner,
-                    initargs=(os.getpid(),),
+                    initializer=_start_child,
+                    initargs=(os.getpid(), self.nice),
                 )
                 self._generation += 1
             return self._generation, self._executor

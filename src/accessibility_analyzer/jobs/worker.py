@@ -131,7 +131,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["services_valkey"] = services
     job = JobContext(
         database=database,
-        pool=EnginePool(settings.engine_processes or None),
+        pool=EnginePool(settings.engine_processes or None, nice=settings.engine_nice),
         locate_file=store.path_for,
         work_dir=settings.data_path / "jobs",
         time_limit_seconds=settings.analysis_time_limit_seconds,

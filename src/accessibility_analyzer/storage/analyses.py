@@ -184,6 +184,48 @@ async def list_findings(
     return rows, int(total or 0)
 
 
+async def page_findings(
+    db: Database,
+    analysis_id: str,
+    filters: FindingFilters,
+    *,
+    limit: int,
+    offset: int = 0,
+    after_id: int | None = None,
+) -> tuple[list[dict[str, Any]], bool]:
+    """One page of findings in storage order, and whether more follow.
+
+    With ``after_id`` (keyset pagination) the page starts right after that finding, found
+    through the primary key: page N costs what page 1 costs. ``offset`` skips rows instead,
+    which grows with N. One extra row is read to tell whether more follow, so no count is
+    needed.
+    """
+    conditions = _finding_conditions(analysis_id, filters)
+    if after_id is not None:
+        conditions.append(_findings.c.id > after_id)
+    async with db.engine.connect() as connection:
+        result = await connection.execute(
+            select(_findings)
+            .where(*conditions)
+            .order_by(_findings.c.id)
+            .limit(limit + 1)
+            .offset(offset)
+        )
+        rows = [dict(row) for row in result.mappings()]
+    return rows[:limit], len(rows) > limit
+
+
+async def count_findings(db: Database, analysis_id: str, filters: FindingFilters) -> int:
+    """How many findings of an analysis match the filters."""
+    async with db.engine.connect() as connection:
+        total = await connection.scalar(
+            select(func.count())
+            .select_from(_findings)
+            .where(*_finding_conditions(analysis_id, filters))
+        )
+    return int(total or 0)
+
+
 async def load_document_results(db: Database, analysis_id: str) -> list[dict[str, Any]]:
     """Every stored page result of an analysis, ordered by path."""
     async with db.engine.connect() as connection:
@@ -214,6 +256,7 @@ async def stream_findings(db: Database, analysis_id: str) -> AsyncIterator[RowMa
 
 __all__ = [
     "FindingFilters",
+    "count_findings",
     "count_pages",
     "create_analysis",
     "get_analysis",
@@ -221,6 +264,7 @@ __all__ = [
     "live_session_exists",
     "load_document_results",
     "mark_failed",
+    "page_findings",
     "stream_findings",
     "unfinished_analysis_ids",
 ]

@@ -28,6 +28,11 @@ from accessibility_analyzer.api.controllers.analyses_schemas import (
     Progress,
     SuggestionProgress,
 )
+from accessibility_analyzer.api.controllers.findings_pages import (
+    decode_cursor,
+    encode_cursor,
+    findings_total,
+)
 from accessibility_analyzer.api.controllers.sessions import file_store_of
 from accessibility_analyzer.api.errors import PROBLEM_MEDIA_TYPE, ApiProblem
 from accessibility_analyzer.api.schemas import PageOffset, ProblemDetails
@@ -244,23 +249,45 @@ class AnalysesController(Controller):
         ] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=_MAX_PAGE_SIZE)] = 100,
         offset: PageOffset = 0,
+        cursor: Annotated[
+            str | None,
+            QueryParameter(
+                max_length=128,
+                pattern=r"^[A-Za-z0-9_-]+$",
+                description="`nextCursor` of the previous page (faster than `offset`)",
+            ),
+        ] = None,
+        cache: NamedDependency[Cache],
     ) -> FindingsPage:
         """List findings; filter by rule id, impact, outcome, document (id or path) and WCAG
-        criterion (``1.1.1``). ``total`` counts all matches; follow ``nextOffset``."""
+        criterion (``1.1.1``). ``total`` counts all matches; follow ``nextCursor`` (each
+        page as fast as the first) or ``nextOffset``."""
         database = _database(request)
         analysis = await repo.get_analysis(database, analysis_id, identity)
         if analysis is None:
             raise _not_found()
+        if cursor is not None and offset:
+            raise ApiProblem(
+                400, "Give either cursor or offset, not both.", reason="cursor_and_offset"
+            )
+        after_id = None if cursor is None else decode_cursor(cursor, analysis_id)
         filters = repo.FindingFilters(
             rule_id=rule, impact=impact, outcome=outcome, document=document, wcag=wcag
         )
-        rows, total = await repo.list_findings(
-            database, analysis_id, filters, limit=limit, offset=offset
+        rows, more = await repo.page_findings(
+            database, analysis_id, filters, limit=limit, offset=offset, after_id=after_id
         )
+        total = await findings_total(database, cache, analysis, filters)
         items = [results.finding_out(row) for row in rows]
-        next_offset = offset + len(items) if offset + len(items) < total else None
+        next_cursor = encode_cursor(analysis_id, items[-1].id) if more and items else None
+        next_offset = offset + len(items) if more and cursor is None else None
         return FindingsPage(
-            items=items, total=total, limit=limit, offset=offset, next_offset=next_offset
+            items=items,
+            total=total,
+            limit=limit,
+            offset=offset,
+            next_offset=next_offset,
+            next_cursor=next_cursor,
         )
 
     @get(

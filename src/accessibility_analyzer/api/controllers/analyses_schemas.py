@@ -134,4 +134,6 @@ class FindingsPage(ApiStruct, frozen=True, kw_only=True):
     limit: int
     offset: int
     next_offset: int | None
-    """Offset of the next page, ``None`` on the last one."""
+    """Offset of the next page, ``None`` on the last one (and when paging by cursor)."""
+    next_cursor: str | None = None
+    """Opaque cursor of the next page (pass it as ``cursor``), ``None`` on the last one."""
