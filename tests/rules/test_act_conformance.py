@@ -33,6 +33,7 @@ NEEDS_JUDGEMENT = frozenset(
         "4b1c6c",  # frames with identical names: are different documents equivalent?
         "4c31df",  # autoplay control: how long the sound lasts, what a scripted button does
         "5effbb",  # link purpose in context
+        "7677a9",  # motion has an interface alternative: needs running the scripts
         "80af7b",  # keyboard trap: needs running the page's scripts
         "80f0bf",  # autoplay audio: how long the sound lasts, what a scripted button does
         "a1b64e",  # keyboard trap via standard keys: needs running the scripts
@@ -43,6 +44,7 @@ NEEDS_JUDGEMENT = frozenset(
         "b20e66",  # links with identical names: are different resources equivalent?
         "b33eff",  # orientation lock: needs evaluating transforms under media queries
         "b49b2e",  # heading is descriptive
+        "c249d5",  # motion can be turned off: needs running the scripts
         "c3232f",  # silent video has an alternative: needs watching
         "c4a8a4",  # page title is descriptive
         "c5a4ea",  # visual content of video has an alternative: needs watching

@@ -270,6 +270,26 @@ LABEL_IS_DESCRIPTIVE = Question(
     text=("Does the visible label of this form field describe what to enter or choose in it?"),
 )
 
+# Motion: what the page's motion listeners do (asked once per page).
+MOTION_HAS_UI_ALTERNATIVE = Question(
+    id="motion-has-ui-alternative",
+    text=(
+        "This page listens to device motion or orientation: can every change that moving the "
+        "device makes also be made with the page's controls? Answer yes if moving the device "
+        "changes nothing."
+    ),
+    subject=Subject.PAGE,
+)
+MOTION_CAN_BE_DISABLED = Question(
+    id="motion-can-be-disabled",
+    text=(
+        "This page listens to device motion or orientation: can users turn off the page's "
+        "response to motion, so that moving the device by accident changes nothing? Answer "
+        "yes if moving the device changes nothing."
+    ),
+    subject=Subject.PAGE,
+)
+
 QUESTIONS: dict[str, Question] = {
     question.id: question
     for question in (
@@ -303,6 +323,8 @@ QUESTIONS: dict[str, Question] = {
         LINK_IS_DESCRIPTIVE,
         LINK_PURPOSE_IN_CONTEXT,
         LABEL_IS_DESCRIPTIVE,
+        MOTION_HAS_UI_ALTERNATIVE,
+        MOTION_CAN_BE_DISABLED,
     )
 }
 """Every question by id. Add a question here, next to its constant, when a rule needs it."""
