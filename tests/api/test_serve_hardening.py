@@ -91,6 +91,30 @@ def test_a_client_vanishing_mid_upload_is_logged_at_info(server: Server) -> None
     assert not [r for r in records if r.get("status") == 500]
 
 
+def test_a_body_in_the_headers_packet_does_not_count_as_headers(server: Server) -> None:
+    """curl sends headers and the start of an upload in one packet: 100 kB are not headers."""
+    with urllib.request.urlopen(
+        urllib.request.Request(f"{server.base}/api/v1/sessions", method="POST"), timeout=10
+    ) as response:
+        session = json.loads(response.read())["id"]
+    page = b"<!doctype html><title>t</title><p>" + b"x" * 100_000 + b"</p>"
+    part = (
+        b'--b\r\nContent-Disposition: form-data; name="files"; filename="a.html"\r\n'
+        b"Content-Type: text/html\r\n\r\n" + page + b"\r\n--b--\r\n"
+    )
+    head = (
+        f"POST /api/v1/sessions/{session}/documents HTTP/1.1\r\nHost: x\r\n"
+        "Content-Type: multipart/form-data; boundary=b\r\nConnection: close\r\n"
+        f"Content-Length: {len(part)}\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as connection:
+        connection.sendall(head + part)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 201"), answer[:300]
+
+
 def _get(url: str) -> tuple[int, Message, bytes]:
     """Status, headers (case-insensitive) and body of a GET."""
     try:

@@ -63,18 +63,31 @@ class HeaderLimitedHttpToolsProtocol(HttpToolsProtocol):
         self._refused = False
 
     def data_received(self, data: bytes) -> None:
-        """Count header bytes before handing data to the parser; refuse past the budget."""
-        if self._refused:
+        """Count header bytes before handing data to the parser; refuse past the budget.
+
+        A client may send the headers and the start of the body in one packet (curl does
+        for any upload): only what the parser takes before the headers end counts, so the
+        parser is fed the budget's worth first and the rest once it says the headers ended.
+        """
+        if self._refused or self.transport.is_closing():
             return
-        if self._in_headers:
-            self._header_bytes += len(data)
-            if self._header_bytes > self.max_header_bytes:
-                self._refused = True
-                self.logger.info("request refused: headers over %d bytes", self.max_header_bytes)
-                self.transport.write(_refusal(self.max_header_bytes))
-                self.transport.close()
-                return
-        super().data_received(data)
+        budget = self.max_header_bytes - self._header_bytes
+        if not self._in_headers or len(data) <= budget:
+            if self._in_headers:
+                self._header_bytes += len(data)
+            super().data_received(data)
+            return
+        head, rest = data[:budget], data[budget:]
+        self._header_bytes += len(head)
+        if head:
+            super().data_received(head)
+        if self._in_headers and self._header_bytes >= self.max_header_bytes:
+            self._refused = True
+            self.logger.info("request refused: headers over %d bytes", self.max_header_bytes)
+            self.transport.write(_refusal(self.max_header_bytes))
+            self.transport.close()
+            return
+        self.data_received(rest)  # the body, or the next pipelined request
 
     def on_headers_complete(self) -> None:
         """The headers are in: body bytes no longer count."""
