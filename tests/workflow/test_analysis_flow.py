@@ -307,7 +307,9 @@ async def test_health_probes_answer_while_a_large_analysis_runs(client: Client) 
     assert status["status"] == "completed"
     assert seen_running, "the analysis finished before any probe ran alongside it"
     # Generous bound: a probe waits for no page; only a blocked event loop would exceed it.
-    assert max(probe_times) < 1.5, sorted(probe_times)[-5:]
+    # (Latency figures under load are benchmarks/load.py's business, not a test's: on a
+    # shared 2-core machine at load 15 a probe took 2.1 s with the loop free.)
+    assert max(probe_times) < 5, sorted(probe_times)[-5:]
 
 
 async def test_generated_rule_selections_get_202_or_a_clear_4xx(client: Client) -> None:
