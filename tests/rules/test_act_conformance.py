@@ -30,12 +30,14 @@ NEEDS_JUDGEMENT = frozenset(
         "1ea59c",  # audio description: needs listening to the video
         "1ec09b",  # video visual content in audio description or transcript: needs watching
         "2eb176",  # audio transcript: is the text a transcript of this audio?
+        "36b590",  # error message describes the error: needs entering values
         "4b1c6c",  # frames with identical names: are different documents equivalent?
         "4c31df",  # autoplay control: how long the sound lasts, what a scripted button does
         "5effbb",  # link purpose in context
         "7677a9",  # motion has an interface alternative: needs running the scripts
         "80af7b",  # keyboard trap: needs running the page's scripts
         "80f0bf",  # autoplay audio: how long the sound lasts, what a scripted button does
+        "9bd38c",  # visual references also name the thing: needs reading the text
         "a1b64e",  # keyboard trap via standard keys: needs running the scripts
         "aaa1bf",  # autoplay audio under 3 s: needs the media's length
         "ab4d13",  # video as media alternative for text: says nothing more? needs watching

@@ -290,6 +290,26 @@ MOTION_CAN_BE_DISABLED = Question(
     subject=Subject.PAGE,
 )
 
+ERROR_MESSAGES_DESCRIPTIVE = Question(
+    id="error-messages-descriptive",
+    text=(
+        "When a form field of this page is given a value it rejects, is the field marked as "
+        "wrong, and does a visible text message say which field it is and what is wrong or "
+        "how to correct it? Answer yes if the page never rejects a value."
+    ),
+    subject=Subject.PAGE,
+)
+SENSORY_REFERENCE_HAS_ALTERNATIVE = Question(
+    id="sensory-reference-has-alternative",
+    text=(
+        "Where the text of this page refers to something by its position, shape, size, colour "
+        "or sound (“the menu on the right”, “the round button”), does it also identify "
+        "it another way (its name, its label, a heading)? Answer yes if no text refers to "
+        "things that way."
+    ),
+    subject=Subject.PAGE,
+)
+
 QUESTIONS: dict[str, Question] = {
     question.id: question
     for question in (
@@ -323,6 +343,8 @@ QUESTIONS: dict[str, Question] = {
         LINK_IS_DESCRIPTIVE,
         LINK_PURPOSE_IN_CONTEXT,
         LABEL_IS_DESCRIPTIVE,
+        ERROR_MESSAGES_DESCRIPTIVE,
+        SENSORY_REFERENCE_HAS_ALTERNATIVE,
         MOTION_HAS_UI_ALTERNATIVE,
         MOTION_CAN_BE_DISABLED,
     )
