@@ -34,6 +34,7 @@ _TEXT_LIMIT = 80
 _ANCESTOR_STEPS = 4
 _ID_SEARCH_DEPTH = 32
 _WHITESPACE = re.compile(r"\s+")
+_ANCESTRY_TABLE = "fingerprint.ancestry"
 _VOLATILE = frozenset({"nonce", "integrity"})
 _ASSET_URLS = frozenset({"src", "srcset", "poster", "data"})
 _QUERY = re.compile(r"\?[^\s,#]*")
@@ -68,7 +69,22 @@ def _own_text(element: Element) -> str:
     return _WHITESPACE.sub(" ", "".join(parts)).strip()[:_TEXT_LIMIT]
 
 
-def _ancestry(element: Element) -> str:
+def _ancestry(page: Page, element: Element) -> str:
+    """The ancestors' part of the signature, memoised per parent: siblings share it."""
+    parent = element.parent
+    if parent is None:
+        return "@"
+    order = parent.order
+    if not (0 <= order < len(page.elements) and page.elements[order] is parent):
+        return _walk_ancestry(element)
+    table = page.element_table(_ANCESTRY_TABLE)
+    known = table[order]
+    if known is NOT_COMPUTED:
+        known = table[order] = _walk_ancestry(element)
+    return str(known)
+
+
+def _walk_ancestry(element: Element) -> str:
     steps: list[str] = []
     nearest_id = ""
     for depth, ancestor in enumerate(element.ancestors()):
@@ -92,7 +108,7 @@ def element_signature(page: Page, element: Element) -> str:
         if known is not NOT_COMPUTED:
             return str(known)
     attrs = _stable_attributes(element)
-    text = f"{element.tag}\x1e{attrs}\x1e{_own_text(element)}\x1e{_ancestry(element)}"
+    text = f"{element.tag}\x1e{attrs}\x1e{_own_text(element)}\x1e{_ancestry(page, element)}"
     signature = hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=12).hexdigest()
     if 0 <= element.order < len(table):
         table[element.order] = signature

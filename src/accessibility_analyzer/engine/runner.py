@@ -8,6 +8,7 @@ finding naming the exception type, and the other rules of the page still run.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -114,6 +115,13 @@ def _run_rule(page: Page, rule: type[Rule], oracle: Oracle) -> list[Finding]:
             findings.append(_internal_error(page, rule, target, error))
         else:
             findings.append(_finding(page, rule, target, verdict))
+    if any(later.order < earlier.order for earlier, later in itertools.pairwise(targets)):
+        # Findings come in document order whatever order the rule yields its targets in (a
+        # rule walking a set of tag names would otherwise order them by the process's string
+        # hash seed, and `a11y check --jobs 2` would differ from `--jobs 1`). The targets
+        # were still tested in the rule's order, which a rule may rely on.
+        ranked = sorted(range(len(targets)), key=lambda index: targets[index].order)
+        findings = [findings[index] for index in ranked]
     return findings
 
 
