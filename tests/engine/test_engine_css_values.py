@@ -59,3 +59,62 @@ class TestCssWideKeywords:
         )
         assert _style(page, "a", "display") == "none"
         assert _style(page, "b", "display") == "block"
+
+
+class TestCustomProperties:
+    PAGE = (
+        b"<style>"
+        b":root { --Brand: RED; --bg: var(--Brand); --a: var(--b); --b: var(--a);"
+        b" --none: initial; --hide: none }"
+        b" .case { color: var(--Brand) } .fallback { color: var(--missing, var(--bg)) }"
+        b" .cycle { color: var(--a, green) } .cycle-no-fallback { color: var(--a) }"
+        b" .shorthand { background: var(--bg) url(a.png) } .hidden { display: var(--hide) }"
+        b" .initial { color: var(--none, pink) } .local { --hide: block }"
+        b" .missing { display: var(--nothing) }"
+        b" .icon::before { content: var(--label) }"
+        b"</style>"
+        b"<div style='color: blue'>"
+        b"<p id=case class=case></p><p id=fallback class=fallback></p>"
+        b"<p id=cycle class=cycle></p><p id=cycle-no-fallback class=cycle-no-fallback></p>"
+        b"<p id=shorthand class=shorthand></p><p id=hidden class=hidden></p>"
+        b"<p id=initial class=initial></p>"
+        b"<section class=local><p id=scoped class=hidden></p></section>"
+        b"<p id=missing class=missing></p>"
+        b"<a id=icon href='/' class=icon style='--label: \"Home\"'></a>"
+        b"</div>"
+    )
+
+    @pytest.mark.parametrize(
+        ("element_id", "prop", "expected"),
+        [
+            ("case", "color", "red"),  # names are case-sensitive, values lowered after
+            ("fallback", "color", "red"),
+            ("cycle", "color", "green"),  # a cycle is invalid: the fallback applies
+            ("cycle-no-fallback", "color", "blue"),  # invalid: unset, so inherited
+            ("shorthand", "background-color", "red"),
+            ("shorthand", "background-image", "url(a.png)"),
+            ("hidden", "display", "none"),
+            ("initial", "color", "pink"),
+            ("scoped", "display", "block"),  # inherited from the nearest declaration
+            ("missing", "display", "inline"),  # invalid at computed-value time: initial
+            ("case", "--Brand", "RED"),
+            ("case", "--brand", None),
+        ],
+    )
+    def test_substitution(self, element_id: str, prop: str, expected: str | None) -> None:
+        assert _style(parse_page(self.PAGE), element_id, prop) == expected
+
+    def test_generated_content_uses_custom_properties(self) -> None:
+        from accessibility_analyzer.engine.aria import accessible_name
+
+        page = parse_page(self.PAGE)
+        link = page.get_element_by_id("icon")
+        assert link is not None
+        assert accessible_name(page, link) == "Home"
+
+    def test_exponential_references_are_bounded(self) -> None:
+        chain = "".join(f"--v{i}: var(--v{i - 1}) var(--v{i - 1});" for i in range(1, 40))
+        page = parse_page(
+            f"<style>:root {{ --v0: x; {chain} }} p {{ color: var(--v39) }}</style><p id=p></p>"
+        )
+        assert _style(page, "p", "color") == "canvastext"

@@ -4,7 +4,8 @@ A :class:`Style` holds the cascaded values of one element and computes the rest 
 inherited properties come from the parent, others start from their initial value;
 ``font-size`` is resolved to pixels and ``font-weight`` to a number where that can be done
 without layout. Nothing recurses: a value that depends on ancestors walks up the chain of
-styles to the nearest known value, then computes down.
+styles to the nearest known value, then computes down. Values holding ``var()`` are
+substituted first (:meth:`Style.custom`; an invalid one computes as ``unset``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from accessibility_analyzer.engine.css.values import INHERITED, PROPERTIES
+from accessibility_analyzer.engine.css.values import (
+    INHERITED,
+    PROPERTIES,
+    expand_substituted,
+    lowered,
+)
+from accessibility_analyzer.engine.css.variables import has_references, split_pending, substitute
 
 _LENGTH = re.compile(r"^(-?[0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)([a-z%]*)$")
 _ABSOLUTE_PX = {
@@ -100,8 +107,15 @@ def _font_weight(value: str, parent: str) -> str:
     return value
 
 
+_INVALID = "\0invalid"  # memo of a custom property with no value (or in a cycle)
+_RESOLVING = "\0resolving"  # memo while a custom property is being substituted
+_INHERITING = frozenset({"inherit", "unset", "revert", "revert-layer"})
+
+
 def _depends_on_parent(prop: str, specified: str | None) -> bool:
     """Whether the computed value needs the parent's (inheritance or relative units)."""
+    if specified is not None and has_references(specified):
+        return True  # what var() gives is known only once substituted
     if specified is None or specified in ("inherit", "unset", "revert", "revert-layer"):
         return specified in ("inherit",) or prop in INHERITED
     if prop == "font-size":
@@ -138,11 +152,14 @@ class Style:
 
         Shorthands read back from their longhands: ``overflow`` is ``overflow-x`` when both
         axes agree, else ``"<x> <y>"``; ``background`` and ``outline`` are not readable.
+        Custom properties (``--x``) read as :meth:`custom`.
         """
         known = self._computed.get(prop)
         if known is not None:
             return known
         if prop not in PROPERTIES:
+            if prop.startswith("--"):
+                return self.custom(prop)
             if prop == "overflow":
                 x, y = self.get("overflow-x"), self.get("overflow-y")
                 return x if x == y else f"{x} {y}"
@@ -163,6 +180,38 @@ class Style:
             value = _compute(style, prop, value)
         return value
 
+    def custom(self, name: str) -> str | None:
+        """Computed value of the custom property ``name`` (``--x``), ``None`` when unset.
+
+        Inherited; ``var()`` in it is substituted on the element that declares it; a
+        reference cycle makes every property in it unset (memoised per style).
+        """
+        node: Style | None = self
+        while node is not None:
+            known = node._computed.get(name)
+            if known is not None:
+                return None if known in (_INVALID, _RESOLVING) else known
+            specified = node._specified.get(name)
+            if specified is None or specified in _INHERITING:
+                node = node.parent
+                continue
+            if specified == "initial":
+                return None
+            return node._custom_value(name, specified)
+        return None
+
+    def _custom_value(self, name: str, specified: str) -> str | None:
+        computed = self._computed
+        if computed is _NOTHING_COMPUTED:
+            computed = self._computed = {}
+        if not has_references(specified):
+            computed[name] = specified
+            return specified
+        computed[name] = _RESOLVING  # a reference back to it is a cycle
+        value = substitute(specified, self.custom)
+        computed[name] = _INVALID if value is None else value
+        return value
+
     @property
     def display(self) -> str:
         """Computed ``display``."""
@@ -174,6 +223,18 @@ class Style:
         return self.get("visibility") or "visible"
 
 
+def _substituted(style: Style, prop: str, specified: str) -> str:
+    """The declared value with ``var()`` substituted; ``unset`` when that makes it invalid."""
+    pending = split_pending(specified)
+    text = specified if pending is None else pending[1]
+    value = substitute(text, style.custom)
+    if value is None:
+        return "unset"
+    if pending is not None:
+        return expand_substituted(pending[0], value, prop) or "unset"
+    return lowered(prop, value) or "unset"
+
+
 def _compute(style: Style, prop: str, parent_value: str | None) -> str:
     """Computed value of ``prop`` on ``style`` given the parent's computed value."""
     known = style._computed.get(prop)
@@ -181,6 +242,8 @@ def _compute(style: Style, prop: str, parent_value: str | None) -> str:
         return known
     inherits, initial = PROPERTIES[prop]
     specified = style.specified(prop)
+    if specified is not None and has_references(specified):
+        specified = _substituted(style, prop, specified)
     if specified == "inherit" or (
         inherits and specified in (None, "unset", "revert", "revert-layer")
     ):

@@ -4,8 +4,10 @@ Accessible names include it (accname 1.2, step 2F.ii), as browsers do: an empty 
 only by ``a::before { content: "#" }`` is named "#". The ``content`` value is read from the
 winning declaration for the pseudo-element: strings, ``attr()`` (with a fallback), and the
 alternative text after ``/`` (``content: url(star.svg) / "Favourite"``) when there is one,
-which replaces the rest. Counters, quotes and images without alternative text have no text
-this engine knows: :attr:`Generated.uncertain` says so, for rules that must not guess.
+which replaces the rest; ``var()`` is substituted from the element's custom properties.
+Counters, quotes, images without alternative text and icon font glyphs (private-use
+characters, left out of the text) have no text this engine knows:
+:attr:`Generated.uncertain` says so, for rules that must not guess.
 """
 
 from __future__ import annotations
@@ -16,11 +18,16 @@ from functools import lru_cache
 
 import tinycss2
 
-from accessibility_analyzer.engine.css.cascade import page_styles, pseudo_element_declarations
+from accessibility_analyzer.engine.css.cascade import (
+    computed_style,
+    page_styles,
+    pseudo_element_declarations,
+)
+from accessibility_analyzer.engine.css.variables import has_references, substitute
 from accessibility_analyzer.engine.dom import NOT_COMPUTED, Element, Page
 
 _NO_CONTENT = frozenset({"none", "normal", "initial", "unset", "revert", "revert-layer", "inherit"})
-_UNKNOWN_TEXT_FUNCTIONS = frozenset({"counter", "counters", "url", "image", "image-set", "var"})
+_UNKNOWN_TEXT_FUNCTIONS = frozenset({"counter", "counters", "url", "image", "image-set"})
 _UNKNOWN_TEXT_IDENTS = frozenset({"open-quote", "close-quote"})
 _MEMO = "css.generated_content"
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
@@ -106,6 +113,8 @@ def _compute(page: Page, element: Element, pseudo: str) -> Generated | None:
             content = declaration.value
         elif declaration.name == "display":
             display = declaration.value
+    if content is not None and has_references(content):
+        content = substitute(content, computed_style(page, element).custom)
     if content is None or content.strip() in _NO_CONTENT or display == "none":
         return None
     text, uncertain = _text_of(element, content)

@@ -1,9 +1,11 @@
 """Declarations: parsing ``prop: value`` lists, the properties the cascade tracks, shorthands.
 
 Values are kept as normalised text (lower case, single spaces), except ``content`` and
-``font-family`` whose strings are case-sensitive. Only the tracked properties (and the
-shorthands that set them) survive parsing: nothing else is read by any rule, and dropping
-the rest early keeps big framework stylesheets cheap.
+``font-family`` whose strings are case-sensitive, custom properties (``--name``, kept as
+written) and values holding ``var()`` (lowered once substituted, see :mod:`.variables`).
+Only the tracked properties, the shorthands that set them and custom properties survive
+parsing: nothing else is read by any rule, and dropping the rest early keeps big framework
+stylesheets cheap.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import tinycss2
+
+from accessibility_analyzer.engine.css.variables import has_references, pending_value
 
 # Property -> (inherited, initial value). Initial values as CSS 2.2 / CSS 3 define them.
 PROPERTIES: dict[str, tuple[bool, str]] = {
@@ -121,9 +125,19 @@ class Declaration:
 
 
 def normalise_value(name: str, tokens: Iterable[Any]) -> str:
-    """Serialise a declaration value: single spaces, lower case where CSS is case-blind."""
+    """Serialise a declaration value: single spaces, lower case where CSS is case-blind.
+
+    Values with ``var()`` keep their case (custom property names are case-sensitive):
+    :func:`lowered` applies once they are substituted.
+    """
     text = _WHITESPACE.sub(" ", tinycss2.serialize(tokens)).strip()
-    return text if name in _CASE_SENSITIVE else text.lower()
+    return text if name in _CASE_SENSITIVE or has_references(text) else text.lower()
+
+
+def lowered(name: str, value: str) -> str:
+    """A substituted value, normalised as a declared one would be."""
+    value = _WHITESPACE.sub(" ", value).strip()
+    return value if name in _CASE_SENSITIVE else value.lower()
 
 
 def _split_top_level(value: str, separator: str = " ") -> list[str]:
@@ -298,6 +312,11 @@ def expand(name: str, value: str, important: bool) -> list[Declaration]:
     if name in _SHORTHANDS:
         if value in _CSS_WIDE:  # "font: inherit" sets every longhand to inherit
             return [Declaration(longhand, value, important) for longhand, _ in _EXPANDERS[name]("")]
+        if has_references(value):  # split once var() is substituted
+            pending = pending_value(name, value)
+            return [
+                Declaration(longhand, pending, important) for longhand, _ in _EXPANDERS[name]("")
+            ]
         return [
             Declaration(longhand, part, important) for longhand, part in _EXPANDERS[name](value)
         ]
@@ -316,6 +335,9 @@ def declarations_from_tokens(tokens: Sequence[Any]) -> list[Declaration]:
             continue  # nested rules and parse errors are ignored, as browsers drop them
         name = item.lower_name
         if name.startswith("--"):
+            custom = _custom_property(item)
+            if custom is not None:
+                declarations.append(custom)
             continue
         if name not in PROPERTIES and name not in _SHORTHANDS:
             continue
@@ -326,6 +348,26 @@ def declarations_from_tokens(tokens: Sequence[Any]) -> list[Declaration]:
         if value:
             declarations.extend(expand(name, value, bool(item.important)))
     return declarations
+
+
+def _custom_property(item: Any) -> Declaration | None:
+    """``--name: value`` as written (the name is case-sensitive), ``None`` when unreadable."""
+    try:
+        value = _WHITESPACE.sub(" ", tinycss2.serialize(item.value)).strip()
+    except RecursionError:
+        return None
+    return Declaration(item.name, value, bool(item.important))
+
+
+def expand_substituted(shorthand: str, text: str, longhand: str) -> str | None:
+    """The value ``longhand`` gets from ``shorthand: text`` (text already substituted)."""
+    value = lowered(shorthand, text)
+    if value in _CSS_WIDE:
+        return value
+    for name, part in _EXPANDERS[shorthand](value):
+        if name == longhand:
+            return part
+    return None
 
 
 def parse_declarations(text: str) -> list[Declaration]:
