@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from accessibility_analyzer.engine import parse_page
-from accessibility_analyzer.engine.css import computed_style
+from accessibility_analyzer.engine.css import InvalidSelector, computed_style, select
+from accessibility_analyzer.engine.css.selectors import parse_selector_text
 from accessibility_analyzer.engine.dom import Page
 
 
@@ -118,3 +119,61 @@ class TestCustomProperties:
             f"<style>:root {{ --v0: x; {chain} }} p {{ color: var(--v39) }}</style><p id=p></p>"
         )
         assert _style(page, "p", "color") == "canvastext"
+
+
+class TestSelectorLists:
+    PAGE = (
+        b"<style>div:has(> img) { display: none } section:has(.x .y) { color: red }"
+        b" h2:has(+ p) { color: blue } li:has(~ li.last) { color: green }"
+        b" :is(#main, .b) p { color: pink } p:where(.w) { color: olive } p { color: gray }"
+        b" p:not(.n, #m) { text-transform: uppercase }</style>"
+        b"<div id=d1><img></div><div id=d2><p><img></p></div>"
+        b"<section id=s1><div class=x><span class=y></span></div></section>"
+        b"<div class=x><section id=s2><span class=y></span></section></div>"
+        b"<h2 id=h1></h2><p></p><h2 id=h2></h2><div></div>"
+        b"<ul><li id=l1></li><li id=l2></li><li class=last id=l3></li></ul>"
+        b"<article id=main><p id=pink></p></article><p id=olive class=w></p>"
+        b"<p id=m></p><p id=plain></p>"
+    )
+
+    @pytest.mark.parametrize(
+        ("element_id", "prop", "expected"),
+        [
+            ("d1", "display", "none"),
+            ("d2", "display", "block"),  # the img is a grandchild
+            ("s1", "color", "red"),
+            ("s2", "color", "canvastext"),  # .x is outside the section
+            ("h1", "color", "blue"),
+            ("h2", "color", "canvastext"),
+            ("l1", "color", "green"),
+            ("l3", "color", "canvastext"),
+            ("pink", "color", "pink"),  # :is() takes its most specific argument
+            ("olive", "color", "gray"),  # :where() adds nothing: the later p wins
+            ("m", "text-transform", "none"),
+            ("plain", "text-transform", "uppercase"),
+        ],
+    )
+    def test_matching_and_priority(self, element_id: str, prop: str, expected: str) -> None:
+        assert _style(parse_page(self.PAGE), element_id, prop) == expected
+
+    @pytest.mark.parametrize(
+        ("selector", "specificity"),
+        [
+            (":has(> img)", (0, 0, 1)),
+            ("div:has(#a, .b)", (1, 0, 1)),
+            (":not(#a, .b .c)", (1, 0, 0)),
+            (":is(p, .b)", (0, 1, 0)),
+            (":where(#a) .b", (0, 1, 0)),
+            ("li:nth-child(2 of .x, #y)", (1, 1, 1)),
+        ],
+    )
+    def test_specificity(self, selector: str, specificity: tuple[int, int, int]) -> None:
+        assert parse_selector_text(selector)[0].specificity == specificity
+
+    def test_nested_has_is_invalid(self) -> None:
+        with pytest.raises(InvalidSelector):
+            parse_selector_text("div:has(p:has(a))")
+
+    def test_select_with_has(self) -> None:
+        page = parse_page(self.PAGE)
+        assert [e.attrs.get("id") for e in select(page, "div:has(img)")] == ["d1", "d2"]

@@ -5,6 +5,9 @@ later sibling) memoise "some ancestor / earlier sibling matches the rest of the 
 per element, so ``.x div`` over a page nested 100,000 deep costs one walk, not one walk per
 element. Nothing recurses on the tree; recursion is bounded by the selector's length.
 
+``:has()`` searches the subtree (or the later siblings) of each element it is asked
+about, memoised per element, within a page-wide budget.
+
 Dynamic pseudo-classes (``:hover``, ``:focus``) match only elements listed in ``state``:
 the static cascade passes none, ``style_rules_for`` passes the element it asks about.
 """
@@ -12,9 +15,10 @@ the static cascade passes none, ``style_rules_for`` passes the element it asks a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from accessibility_analyzer.engine.css.selectors import (
+    HAS_ANCHOR,
     AttributeTest,
     Complex,
     Compound,
@@ -23,6 +27,7 @@ from accessibility_analyzer.engine.css.selectors import (
 from accessibility_analyzer.engine.dom import Element, Page, Text
 
 _SPACES = re.compile(r"[\t\n\f\r ]+")
+HAS_BUDGET = 2_000_000  # elements :has() may visit per page (then it stops matching)
 _FORM_CONTROLS = frozenset(
     {"button", "input", "select", "textarea", "optgroup", "option", "fieldset"}
 )
@@ -141,11 +146,20 @@ class Matcher:
     """Matches selectors against the elements of one page (memo tables live here)."""
 
     def __init__(
-        self, page: Page, tree: TreeIndex, state: Mapping[int, frozenset[str]] | None = None
+        self,
+        page: Page,
+        tree: TreeIndex,
+        state: Mapping[int, frozenset[str]] | None = None,
+        *,
+        anchor: Element | None = None,
+        budget: list[int] | None = None,
     ) -> None:
         self.page = page
         self.tree = tree
         self.state = state or {}
+        self.anchor = anchor.order if anchor is not None else -1  # for :has() (see _has)
+        self.budget = budget if budget is not None else [HAS_BUDGET]
+        self._has_memo: dict[tuple[int, int], bool] = {}
         # (selector uid, compound index) -> element order -> "an ancestor (or an earlier
         # sibling) matches compounds[index:]".
         self._ancestor_memo: dict[tuple[int, int], dict[int, bool]] = {}
@@ -246,6 +260,8 @@ class Matcher:
         name = pseudo.name
         if pseudo.nth is not None:
             return self._nth_matches(pseudo, element)
+        if name in ("has", HAS_ANCHOR):
+            return self._relational(pseudo, element)
         if pseudo.selectors:  # :is(), :where(), :not() and their aliases
             found = any(self.matches(inner, element) for inner in pseudo.selectors)
             return not found if name == "not" else found
@@ -255,10 +271,41 @@ class Matcher:
         if structural is not None:
             return structural(self.tree, element.order)
         state = _ELEMENT_STATE.get(name)
-        if state is not None:
-            return state(element)
-        # Dynamic pseudo-classes match in a requested state only; :has() never (unsupported).
-        return name in self.state.get(element.order, ())
+        # Dynamic pseudo-classes match in a requested state only.
+        return state(element) if state is not None else name in self.state.get(element.order, ())
+
+    def _relational(self, pseudo: PseudoClass, element: Element) -> bool:
+        """``:has()``, or the anchor compound of one of its relative selectors."""
+        if pseudo.name == HAS_ANCHOR:
+            return element.order == self.anchor
+        return self._has(pseudo, element)
+
+    def _has(self, pseudo: PseudoClass, element: Element) -> bool:
+        """``:has()``: some element in the scope matches a relative selector (memoised).
+
+        The scope is the subtree for descendant and child combinators, the later siblings
+        and their subtrees for sibling ones. Each evaluation uses a matcher of its own (its
+        memos depend on the anchor); a page-wide budget of visited elements bounds the
+        cost, and past it ``:has()`` no longer matches.
+        """
+        key = (id(pseudo), element.order)
+        known = self._has_memo.get(key)
+        if known is not None:
+            return known
+        found = False
+        for selector in pseudo.selectors:
+            inner = Matcher(self.page, self.tree, self.state, anchor=element, budget=self.budget)
+            for candidate in _has_scope(element, selector.combinators[-1]):
+                self.budget[0] -= 1
+                if self.budget[0] < 0:
+                    break
+                if inner.matches(selector, candidate):
+                    found = True
+                    break
+            if found:
+                break
+        self._has_memo[key] = found
+        return found
 
     def _nth_matches(self, pseudo: PseudoClass, element: Element) -> bool:
         a, b = pseudo.nth or (0, 0)
@@ -390,6 +437,22 @@ _ELEMENT_STATE: dict[str, Callable[[Element], bool]] = {
     "-a11y-html": lambda element: element.is_html,
     "open": lambda element: element.tag in ("details", "dialog") and "open" in element.attrs,
 }
+
+
+def _has_scope(element: Element, combinator: str) -> Iterator[Element]:
+    """Where a relative selector's subject may be, given its leading combinator."""
+    if combinator in (" ", ">"):
+        yield from element.descendants()
+        return
+    parent = element.parent
+    if parent is None:
+        return
+    later = False
+    for sibling in parent.element_children():
+        if later:
+            yield sibling
+            yield from sibling.descendants()
+        later = later or sibling is element
 
 
 def _lang_matches(element: Element, wanted: str) -> bool:

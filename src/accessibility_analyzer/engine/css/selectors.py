@@ -33,6 +33,7 @@ _SIMPLE_PSEUDO_CLASSES = frozenset(
         "closed", "modal", "fullscreen", "popover-open", "user-invalid", "user-valid",
         "blank", "local-link", "current", "past", "future", "target-within",
         "-a11y-html",  # ours, for the user-agent sheet: the element is in the HTML namespace
+        "-a11y-has-anchor",  # ours: the element :has() is evaluated for (see _relative)
     }
 ) | DYNAMIC_PSEUDO_CLASSES  # fmt: skip
 # Legacy pseudo-elements may be written with one colon.
@@ -277,8 +278,9 @@ def _functional_pseudo_class(token: Any) -> PseudoClass:
     """``:not()``, ``:is()``, ``:nth-child()``, ``:lang()`` ... from a function token."""
     name = token.lower_name
     arguments = _significant(token.arguments)
-    if name == "has":  # relative selectors: read, never matched (see matching.py)
-        return PseudoClass(name, argument=tinycss2.serialize(arguments))
+    if name == "has":
+        groups = _split_commas(arguments)
+        return PseudoClass(name, selectors=tuple(_relative(group) for group in groups))
     if name in _SELECTOR_ARGUMENT:
         forgiving = name in ("is", "where", "matches", "-webkit-any", "-moz-any")
         return PseudoClass(name, selectors=tuple(_parse_list(arguments, forgiving=forgiving)))
@@ -288,6 +290,30 @@ def _functional_pseudo_class(token: Any) -> PseudoClass:
         words = [t.value for t in arguments if t.type in ("ident", "string")]
         return PseudoClass(name, argument=",".join(words).lower())
     raise InvalidSelector(f"unknown functional pseudo-class :{name}()")
+
+
+HAS_ANCHOR = "-a11y-has-anchor"
+
+
+def _relative(tokens: list[Any]) -> Complex:
+    """A relative selector of ``:has()`` (``> img``, ``+ p``, ``.a .b``) as a complex one.
+
+    Its leftmost compound is the anchor (``:-a11y-has-anchor``, matched only by the element
+    ``:has()`` is evaluated for, and adding no specificity), joined by the leading
+    combinator or a descendant one.
+    """
+    while tokens and tokens[0].type == "whitespace":
+        tokens = tokens[1:]
+    combinator = " "
+    if tokens and tokens[0].type == "literal" and tokens[0].value in (">", "+", "~"):
+        combinator = tokens[0].value
+        tokens = tokens[1:]
+    selector = _parse_complex(tokens)
+    if selector.mentions("has"):
+        raise InvalidSelector(":has() inside :has()")
+    anchor = Compound(pseudo_classes=[PseudoClass(HAS_ANCHOR)])
+    compounds = [*selector.compounds, anchor]
+    return Complex(compounds, [*selector.combinators, combinator], selector.specificity)
 
 
 def _parse_nth(name: str, arguments: list[Any]) -> PseudoClass:
