@@ -231,7 +231,8 @@ def _is_dynamic(selector: Complex) -> bool:
     return bool(dynamic)
 
 
-_Indexes = tuple["_RuleIndex", "_RuleIndex", "_RuleIndex", frozenset[str]]
+_Indexes = tuple["_RuleIndex", "_RuleIndex", "_RuleIndex", frozenset[str], dict[str, "_RuleIndex"]]
+_GENERATING = frozenset({"content", "display"})  # what decides ::before/::after text
 # Built indexes by the identity of the rules they hold (the pages of one upload link the
 # same sheets, whose parsed rules are shared through parse_sheet's cache). The cached value
 # keeps the rules alive, so their ids cannot be reused while the entry exists.
@@ -246,6 +247,9 @@ def _indexes_for(author_rules: list[LayeredRule]) -> _Indexes:
     if cached is not None:
         return cached[1]
     static, dynamic, pseudo_elements = _RuleIndex(), _RuleIndex(), _RuleIndex()
+    # ::before/::after rules that set content or display, by pseudo-element: generated
+    # content is asked for every element an accessible name walks through.
+    generating = {"before": _RuleIndex(), "after": _RuleIndex()}
     universe: set[str] = set()
     user_agent = [
         (item, _UNLAYERED_KEY)
@@ -260,12 +264,17 @@ def _indexes_for(author_rules: list[LayeredRule]) -> _Indexes:
                 universe.update(entry.required)
                 if selector.pseudo_element is not None:
                     pseudo_elements.add(entry)
+                    target = generating.get(selector.pseudo_element)
+                    if target is not None and any(
+                        declaration.name in _GENERATING for declaration in rule.declarations
+                    ):
+                        target.add(entry)
                 elif _is_dynamic(selector):
                     dynamic.add(entry)
                 else:
                     static.add(entry)
             order += 1
-    indexes = (static, dynamic, pseudo_elements, frozenset(universe))
+    indexes = (static, dynamic, pseudo_elements, frozenset(universe), generating)
     if len(_INDEX_CACHE) >= _INDEX_CACHE_SIZE:
         # Evict the oldest; another thread may have done so already.
         with contextlib.suppress(StopIteration, KeyError, RuntimeError):
@@ -283,7 +292,8 @@ class PageStyles:
         self.tree = TreeIndex(page)
         self.matcher = Matcher(page, self.tree)
         indexes = _indexes_for(collect_rules(page))
-        self.static, self.dynamic, self.pseudo_elements, self.ancestor_key_universe = indexes
+        self.static, self.dynamic, self.pseudo_elements = indexes[:3]
+        self.ancestor_key_universe, self.generating = indexes[3:]
         # Per element, the required-ancestor keys its ancestors have (None: too many to
         # track, so no pre-filtering below it).
         self._ancestor_keys: dict[int, frozenset[str] | None] = {}
@@ -441,10 +451,18 @@ class PageStyles:
         return [declaration for _, declaration in found]
 
     @property
-    def has_pseudo_element_rules(self) -> bool:
-        """Whether any rule targets a pseudo-element (most pages: none)."""
-        index = self.pseudo_elements
-        return bool(index.by_key or index.by_parent_key or index.universal)
+    def has_generating_rules(self) -> bool:
+        """Whether any rule sets ``content`` or ``display`` on ``::before``/``::after``."""
+        return any(
+            index.by_key or index.by_parent_key or index.universal
+            for index in self.generating.values()
+        )
+
+    def generating_declarations(self, element: Element, name: str) -> list[Declaration]:
+        """Declarations of the ``::before``/``::after`` rules that may generate content
+        (``content``, ``display`` and the rest of those rules), lowest priority first."""
+        found = self._matching(self.generating[name], element, self.matcher)
+        return [declaration for _, declaration in found]
 
     def pseudo_element_declarations(self, element: Element, name: str) -> list[Declaration]:
         """Declarations for ``element::name`` (``before``, ``after``), lowest priority first."""

@@ -18,11 +18,7 @@ from functools import lru_cache
 
 import tinycss2
 
-from accessibility_analyzer.engine.css.cascade import (
-    computed_style,
-    page_styles,
-    pseudo_element_declarations,
-)
+from accessibility_analyzer.engine.css.cascade import computed_style, page_styles
 from accessibility_analyzer.engine.css.variables import has_references, substitute
 from accessibility_analyzer.engine.dom import NOT_COMPUTED, Element, Page
 
@@ -108,7 +104,7 @@ def _join(element: Element, parts: tuple[tuple[str, str], ...]) -> tuple[str, bo
 def _compute(page: Page, element: Element, pseudo: str) -> Generated | None:
     content: str | None = None
     display = "inline"
-    for declaration in pseudo_element_declarations(page, element, pseudo):
+    for declaration in page_styles(page).generating_declarations(element, pseudo):
         if declaration.name == "content":
             content = declaration.value
         elif declaration.name == "display":
@@ -124,8 +120,8 @@ def _compute(page: Page, element: Element, pseudo: str) -> Generated | None:
 
 
 def page_has_pseudo_element_rules(page: Page) -> bool:
-    """Whether any style rule of the page targets a pseudo-element."""
-    return page_styles(page).has_pseudo_element_rules
+    """Whether any style rule of the page may generate ``::before``/``::after`` content."""
+    return page_styles(page).has_generating_rules
 
 
 def generated_content(page: Page, element: Element, pseudo: str) -> Generated | None:
@@ -138,7 +134,7 @@ def generated_content(page: Page, element: Element, pseudo: str) -> Generated | 
 
 def generated_parts(page: Page, element: Element) -> tuple[Generated | None, Generated | None]:
     """``(before, after)`` generated content of ``element`` (each ``None`` when absent)."""
-    if not page_styles(page).has_pseudo_element_rules:
+    if not page_styles(page).has_generating_rules:
         return _NOTHING
     table = page.element_memo.get(_MEMO)
     if table is None:
