@@ -121,7 +121,8 @@ def _compute(page: Page, element: Element, pseudo: str) -> Generated | None:
 
 def page_has_pseudo_element_rules(page: Page) -> bool:
     """Whether any style rule of the page may generate ``::before``/``::after`` content."""
-    return page_styles(page).has_generating_rules
+    table = page.element_memo.get(_MEMO)
+    return bool(table) if table is not None else page_styles(page).has_generating_rules
 
 
 def generated_content(page: Page, element: Element, pseudo: str) -> Generated | None:
@@ -133,12 +134,19 @@ def generated_content(page: Page, element: Element, pseudo: str) -> Generated | 
 
 
 def generated_parts(page: Page, element: Element) -> tuple[Generated | None, Generated | None]:
-    """``(before, after)`` generated content of ``element`` (each ``None`` when absent)."""
-    if not page_styles(page).has_generating_rules:
-        return _NOTHING
+    """``(before, after)`` generated content of ``element`` (each ``None`` when absent).
+
+    Asked for every element an accessible name walks through: the memo table is looked
+    up first, and a page without generating rules gets none (an empty list).
+    """
     table = page.element_memo.get(_MEMO)
     if table is None:
-        table = page.element_table(_MEMO)
+        if page_styles(page).has_generating_rules:
+            table = page.element_table(_MEMO)
+        else:
+            table = page.element_memo[_MEMO] = []
+    if not table:
+        return _NOTHING
     known = table[element.order]
     if known is NOT_COMPUTED:
         known = table[element.order] = tuple(

@@ -58,8 +58,15 @@ class PageSheets:
 
 
 def sheets_mention(page: Page, word: str) -> bool:
-    """Whether any applied sheet's text contains ``word`` (a cheap test before parsing)."""
-    return any(word in sheet.text.lower() for sheet in engine_page_sheets(page).sheets)
+    """Whether any applied sheet's text contains ``word`` (a cheap test before parsing;
+    memoised per page and word: rules ask it for every element)."""
+    table = page.memo_table("rules.sheets_mention")
+    key = hash(word)
+    found: tuple[str, bool] | None = table.get(key)
+    if found is None or found[0] != word:
+        mentioned = any(word in sheet.text.lower() for sheet in engine_page_sheets(page).sheets)
+        found = table[key] = (word, mentioned)
+    return found[1]
 
 
 def _combine(outer: str | None, inner: str | None) -> str | None:
