@@ -200,7 +200,7 @@ async def test_a_worker_killed_mid_job_hands_it_to_another_worker(
     settings_factory: Any, own_valkey: RedisServer, tmp_path: Path
 ) -> None:
     settings = _settings(settings_factory, own_valkey)
-    pages = 200
+    pages = 100
     workers = [_worker(settings, tmp_path / f"worker-{n}.log") for n in range(2)]
     try:
         for worker in workers:
