@@ -61,7 +61,10 @@ class NestedInteractive(Rule):
 
     ## Limitations
     Click handlers without focusability are not seen; grid cells and tree items, which may
-    contain controls by design, are not checked.
+    contain controls by design, are not checked. Roles with presentational children (`radio`,
+    `button`, `tab`...) are inapplicable here: a `tabindex="-1"` button inside `role="radio"`
+    is no nesting (ACT 307n5z passes it in `presentational-children-focusable`; axe-core
+    fails it).
     """
 
     meta = RuleMeta(
