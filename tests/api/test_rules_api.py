@@ -16,6 +16,9 @@ async def test_list_rules_and_filters(client: Any) -> None:
     assert [item["id"] for item in body["items"]] == sorted(r.meta.id for r in ALL_RULES)
     first = body["items"][0]
     assert set(first) >= {"id", "name", "summary", "wcag", "level", "actRules", "impact", "tags"}
+    by_id = {item["id"]: item for item in body["items"]}
+    assert by_id["target-size"]["onByDefault"] is False
+    assert by_id["region"]["onByDefault"] is True
 
     filtered = (await client.get("/api/v1/rules", params={"wcag": "1.1.1"})).json()
     assert filtered["items"]

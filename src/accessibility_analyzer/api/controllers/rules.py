@@ -34,6 +34,7 @@ class RuleSummary(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
     act_rules: tuple[str, ...]
     impact: Impact
     tags: tuple[str, ...]
+    on_by_default: bool  # False: runs only when an analysis names it (rules or tags)
 
 
 class RuleDetail(RuleSummary, frozen=True, kw_only=True, rename="camel"):
@@ -64,6 +65,7 @@ def _summary(rule: type[Rule]) -> RuleSummary:
         act_rules=meta.act_rules,
         impact=meta.impact,
         tags=meta.tags,
+        on_by_default=meta.on_by_default,
     )
 
 
