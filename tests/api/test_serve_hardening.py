@@ -178,3 +178,38 @@ def test_every_response_carries_the_security_headers(server: Server) -> None:
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["X-Frame-Options"] == "DENY"
     assert b"<script" not in page.lower()
+
+
+def test_a_large_body_on_a_kept_alive_connection_is_not_counted_as_headers(
+    server: Server,
+) -> None:
+    """Two uploads of 200 kB in one write each, one connection: both stored (201)."""
+    answers = []
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as connection:
+        session = _post(f"{server.base}/api/v1/sessions")["id"]
+        for number in range(2):
+            part = (
+                b'--b\r\nContent-Disposition: form-data; name="files"; filename="p%d.html"\r\n'
+                b"Content-Type: text/html\r\n\r\n%s\r\n--b--\r\n" % (number, b"<p>x</p>" * 25_000)
+            )
+            head = (
+                f"POST /api/v1/sessions/{session}/documents HTTP/1.1\r\nHost: x\r\n"
+                "Content-Type: multipart/form-data; boundary=b\r\n"
+                f"Content-Length: {len(part)}\r\n\r\n"
+            ).encode()
+            connection.sendall(head + part)
+            answer = b""
+            while b"\r\n\r\n" not in answer:
+                answer += connection.recv(65536)
+            head_end = answer.index(b"\r\n\r\n") + 4
+            length = int(
+                next(
+                    line.split(b":")[1]
+                    for line in answer[:head_end].split(b"\r\n")
+                    if line.lower().startswith(b"content-length")
+                )
+            )
+            while len(answer) < head_end + length:
+                answer += connection.recv(65536)
+            answers.append(answer.split(b" ", 2)[1])
+    assert answers == [b"201", b"201"]

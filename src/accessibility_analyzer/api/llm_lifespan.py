@@ -7,9 +7,9 @@ from collections.abc import AsyncIterator
 
 from litestar import Litestar
 
-from accessibility_analyzer.api.health import CheckResult, HealthCheck
 from accessibility_analyzer.llm.client import LLMClient
 from accessibility_analyzer.llm.lifecycle import breaker_health, open_llm_client
+from accessibility_analyzer.observability.health import CheckResult, HealthCheck
 from accessibility_analyzer.settings import Settings
 
 __all__ = ["llm_lifespan"]

@@ -11,6 +11,8 @@ from typing import Annotated, Final, Literal
 import msgspec
 from litestar.params import QueryParameter
 
+from accessibility_analyzer.observability.health import DependencyHealth, HealthState
+
 __all__ = [
     "MAX_OFFSET",
     "DependencyHealth",
@@ -23,7 +25,6 @@ __all__ = [
     "Readiness",
 ]
 
-HealthState = Literal["healthy", "degraded", "unhealthy"]
 
 MAX_OFFSET: Final = 2**31 - 1
 """Largest ``offset`` of a paginated listing. Larger values answer 400: no listing is that
@@ -73,17 +74,6 @@ class Liveness(ApiStruct, frozen=True, kw_only=True):
 
     status: Literal["alive"] = "alive"
     version: str
-
-
-class DependencyHealth(ApiStruct, frozen=True, kw_only=True):
-    """The state of one dependency, as measured by its health check."""
-
-    name: str
-    status: HealthState
-    message: str
-    response_time_ms: Annotated[float, msgspec.Meta(ge=0)]
-    critical: bool
-    """A critical dependency being unhealthy makes the service not ready."""
 
 
 class Readiness(ApiStruct, frozen=True, kw_only=True):

@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from litestar import Litestar
 
-from accessibility_analyzer.api.health import CheckResult, HealthCheck, HealthRegistry
+from accessibility_analyzer.observability.health import CheckResult, HealthCheck, HealthRegistry
 from accessibility_analyzer.observability.instrumentation import instrument_database
 from accessibility_analyzer.settings import Settings
 from accessibility_analyzer.storage.cleanup import CleanupService, CleanupStats

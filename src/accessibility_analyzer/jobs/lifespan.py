@@ -25,7 +25,6 @@ from contextlib import asynccontextmanager
 
 from litestar import Litestar
 
-from accessibility_analyzer.api.health import HealthCheck, HealthRegistry
 from accessibility_analyzer.cache import Cache
 from accessibility_analyzer.jobs.health import (
     local_queue_check,
@@ -37,6 +36,7 @@ from accessibility_analyzer.jobs.queue import ArqQueue, JobQueue, LocalQueue, ar
 from accessibility_analyzer.jobs.reconciler import LocalReconciler, QueueReconciler
 from accessibility_analyzer.jobs.tasks import JobContext
 from accessibility_analyzer.llm.client import LLMClient
+from accessibility_analyzer.observability.health import HealthCheck, HealthRegistry
 from accessibility_analyzer.settings import Settings
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.files import FileStore

@@ -34,6 +34,13 @@ RESULT_CACHE_FOLDER = "result-cache"
 _EVICT_EVERY = 256  # stores between two size checks of the cache folder
 _caches: dict[str, ResultCache] = {}
 
+
+def forget_caches() -> None:
+    """Drop this process's result caches and rule selections (``process_state`` resets)."""
+    _caches.clear()
+    _rules_by_selection.clear()
+
+
 _encoder = msgspec.msgpack.Encoder()
 _manifest_decoder = msgspec.msgpack.Decoder(dict[str, str])
 _result_decoder = msgspec.msgpack.Decoder(DocumentResult)

@@ -47,6 +47,13 @@ _values_lock = threading.Lock()
 _watched_disks: set[Path] = set()
 
 
+def forget_gauge_values() -> None:
+    """Drop every gauge's last values and watched disks (``process_state`` resets)."""
+    with _values_lock:
+        _last_values.clear()
+        _watched_disks.clear()
+
+
 class LastValueGauge:
     """A gauge that reports the last value recorded per attribute set.
 
