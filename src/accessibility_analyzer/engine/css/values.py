@@ -56,6 +56,7 @@ PROPERTIES: dict[str, tuple[bool, str]] = {
     "text-decoration-line": (False, "none"),
     "text-transform": (True, "none"),
     "white-space": (True, "normal"),
+    "text-overflow": (False, "clip"),
     "direction": (True, "ltr"),
     "pointer-events": (True, "auto"),
     "cursor": (True, "auto"),
