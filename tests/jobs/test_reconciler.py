@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 from arq.constants import job_key_prefix
 from jobs_helpers import CSS, page
+from process_helpers import free_port
 
+from accessibility_analyzer.api.controllers.analyses import analysis_out
 from accessibility_analyzer.jobs.queue import ArqQueue, LocalQueue, arq_connection, lease_key
 from accessibility_analyzer.jobs.reconciler import LocalReconciler, QueueReconciler
 from accessibility_analyzer.jobs.tasks import JobContext
@@ -23,8 +25,10 @@ from accessibility_analyzer.storage import analyses as repo
 from accessibility_analyzer.storage import analysis_queue as queue_state
 from accessibility_analyzer.storage import analysis_runs as runs
 from accessibility_analyzer.storage.database import Database
+from accessibility_analyzer.storage.models import Analysis
 
 LEASE = 0.3
+HELD_LEASE = 1.5  # long enough to still hold on a loaded machine when the test checks it
 
 
 @pytest.fixture
@@ -95,15 +99,17 @@ async def test_an_analysis_whose_server_process_died_is_adopted_by_another(
     database: Database, make_site: Any, job_context: JobContext
 ) -> None:
     (orphan,) = await _analyses(database, make_site, 1)
-    dead = LocalQueue(job_context, lease_seconds=LEASE)
+    dead = LocalQueue(job_context, lease_seconds=HELD_LEASE)
     # The dead process leased it and started it, then stopped renewing.
-    await queue_state.take_lease(database, orphan, datetime.now(UTC) + timedelta(seconds=LEASE))
+    await queue_state.take_lease(
+        database, orphan, datetime.now(UTC) + timedelta(seconds=HELD_LEASE)
+    )
     await runs.claim_analysis(database, orphan)
-    survivor = LocalQueue(job_context, lease_seconds=LEASE)
-    reconciler = LocalReconciler(survivor, max_tries=3, lease_seconds=LEASE)
+    survivor = LocalQueue(job_context, lease_seconds=HELD_LEASE)
+    reconciler = LocalReconciler(survivor, max_tries=3, lease_seconds=HELD_LEASE)
 
     assert (await reconciler.run_once()).requeued == []  # its lease still holds
-    await asyncio.sleep(LEASE + 0.1)
+    await asyncio.sleep(HELD_LEASE + 0.1)
     adopted = await reconciler.run_once()
     await survivor.wait_idle()
 
@@ -134,3 +140,52 @@ async def test_an_analysis_that_keeps_killing_its_server_is_failed(
     assert failed.error == (
         "the server process running it stopped 3 time(s); giving up (ANALYSIS_MAX_TRIES=3)"
     )
+
+
+@pytest.mark.valkey
+async def test_the_queue_says_why_analyses_wait(arq_queue: ArqQueue) -> None:
+    reason = await arq_queue.waiting_reason()
+    assert reason is not None and reason.startswith("no worker is taking jobs")
+
+    stamp = datetime.now().strftime("%b-%d %H:%M:%S")
+    await arq_queue.redis.set(arq_queue.health_check_key, f"{stamp} j_complete=0 queued=1")
+    try:
+        assert await arq_queue.waiting_reason() is None
+    finally:
+        await arq_queue.redis.delete(arq_queue.health_check_key)
+
+    port = free_port()  # nothing listens there
+    gone = ArqQueue(arq_connection(f"redis://127.0.0.1:{port}/0", timeout_seconds=0.5), "q")
+    try:
+        unreachable = await gone.waiting_reason()
+    finally:
+        await gone.close()
+    assert unreachable is not None and "unreachable" in unreachable
+
+
+def test_the_api_shows_the_reason_of_a_queued_or_stalled_analysis() -> None:
+    def analysis(status: str, stored: str | None) -> Analysis:
+        return Analysis(
+            id="a" * 32,
+            session_id="s" * 32,
+            owner="tester",
+            status=status,
+            options={},
+            pages_total=2,
+            pages_done=1,
+            attempt=1,
+            created_at=datetime.now(UTC),
+            waiting_reason=stored,
+        )
+
+    lost = "its job was lost from the queue"
+    no_worker = "no worker is taking jobs"
+    assert analysis_out(analysis("queued", lost), queue_reason=no_worker).waiting_reason == (
+        f"{lost}; {no_worker}"
+    )
+    assert analysis_out(analysis("queued", None)).waiting_reason is None
+    assert analysis_out(analysis("running", None), queue_reason=no_worker).waiting_reason == (
+        no_worker
+    )
+    finished = analysis("completed", None)
+    assert analysis_out(finished, queue_reason=no_worker).waiting_reason is None

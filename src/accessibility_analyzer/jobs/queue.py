@@ -136,10 +136,10 @@ class ArqQueue:
         try:
             pulse = await self.pulse()
         except Exception:  # Valkey down: the API says so rather than failing the request
-            return "the job queue (Valkey) is unreachable; the analysis starts once it is back"
+            return "the job queue (Valkey) is unreachable; the analysis goes on once it is back"
         if pulse.alive:
             return None
-        return f"no worker is taking jobs ({pulse.message}); it starts once one does"
+        return f"no worker is taking jobs ({pulse.message}); the analysis goes on once one does"
 
     async def depth(self) -> int:
         """Jobs waiting in the queue (including ones running: arq removes them at the end)."""

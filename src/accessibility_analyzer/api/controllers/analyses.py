@@ -77,12 +77,19 @@ def _links(analysis_id: str) -> AnalysisLinks:
 def analysis_out(
     analysis: Analysis, now: datetime | None = None, *, queue_reason: str | None = None
 ) -> AnalysisOut:
-    """The API view of an analysis row (``queue_reason``: why the queue cannot start it now)."""
+    """The API view of an analysis row.
+
+    ``queue_reason`` is why the queue cannot run it now (no worker alive...): shown for a
+    queued analysis after its own stored reason, and for a running one (its worker died and
+    no other is there to take it over).
+    """
     now = now or datetime.now(UTC)
     waiting = None
     if analysis.status == AnalysisStatus.QUEUED:
         reasons = [reason for reason in (analysis.waiting_reason, queue_reason) if reason]
         waiting = "; ".join(reasons) or None
+    elif analysis.status == AnalysisStatus.RUNNING:
+        waiting = queue_reason
     duration = None
     if analysis.started_at is not None:
         end = analysis.finished_at or now
@@ -223,7 +230,7 @@ class AnalysesController(Controller):
         if analysis is None:
             raise _not_found()
         queue_reason = None
-        if analysis.status == AnalysisStatus.QUEUED:
+        if analysis.status in {AnalysisStatus.QUEUED, AnalysisStatus.RUNNING}:
             queue: JobQueue = request.app.state.job_queue
             queue_reason = await queue.waiting_reason()
         return analysis_out(analysis, queue_reason=queue_reason)

@@ -75,8 +75,9 @@ class AnalysisOut(ApiStruct, frozen=True, kw_only=True):
     attempt: int
     error: str | None
     waiting_reason: str | None = None
-    """Why a queued analysis has not started: no worker alive, the queue unreachable, its job
-    queued again after it was lost; ``null`` when nothing holds it up (or it is not queued)."""
+    """Why a queued analysis has not started (no worker alive, the queue unreachable, its job
+    queued again after it was lost) or a running one makes no progress (its worker died and
+    no other is alive); ``null`` when nothing holds it up."""
     summary: dict[str, Any] | None
     created_at: datetime
     started_at: datetime | None
