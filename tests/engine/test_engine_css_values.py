@@ -177,3 +177,11 @@ class TestSelectorLists:
     def test_select_with_has(self) -> None:
         page = parse_page(self.PAGE)
         assert [e.attrs.get("id") for e in select(page, "div:has(img)")] == ["d1", "d2"]
+
+    def test_has_on_a_deep_page_is_bounded(self) -> None:
+        """Each div scans its whole subtree: quadratic, so a page budget stops :has()."""
+        depth = 3000
+        page = parse_page(("<div>" * depth + "<span></span>" + "</div>" * depth).encode())
+        found = select(page, "div:has(span)")
+        assert found[0] is page.by_tag("div")[0]
+        assert 0 < len(found) < depth

@@ -27,7 +27,7 @@ from accessibility_analyzer.engine.css.selectors import (
 from accessibility_analyzer.engine.dom import Element, Page, Text
 
 _SPACES = re.compile(r"[\t\n\f\r ]+")
-HAS_BUDGET = 2_000_000  # elements :has() may visit per page (then it stops matching)
+HAS_BUDGET = 250_000  # elements :has() may visit per page (then it stops matching)
 _FORM_CONTROLS = frozenset(
     {"button", "input", "select", "textarea", "optgroup", "option", "fieldset"}
 )
