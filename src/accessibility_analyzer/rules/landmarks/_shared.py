@@ -70,8 +70,10 @@ def is_landmark_page(page: Page) -> bool:
 
 
 class NoDuplicateLandmarkRule(Rule, ABC):
-    """Base of landmark-no-duplicate-*: the first landmark of the role passes, later ones fail.
+    """Base of landmark-no-duplicate-*: the page's first landmark of the role is the target.
 
+    It fails when later landmarks share the role, and its reason names them: one finding per
+    page, on the element axe-core reports (its later duplicates are related nodes there).
     Subclasses set ``meta``, ``landmark_role`` and the two diagnostics.
     """
 
@@ -80,18 +82,23 @@ class NoDuplicateLandmarkRule(Rule, ABC):
     duplicate: ClassVar[Diagnostic]
 
     def applicability(self, page: Page) -> Iterator[Element]:
-        """Every landmark with the role."""
+        """The first landmark with the role."""
         if is_landmark_page(page):
-            yield from landmarks_with_role(page, self.landmark_role)
+            yield from landmarks_with_role(page, self.landmark_role)[:1]
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
-        """The target is the first landmark with the role on the page."""
+        """No later landmark has the role."""
         found = landmarks_with_role(page, self.landmark_role)
-        if found[0] is target:
-            return Verdict(self.only_one, f"{len(found)} {self.landmark_role} landmark(s)")
-        position = found.index(target) + 1
-        reason = f"{self.landmark_role} landmark {position} of {len(found)}; the first is"
-        return Verdict(self.duplicate, f"{reason} {describe(found[0])}")
+        if len(found) == 1:
+            return Verdict(self.only_one)
+        reason = f"{len(found)} {self.landmark_role} landmarks; {others(found[1:])}"
+        return Verdict(self.duplicate, reason)
+
+
+def others(elements: list[Element]) -> str:
+    """``the next is <footer class="x">`` or ``the next is <footer>, and 2 more``."""
+    more = f", and {len(elements) - 1} more" if len(elements) > 1 else ""
+    return f"the next is {describe(elements[0])}{more}"
 
 
 class TopLevelLandmarkRule(Rule, ABC):

@@ -6,7 +6,7 @@ from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
 from accessibility_analyzer.rules.landmarks._shared import NoDuplicateLandmarkRule
 
-ONLY_ONE = Diagnostic.passed("This is the page's first banner landmark")
+ONLY_ONE = Diagnostic.passed("This is the page's only banner landmark")
 DUPLICATE = Diagnostic.failed(
     "A page should have at most one banner landmark",
     fix_hint=(
@@ -20,9 +20,10 @@ class LandmarkNoDuplicateBanner(NoDuplicateLandmarkRule):
     """A page should not have more than one banner landmark.
 
     ## What it checks
-    Every `banner` landmark in the accessibility tree (a `<header>` that is not scoped to
-    sectioning content, or `role="banner"`) is the first one of the page; each later one
-    fails, and its reason names the first.
+    The page's first `banner` landmark in the accessibility tree (a `<header>` that is not
+    scoped to sectioning content, or `role="banner"`) is the target: it fails when a later
+    one follows, and the reason names the next. One finding a page, on the element axe-core
+    reports; the later landmarks are not targets.
 
     ## Why it matters
     Screen-reader users jump to the site header with one key; with two `banner` landmarks they

@@ -6,7 +6,7 @@ from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
 from accessibility_analyzer.rules.landmarks._shared import NoDuplicateLandmarkRule
 
-ONLY_ONE = Diagnostic.passed("This is the page's first main landmark")
+ONLY_ONE = Diagnostic.passed("This is the page's only main landmark")
 DUPLICATE = Diagnostic.failed(
     "A page should have at most one main landmark",
     fix_hint=(
@@ -20,9 +20,10 @@ class LandmarkNoDuplicateMain(NoDuplicateLandmarkRule):
     """A page should not have more than one main landmark.
 
     ## What it checks
-    Every `main` landmark in the accessibility tree (a `<main>` that is not scoped to
-    sectioning content, or `role="main"`) is the first one of the page; each later one
-    fails, and its reason names the first.
+    The page's first `main` landmark in the accessibility tree (a `<main>` that is not
+    scoped to sectioning content, or `role="main"`) is the target: it fails when a later one
+    follows, and the reason names the next. One finding a page, on the element axe-core
+    reports; the later landmarks are not targets.
 
     ## Why it matters
     Screen-reader users jump to the main content with one key; with two `main` landmarks they

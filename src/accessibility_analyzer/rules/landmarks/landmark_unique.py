@@ -8,10 +8,9 @@ from accessibility_analyzer.engine.aria import accessible_name, role_of
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules._reasons import describe
-from accessibility_analyzer.rules.landmarks._shared import is_landmark_page, landmarks
+from accessibility_analyzer.rules.landmarks._shared import is_landmark_page, landmarks, others
 
-UNIQUE = Diagnostic.passed("No earlier landmark has the same role and name")
+UNIQUE = Diagnostic.passed("No other landmark has the same role and name")
 NOT_UNIQUE = Diagnostic.failed(
     "Landmarks of the same role should have different accessible names",
     fix_hint='Name each one after its content: <nav aria-label="Main">, <nav aria-label="Footer">.',
@@ -24,14 +23,14 @@ def _key(page: Page, element: Element) -> tuple[str, str]:
     return role_of(page, element) or "", name
 
 
-def _first_with_key(page: Page) -> dict[tuple[str, str], Element]:
-    """(role, name) -> the first landmark with it (memoised per page)."""
-    memo: dict[int, dict[tuple[str, str], Element]] = page.memo_table("rules.landmark_keys")
+def _groups(page: Page) -> dict[tuple[str, str], list[Element]]:
+    """(role, name) -> the landmarks with it, in document order (memoised per page)."""
+    memo: dict[int, dict[tuple[str, str], list[Element]]] = page.memo_table("rules.landmark_keys")
     found = memo.get(page.root.order)
     if found is None:
         found = {}
         for element in landmarks(page):
-            found.setdefault(_key(page, element), element)
+            found.setdefault(_key(page, element), []).append(element)
         memo[page.root.order] = found
     return found
 
@@ -40,9 +39,11 @@ class LandmarkUnique(Rule):
     """Landmarks should have a unique role or role and name combination.
 
     ## What it checks
-    Every landmark in the accessibility tree differs from each earlier landmark of the page
-    in its role or in its accessible name (compared ignoring case and extra whitespace). The
-    first landmark of a role and name passes; later ones with the same pair fail.
+    Landmarks in the accessibility tree differ in their role or in their accessible name
+    (compared ignoring case and extra whitespace). The targets are the first landmark of each
+    role and name pair: it fails when later landmarks share the pair, and the reason names
+    the next. One finding a group, on the element axe-core reports (the later landmarks are
+    its related nodes there, and not targets here).
 
     ## Why it matters
     Landmark lists read "navigation, navigation": users cannot tell which is which without
@@ -70,15 +71,16 @@ class LandmarkUnique(Rule):
     )
 
     def applicability(self, page: Page) -> Iterator[Element]:
-        """Every landmark in the accessibility tree."""
+        """The first landmark of each role and name pair."""
         if is_landmark_page(page):
-            yield from landmarks(page)
+            for group in _groups(page).values():
+                yield group[0]
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
-        """The target is the first landmark with its role and name."""
+        """No later landmark has the target's role and name."""
         role, name = _key(page, target)
         shown = f'{role} "{name[:_MAX_NAME]}"' if name else f"{role} without a name"
-        first = _first_with_key(page)[(role, name)]
-        if first is target:
+        group = _groups(page)[(role, name)]
+        if len(group) == 1:
             return Verdict(UNIQUE, shown)
-        return Verdict(NOT_UNIQUE, f"{shown}, like {describe(first)}")
+        return Verdict(NOT_UNIQUE, f"{shown}: {len(group)} landmarks; {others(group[1:])}")
