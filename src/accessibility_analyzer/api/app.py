@@ -31,6 +31,7 @@ from litestar.types import Middleware
 
 from accessibility_analyzer.api.allow_header import AllowHeaderMiddleware
 from accessibility_analyzer.api.auth import ApiKeyring, provide_identity, require_api_key
+from accessibility_analyzer.api.dependencies import SERVICE_DEPENDENCIES
 from accessibility_analyzer.api.docs import API_SECURITY, DOCS_ROUTES, openapi_config
 from accessibility_analyzer.api.errors import exception_handlers
 from accessibility_analyzer.api.health import (
@@ -88,6 +89,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "settings": Provide(_provide_settings, sync_to_thread=False),
             "cache": Provide(_provide_cache, sync_to_thread=False),
             "identity": Provide(provide_identity, sync_to_thread=False),
+            **SERVICE_DEPENDENCIES,
         },
         exception_handlers=exception_handlers(),
         openapi_config=openapi_config(),

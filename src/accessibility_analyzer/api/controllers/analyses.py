@@ -165,6 +165,7 @@ class AnalysesController(Controller):
         self,
         *,
         request: Request[Any, Any, Any],
+        database: NamedDependency[Database],
         session_id: FromPath[str],
         identity: NamedDependency[str],
         data: JSONBody[AnalysisRequest | None] = None,
@@ -176,7 +177,7 @@ class AnalysesController(Controller):
         """
         selection = data or AnalysisRequest()
         resolved = _resolve_rules(selection)
-        database = _database(request)
+
         if not await repo.live_session_exists(database, session_id, identity):
             raise _not_found("session")
         pages = await repo.count_pages(database, session_id)
@@ -198,7 +199,7 @@ class AnalysesController(Controller):
             database, session_id=session_id, owner=identity, options=options, pages_total=pages
         )
         carrier = inject_context()  # the job's span joins this request's trace
-        queue: JobQueue = request.app.state.job_queue
+        queue: JobQueue = request.app.state.job_queue  # a Protocol: no typed dependency
         try:
             await queue.enqueue(analysis.id, carrier)
         except Exception as error:  # Valkey down: say so now rather than never finishing
@@ -222,11 +223,12 @@ class AnalysesController(Controller):
     async def get_one(
         self,
         request: Request[Any, Any, Any],
+        database: NamedDependency[Database],
         analysis_id: FromPath[str],
         identity: NamedDependency[str],
     ) -> AnalysisOut:
         """Read an analysis (poll this while it runs)."""
-        analysis = await repo.get_analysis(_database(request), analysis_id, identity)
+        analysis = await repo.get_analysis(database, analysis_id, identity)
         if analysis is None:
             raise _not_found()
         queue_reason = None
@@ -244,7 +246,7 @@ class AnalysesController(Controller):
     async def findings(
         self,
         *,
-        request: Request[Any, Any, Any],
+        database: NamedDependency[Database],
         analysis_id: FromPath[str],
         identity: NamedDependency[str],
         rule: Annotated[str | None, QueryParameter(max_length=100)] = None,
@@ -269,7 +271,7 @@ class AnalysesController(Controller):
         """List findings; filter by rule id, impact, outcome, document (id or path) and WCAG
         criterion (``1.1.1``). ``total`` counts all matches; follow ``nextCursor`` (each
         page as fast as the first) or ``nextOffset``."""
-        database = _database(request)
+
         analysis = await repo.get_analysis(database, analysis_id, identity)
         if analysis is None:
             raise _not_found()

@@ -29,8 +29,6 @@ from litestar.params import FromPath, QueryParameter
 
 from accessibility_analyzer.api.controllers.sessions import (
     NOT_FOUND_SPEC,
-    database_of,
-    file_store_of,
     problem_spec,
     session_not_found,
 )
@@ -43,6 +41,8 @@ from accessibility_analyzer.api.errors import ApiProblem
 from accessibility_analyzer.api.schemas import PageOffset
 from accessibility_analyzer.observability.metrics import record_upload, record_upload_rejected
 from accessibility_analyzer.storage import sessions as repo
+from accessibility_analyzer.storage.database import Database
+from accessibility_analyzer.storage.files import FileStore
 from accessibility_analyzer.storage.limits import UploadLimits, UploadRejected
 from accessibility_analyzer.storage.models import Document
 from accessibility_analyzer.storage.upload_stream import check_content_length
@@ -141,7 +141,11 @@ class DocumentController(Controller):
     )
     async def upload(
         self,
+        *,
         request: Request[Any, Any, Any],
+        database: NamedDependency[Database],
+        file_store: NamedDependency[FileStore],
+        upload_limits: NamedDependency[UploadLimits],
         session_id: FromPath[str],
         identity: NamedDependency[str],
     ) -> Response[UploadOut]:
@@ -151,20 +155,18 @@ class DocumentController(Controller):
         is unpacked: pages keep their path inside the archive, CSS, images and fonts are kept
         as assets, other entries are ignored (and listed). Answers 201.
         """
-        database = database_of(request)
-        limits: UploadLimits = request.app.state.upload_limits
         if await repo.get_live_session(database, session_id, owner=identity) is None:
             raise session_not_found()
         try:
-            check_content_length(request.headers.get("content-length"), limits)
+            check_content_length(request.headers.get("content-length"), upload_limits)
             outcome = await store_upload(
                 database,
-                file_store_of(request),
+                file_store,
                 session_id=session_id,
                 owner=identity,
                 body=_body_of(request),
                 content_type=request.headers.get("content-type"),
-                limits=limits,
+                limits=upload_limits,
             )
         except UploadRejected as error:
             record_upload_rejected(error.reason)
@@ -204,14 +206,13 @@ class DocumentController(Controller):
     )
     async def list_all(
         self,
-        request: Request[Any, Any, Any],
+        database: NamedDependency[Database],
         session_id: FromPath[str],
         identity: NamedDependency[str],
         limit: Annotated[int, QueryParameter(ge=1, le=_MAX_PAGE_SIZE)] = 100,
         offset: PageOffset = 0,
     ) -> DocumentList:
         """The session's pages and assets, ordered by path."""
-        database = database_of(request)
         if await repo.get_live_session(database, session_id, owner=identity) is None:
             raise session_not_found()
         documents, total = await repo.list_documents(

@@ -94,7 +94,7 @@ class SessionController(Controller):
     )
     async def create(
         self,
-        request: Request[Any, Any, Any],
+        database: NamedDependency[Database],
         identity: NamedDependency[str],
         settings: NamedDependency[Settings],
         data: JSONBody[SessionCreate | None] = None,
@@ -105,7 +105,7 @@ class SessionController(Controller):
         """
         body = data or SessionCreate()
         session = await repo.create_session(
-            database_of(request),
+            database,
             owner=identity,
             name=body.name,
             lifetime=timedelta(hours=settings.session_expiry_hours),
@@ -116,13 +116,12 @@ class SessionController(Controller):
     @get("/", operation_id="listSessions", summary="List the caller's live sessions")
     async def list_all(
         self,
-        request: Request[Any, Any, Any],
+        database: NamedDependency[Database],
         identity: NamedDependency[str],
         limit: Annotated[int, QueryParameter(ge=1, le=_MAX_PAGE_SIZE)] = 50,
         offset: PageOffset = 0,
     ) -> SessionList:
         """The caller's sessions that have not expired, newest first."""
-        database = database_of(request)
         sessions, total = await repo.list_sessions(
             database, owner=identity, limit=limit, offset=offset
         )
@@ -142,12 +141,11 @@ class SessionController(Controller):
     )
     async def get_one(
         self,
-        request: Request[Any, Any, Any],
+        database: NamedDependency[Database],
         session_id: FromPath[str],
         identity: NamedDependency[str],
     ) -> SessionOut:
         """A session of the caller with its document totals."""
-        database = database_of(request)
         session = await repo.get_live_session(database, session_id, owner=identity)
         if session is None:
             raise session_not_found()
@@ -162,7 +160,9 @@ class SessionController(Controller):
     )
     async def remove(
         self,
-        request: Request[Any, Any, Any],
+        *,
+        database: NamedDependency[Database],
+        file_store: NamedDependency[FileStore],
         session_id: FromPath[str],
         identity: NamedDependency[str],
     ) -> None:
@@ -171,11 +171,10 @@ class SessionController(Controller):
         The session disappears at once; rows and files are removed right after (and by the
         cleanup job, should this process stop in between).
         """
-        database = database_of(request)
         if not await repo.mark_deleted(database, session_id, owner=identity):
             raise session_not_found()
         try:
-            await purge_session(database, file_store_of(request), session_id)
+            await purge_session(database, file_store, session_id)
         except Exception:
             # The session is already gone for the caller; the cleanup job retries the rest.
             logger.exception("removing deleted session %s failed; cleanup will retry", session_id)
