@@ -13,7 +13,6 @@ from accessibility_analyzer.rules._reasons import describe
 from accessibility_analyzer.rules.landmarks._shared import (
     is_landmark_page,
     landmark_orders,
-    landmarks,
 )
 
 IN_LANDMARK = Diagnostic.passed("The content is inside a landmark")
@@ -29,7 +28,6 @@ OUTSIDE = Diagnostic.failed(
 _CONTENT_TAGS = frozenset(
     {
         "audio",
-        "button",
         "canvas",
         "embed",
         "iframe",
@@ -46,25 +44,88 @@ _CONTENT_TAGS = frozenset(
 )
 # Roles whose content is not part of the page's layout (axe-core leaves them out too).
 _OUT_OF_FLOW_ROLES = frozenset({"alertdialog", "dialog"})
+# Where axe-core's region walk stops without reporting: its regionMatcher ("dialog,
+# [role=dialog], [role=alertdialog], svg"), buttons, and frames (their own pages).
+_STOP_ROLES = _OUT_OF_FLOW_ROLES | {"button", "alert", "log", "status"}  # and live regions
+_LIVE = frozenset({"assertive", "polite"})
+_STOP_TAGS = frozenset({"dialog", "svg", "iframe", "frame"})
 _SCAN_LIMIT = 2000  # elements scanned for content under one block before assuming some
 
 
 def _is_skip_link(page: Page, element: Element) -> bool:
-    """A link to an element of the same page (``#id``): skip links sit before landmarks."""
+    """A link to an element of the same page (``#id``) before the page's first link to another
+    page (axe-core's definition): skip links sit before landmarks, a table of contents does not.
+    """
     href = (element.attrs.get("href") or "").strip()
     return (
-        element.tag == "a" and href.startswith("#") and page.get_element_by_id(href[1:]) is not None
+        element.tag == "a"
+        and href.startswith("#")
+        and page.get_element_by_id(href[1:]) is not None
+        and _before_first_page_link(page, element)
     )
 
 
-def _ancestors_of_landmarks(page: Page) -> frozenset[int]:
-    """Orders of elements with a landmark among their descendants (memoised per page)."""
+def _before_first_page_link(page: Page, element: Element) -> bool:
+    """Whether no link to another page comes before the element."""
+    memo: dict[int, int] = page.memo_table("rules.region_first_page_link")
+    first = memo.get(page.root.order)
+    if first is None:
+        first = memo[page.root.order] = next(
+            (
+                link.order
+                for link in page.by_tag("a")
+                if link.has("href")
+                and not (link.attrs.get("href") or "")
+                .strip()
+                .startswith(("#", "/#", "javascript:"))
+            ),
+            -1,
+        )
+    return first < 0 or element.order < first
+
+
+def _is_decorative_image(page: Page, element: Element) -> bool:
+    """``<img alt="">`` or an image with role none: no content for assistive technologies."""
+    return element.tag == "img" and (
+        element.attrs.get("alt") == "" or role_of(page, element) in ("none", "presentation")
+    )
+
+
+def _is_stop(page: Page, element: Element, landmark_set: frozenset[int]) -> bool:
+    """Where axe-core's walk ends: a landmark, a button, a frame, an SVG, a dialog, a live
+    region, a skip link, or what screen readers do not see (``display: none``,
+    ``aria-hidden``, scripts). Decorative images are neither content nor stops."""
+    return (
+        element.order in landmark_set
+        or element.tag in _STOP_TAGS
+        or element.tag in NON_CONTENT_TAGS
+        or element.attrs.get("aria-hidden", "").strip() == "true"
+        or role_of(page, element) in _STOP_ROLES
+        or element.attrs.get("aria-live", "").strip().lower() in _LIVE
+        or _is_skip_link(page, element)
+        or is_hidden(page, element)
+    )
+
+
+def _containers(page: Page, body: Element) -> frozenset[int]:
+    """Orders of the elements with a stop (:func:`_is_stop`) among their descendants.
+
+    axe-core reports, for each piece of content outside landmarks, its outermost ancestor
+    that has no stop inside, so a block is split into its children as soon as it holds a
+    landmark, a skip link, a button or even a hidden element (memoised per page).
+    """
     memo: dict[int, frozenset[int]] = page.memo_table("rules.region_containers")
     found = memo.get(page.root.order)
     if found is None:
+        landmark_set = landmark_orders(page)
         orders: set[int] = set()
-        for landmark in landmarks(page):
-            node = landmark.parent
+        stack = list(body.element_children())
+        while stack:
+            element = stack.pop()
+            if not _is_stop(page, element, landmark_set):
+                stack.extend(element.element_children())
+                continue
+            node = element.parent
             while node is not None and node.order not in orders:
                 orders.add(node.order)
                 node = node.parent
@@ -89,6 +150,7 @@ def _has_content(page: Page, block: Element) -> bool:
             element.tag in NON_CONTENT_TAGS
             or is_hidden(page, element)
             or _is_skip_link(page, element)
+            or _is_decorative_image(page, element)
             or role_of(page, element) in _OUT_OF_FLOW_ROLES
         ):
             continue
@@ -105,8 +167,13 @@ class Region(Rule):
     The content of the page's `<body>` is inside landmarks (`header`, `nav`, `main`, `aside`,
     `footer`, named `section`/`form`, or landmark roles). The targets are the outermost
     landmarks (passed) and the outermost blocks outside every landmark that hold text,
-    images, media or controls (failed). Hidden content, dialogs and skip links (links to an
-    element of the same page) are left out.
+    images, media or controls (failed). Hidden content, decorative images, dialogs, live
+    regions, buttons, SVG, frames and skip links (links to an element of the same page
+    before the first link to another page) are left out.
+
+    The blocks are axe-core's: a block is split into its children as soon as it holds
+    something left out (a landmark, a skip link, a button, even a hidden element), so each
+    failure is the element axe-core reports.
 
     ## Why it matters
     Screen-reader users move through a page by its landmarks; content outside every landmark
@@ -143,7 +210,7 @@ class Region(Rule):
         if _has_direct_text(body) and not is_hidden(page, body):
             yield body
         landmark_set = landmark_orders(page)
-        containers = _ancestors_of_landmarks(page)
+        containers = _containers(page, body)
         stack = list(reversed(list(body.element_children())))
         while stack:
             element = stack.pop()
@@ -153,7 +220,7 @@ class Region(Rule):
                 if _has_direct_text(element) and not is_hidden(page, element):
                     yield element
                 stack.extend(reversed(list(element.element_children())))
-            elif _has_content(page, element):
+            elif not _is_stop(page, element, landmark_set) and _has_content(page, element):
                 yield element
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
