@@ -128,9 +128,13 @@ def test_store_survives_damage_and_evicts_the_least_recently_used(tmp_path: Path
         os.utime(entry, (time.time() - 1000 + age, time.time() - 1000 + age))
     assert cache.load("00" + "0" * 62) is not None  # read: now the most recently used
     entries[1].write_bytes(b"not an entry")
+    stale = entries[2].parent / "killed-writer.tmp"
+    stale.write_bytes(b"half")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
     assert cache.load("01" + "0" * 62) is None
     assert cache.evict() > 0
     left = {entry.name[:2] for entry in tmp_path.rglob("*.a11y")}
     assert "00" in left
     assert "02" not in left
+    assert not stale.exists()
     assert sum(entry.stat().st_size for entry in tmp_path.rglob("*.a11y")) <= 10_000

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 import zlib
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from accessibility_analyzer.resultcache.recording import Dependency
 DEFAULT_MAX_MEGABYTES = 512
 _SUFFIX = ".a11y"
 _LOW_WATER = 0.8  # evicting down to 80% of the limit leaves room for the next run
+_STALE_TEMPORARY_SECONDS = 3600  # a writer killed between write and rename leaves its .tmp
 
 
 class _Entry(msgspec.Struct, array_like=True):
@@ -104,6 +106,9 @@ class ResultCache:
         for shard in shards:
             with contextlib.suppress(OSError):
                 for item in os.scandir(shard):
+                    if item.name.endswith(".tmp"):
+                        _remove_if_stale(item)
+                        continue
                     if not item.name.endswith(_SUFFIX):
                         continue
                     with contextlib.suppress(OSError):
@@ -122,3 +127,9 @@ class ResultCache:
                 removed += 1
             total -= size
         return removed
+
+
+def _remove_if_stale(item: os.DirEntry[str]) -> None:
+    with contextlib.suppress(OSError):
+        if time.time() - item.stat().st_mtime > _STALE_TEMPORARY_SECONDS:
+            Path(item.path).unlink()
