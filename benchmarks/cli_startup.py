@@ -10,9 +10,10 @@ Each run is a new process (``python -m accessibility_analyzer check PAGE``, in a
 ``a11y.toml`` turns the result cache off), as a pre-commit hook starts it; the median and the
 best wall time are printed with the modules of the service (web framework, database, queue,
 telemetry) the command imported, which should be none. ``--before DIR`` runs the same command
-with ``DIR`` (the ``src`` folder of another checkout, for example the commit before a
-change) first on ``PYTHONPATH`` and prints both. CPU time (user + system) is printed too: on a busy machine it is the steadier figure.
-Target: at most 0.35 s for one small page. The figures are printed, never asserted.
+with ``DIR`` (the ``src`` folder of another checkout, for example the commit before a change)
+first on ``PYTHONPATH`` and prints both. CPU time (user + system) is printed too: on a busy
+machine it is the steadier figure. Target: at most 0.35 s for one small page. The figures
+are printed, never asserted.
 """
 
 from __future__ import annotations
