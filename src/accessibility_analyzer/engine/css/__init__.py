@@ -6,6 +6,8 @@ content. Public API:
 
 * :func:`computed_style` -- the computed style of an element (``.get(prop)``, ``.display``,
   ``.visibility``), memoised on the page;
+* :func:`may_declare` -- whether some declaration of given properties may apply to an
+  element (a pre-filter that spares the element's whole cascade);
 * :func:`inline_declarations` -- the ``style`` attribute, parsed;
 * :func:`style_rules_for` -- declarations that apply only in a user state (``focus``);
 * :func:`pseudo_element_declarations` -- declarations for ``::before`` / ``::after``;
@@ -22,6 +24,7 @@ from functools import lru_cache
 from accessibility_analyzer.engine.css.cascade import (
     computed_style,
     inline_declarations,
+    may_declare,
     page_styles,
     pseudo_element_declarations,
     style_rules_for,
@@ -106,6 +109,7 @@ __all__ = [
     "computed_style",
     "inline_declarations",
     "matches",
+    "may_declare",
     "media_applies",
     "orientation_dependence",
     "page_sheets",

@@ -165,6 +165,26 @@ class _RuleIndex:
         self.by_key: dict[str, list[_Entry]] = {}
         self.by_parent_key: dict[str, list[_Entry]] = {}
         self.universal: list[_Entry] = []
+        self._setting: dict[frozenset[str], _RuleIndex] = {}  # see setting()
+
+    def setting(self, names: frozenset[str]) -> _RuleIndex:
+        """The entries that declare one of ``names`` (built once per index and names)."""
+        index = self._setting.get(names)
+        if index is None:
+            index = _RuleIndex()
+
+            def declares(entry: _Entry) -> bool:
+                return any(declaration.name in names for declaration in entry.declarations)
+
+            index.by_key = {
+                k: kept for k, v in self.by_key.items() if (kept := [*filter(declares, v)])
+            }
+            index.by_parent_key = {
+                k: kept for k, v in self.by_parent_key.items() if (kept := [*filter(declares, v)])
+            }
+            index.universal = [*filter(declares, self.universal)]
+            self._setting[names] = index
+        return index
 
     def add(self, entry: _Entry) -> None:
         selector = entry.selector
@@ -421,6 +441,22 @@ class PageStyles:
             values = _reverted(found)
         return self._interned.setdefault(tuple(values.items()), values)
 
+    def may_declare(self, element: Element, names: frozenset[str]) -> bool:
+        """Whether a declaration of one of ``names`` (longhands) may apply to ``element``.
+
+        ``False`` means each of them computes as if undeclared (inherited or initial), known
+        without running the element's whole cascade: only the rules setting them are tried.
+        """
+        if self._matching(self.static.setting(names), element, self.matcher, ordered=False):
+            return True
+        if not element.attrs:
+            return False
+        return any(
+            declaration.name in names
+            for declarations in (presentational_hints(element), inline_declarations(element))
+            for declaration in declarations
+        )
+
     def state_declarations(self, element: Element, pseudo_class: str) -> list[Declaration]:
         """Declarations of rules that match ``element`` only in ``pseudo_class`` (lowest first).
 
@@ -485,6 +521,19 @@ def page_styles(page: Page) -> PageStyles:
         table[1] = styles.root_font_size
     assert isinstance(styles, PageStyles)
     return styles
+
+
+def may_declare(page: Page, element: Element, names: frozenset[str]) -> bool:
+    """Whether some declaration of ``names`` may apply to ``element`` (a cheap pre-filter).
+
+    ``False``: every one of ``names`` computes as if undeclared on ``element`` (its initial
+    value, or its parent's for an inherited property), so a rule can skip
+    :func:`computed_style` for elements no other rule needs styled.
+    """
+    table = page.element_memo.get(_COMPUTED_KEY)
+    if table is not None and table[element.order] is not NOT_COMPUTED:
+        return True  # already styled: reading the style is cheaper
+    return page_styles(page).may_declare(element, names)
 
 
 def computed_style(page: Page, element: Element) -> Style:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from accessibility_analyzer.engine import computed_style
 from accessibility_analyzer.engine.aria import is_aria_hidden, is_visible
+from accessibility_analyzer.engine.css import may_declare
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
@@ -21,6 +22,7 @@ NEEDS_LAYOUT = Diagnostic.cant_tell(
     "Text in a box with a fixed size that hides overflow may be cut off at 200% zoom"
 )
 _CLIPPING = frozenset({"hidden", "clip"})
+_OVERFLOW = frozenset({"overflow-x", "overflow-y"})
 _WRAPPING = frozenset({"normal", "pre-wrap", "pre-line", "break-spaces"})
 _LENGTH = re.compile(r"^([-+]?(?:\d+\.?\d*|\.\d+))(px|em|rem)?$")
 _ROOT_FONT_PX = 16.0
@@ -44,6 +46,8 @@ def _px(value: str | None, font_px: float | None, *, unitless_is_factor: bool) -
 
 
 def _declares_clipping(page: Page, element: Element) -> bool:
+    if not may_declare(page, element, _OVERFLOW):
+        return False  # both initial (visible): no need to style every element of the page
     style = computed_style(page, element)
     return any((style.get(prop) or "") in _CLIPPING for prop in ("overflow-x", "overflow-y"))
 
