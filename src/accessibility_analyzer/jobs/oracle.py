@@ -49,7 +49,7 @@ from accessibility_analyzer.llm.excerpt import (
     excerpt_of,
     strip_invisible,
 )
-from accessibility_analyzer.llm.prompts import PROMPT_VERSION, answer_prompt
+from accessibility_analyzer.llm.prompts import answer_prompt, cache_key
 from accessibility_analyzer.llm.request import Image, StructuredRequest
 
 __all__ = ["OpenQuestion", "OracleStep", "answer_questions", "open_questions"]
@@ -152,31 +152,15 @@ def _shown(
 
 
 def _cache_key(client: LLMClient, shown: _Shown) -> str:
-    digest = hashlib.sha256()
-    excerpt = shown.excerpt
-    for part in (
-        excerpt.element_html,
-        excerpt.parent_tag or "",
-        excerpt.label_text or "",
-        excerpt.text_before,
-        excerpt.text_after,
-        excerpt.title or "",
-        excerpt.lang or "",
-    ):
-        digest.update(part.encode("utf-8", "replace"))
-        digest.update(b"\x1e")
-    if shown.image is not None:
-        digest.update(hashlib.sha256(shown.image.data).digest())
     question = shown.open.question
-    return ":".join(
-        (
-            "llm-answer",
-            str(client.provider),
-            str(client.model),
-            PROMPT_VERSION,
-            f"{question.id}.v{question.version}",
-            digest.hexdigest()[:32],
-        )
+    image = () if shown.image is None else (hashlib.sha256(shown.image.data).digest(),)
+    return cache_key(
+        "llm-answer",
+        client.provider,
+        client.model,
+        f"{question.id}.v{question.version}",
+        shown.excerpt,
+        *image,
     )
 
 

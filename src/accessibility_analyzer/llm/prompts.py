@@ -15,6 +15,7 @@ Design (``shared/notes/llm.md`` §1.2 and §4.2):
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from dataclasses import dataclass
 
@@ -151,3 +152,35 @@ def answer_prompt(question: Question, excerpt: Excerpt, *, with_image: bool) -> 
         ]
     )
     return Prompt(system=_ANSWER_SYSTEM.format(nonce=nonce), user=user)
+
+
+def cache_key(
+    kind: str,
+    provider: str | None,
+    model: str | None,
+    subject: str,
+    excerpt: Excerpt,
+    *extra: str | bytes,
+) -> str:
+    """The cache key of a model's answer about ``excerpt``.
+
+    Provider, model and :data:`PROMPT_VERSION` are spelt out (a new model or prompt never
+    reuses an old answer); ``subject`` names the rule or question; the excerpt and ``extra``
+    (the engine's message, an image's bytes) are hashed.
+    """
+    digest = hashlib.sha256()
+    for part in (
+        excerpt.element_html,
+        excerpt.parent_tag or "",
+        excerpt.label_text or "",
+        excerpt.text_before,
+        excerpt.text_after,
+        excerpt.title or "",
+        excerpt.lang or "",
+        *extra,
+    ):
+        digest.update(part if isinstance(part, bytes) else part.encode("utf-8", "replace"))
+        digest.update(b"\x1e")
+    return ":".join(
+        (kind, str(provider), str(model), PROMPT_VERSION, subject, digest.hexdigest()[:32])
+    )

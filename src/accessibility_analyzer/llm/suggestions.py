@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import difflib
-import hashlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,9 +35,9 @@ from accessibility_analyzer.llm.client import LLMClient
 from accessibility_analyzer.llm.errors import LLMError
 from accessibility_analyzer.llm.excerpt import Excerpt, element_by_xpath, excerpt_of
 from accessibility_analyzer.llm.prompts import (
-    PROMPT_VERSION,
     FixTask,
     Prompt,
+    cache_key,
     corrective_prompt,
     fix_prompt,
 )
@@ -139,30 +138,15 @@ def _encode(source: str, encoding: str) -> bytes:
 
 
 def _cache_key(client: LLMClient, finding: FindingToFix, excerpt: Excerpt) -> str:
-    digest = hashlib.sha256()
-    for part in (
-        finding.task.rule_id,
-        finding.task.message,
-        finding.task.reason or "",
-        excerpt.element_html,
-        excerpt.parent_tag or "",
-        excerpt.label_text or "",
-        excerpt.text_before,
-        excerpt.text_after,
-        excerpt.title or "",
-        excerpt.lang or "",
-    ):
-        digest.update(part.encode("utf-8", "replace"))
-        digest.update(b"\x1e")
-    return ":".join(
-        (
-            "llm-fix",
-            str(client.provider),
-            str(client.model),
-            PROMPT_VERSION,
-            finding.task.rule_id,
-            digest.hexdigest()[:32],
-        )
+    task = finding.task
+    return cache_key(
+        "llm-fix",
+        client.provider,
+        client.model,
+        task.rule_id,
+        excerpt,
+        task.message,
+        task.reason or "",
     )
 
 
