@@ -164,6 +164,9 @@ class Style:
                 x, y = self.get("overflow-x"), self.get("overflow-y")
                 return x if x == y else f"{x} {y}"
             return None
+        specified = self._specified.get(prop)
+        if specified is None and prop not in INHERITED:
+            return PROPERTIES[prop][1]  # the initial value (most reads): nothing to walk
         # Walk up while the value depends on the parent, then compute down (no recursion:
         # the top of the chain is the root, already computed, or independent of its parent).
         chain: list[Style] = [self]
