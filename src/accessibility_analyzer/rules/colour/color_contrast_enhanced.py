@@ -41,6 +41,9 @@ class ColorContrastEnhanced(TextContrastRule):
     As `color-contrast`: backgrounds that need layout (images, positioned or transformed
     boxes, blend modes, filters) and colours the engine cannot compute give `cantTell` with
     the reason; overlapping content from other boxes is not seen.
+
+    Off by default (tag `experimental`), as in axe-core: a level-AAA check fails much text
+    that meets AA. Run it with `--rules color-contrast-enhanced` or `--tags experimental`.
     """
 
     meta = RuleMeta(
@@ -49,7 +52,7 @@ class ColorContrastEnhanced(TextContrastRule):
         wcag=("1.4.6",),
         act_rules=("09o5cg",),
         impact=Impact.SERIOUS,
-        tags=("cat.color", "wcag2aaa", "act"),
+        tags=("cat.color", "wcag2aaa", "act", "experimental"),
     )
     normal_ratio = 7.0
     large_ratio = 4.5
