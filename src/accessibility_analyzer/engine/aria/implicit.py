@@ -171,9 +171,24 @@ def _landmark_role(page: Page, element: Element) -> str | None:
 
 
 def _aside_role(page: Page, element: Element) -> str | None:
-    """aside: complementary at the top level, or when named inside sectioning content."""
-    scoped = _in_sectioning_scope(page, element)
-    return "complementary" if not scoped or has_author_name(page, element) else None
+    """aside: complementary when scoped to body or main, or when named (HTML-AAM).
+
+    Unlike header and footer, an aside inside ``main`` is still complementary: only the
+    sectioning content elements (article, aside, nav, section) scope it. The nearest of
+    main and those decides; asides are few, so the walk up is cheap.
+    """
+    for ancestor in element.ancestors():
+        role = explicit_role(page, ancestor)
+        if (ancestor.is_html and ancestor.tag == "main") or role == "main":
+            return "complementary"
+        if (ancestor.is_html and ancestor.tag in _ASIDE_SCOPE_TAGS) or role in _ASIDE_SCOPE_ROLES:
+            return "complementary" if has_author_name(page, element) else None
+    return "complementary"
+
+
+# Sectioning content (HTML §3.2.5.2.3), which scopes an aside; main does not.
+_ASIDE_SCOPE_TAGS = SECTIONING_SCOPE_TAGS - {"main"}
+_ASIDE_SCOPE_ROLES = SECTIONING_SCOPE_ROLES - {"main"}
 
 
 def _section_role(page: Page, element: Element) -> str | None:
