@@ -43,6 +43,15 @@ _TEXT_INPUTS = frozenset(
 )  # fmt: skip
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _ascii_lower(name: str) -> str:
+    """Type selectors match tag names ASCII case-insensitively, as tinycss2 lowers them
+    (``<AÀ>`` is the element ``aÀ``: a Unicode ``lower()`` would make it ``aà``)."""
+    return name.lower() if name.isascii() else name.translate(_ASCII_LOWER)
+
+
 class TreeIndex:
     """Per-page tags and class sets, and sibling positions (built on first use, in one pass).
 
@@ -55,7 +64,7 @@ class TreeIndex:
         size = len(page.elements)
         lowered: dict[str, str] = {}  # one string per distinct tag, not one per element
         self.tags = [
-            lowered.get(tag) or lowered.setdefault(tag, tag.lower())
+            lowered.get(tag) or lowered.setdefault(tag, _ascii_lower(tag))
             for tag in [element.tag for element in page.elements]
         ]
         self.classes: list[frozenset[str]] = [frozenset()] * size
