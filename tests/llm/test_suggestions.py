@@ -200,6 +200,11 @@ async def test_a_fix_that_does_not_fix_gets_one_corrective_call(
         ('<img src="https://tracker.example/p.png" alt="Team">', "URL that was not there"),
         ('<img src="team.png" alt="Team"><script>alert(1)</script>', "exactly one element"),
         ('<img src="team.png" alt="">', "needs a person"),
+        (  # an answer that echoes the prompt instead of answering it
+            "Rule: image-alt (Images have a text alternative)\n"
+            'The failing element (untrusted):\n<img src="team.png">',
+            "exactly one element",
+        ),
         ('<img src="team.png" alt="Team" role="presentation">', "needs a person"),
     ],
 )
