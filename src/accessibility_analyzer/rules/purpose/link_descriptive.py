@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
-from accessibility_analyzer.engine.dom import Element, Namespace, Page
+from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.questions import LINK_IS_DESCRIPTIVE
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.engine.standards.aria import LINK_ROLES
-from accessibility_analyzer.rules._common import exposed_elements_with_role
-from accessibility_analyzer.rules.purpose._purpose import shown_name
+from accessibility_analyzer.rules.purpose._purpose import ask_about_link, named_links
 
 DESCRIPTIVE = Diagnostic.passed("The link's name says where it leads")
 NOT_DESCRIPTIVE = Diagnostic.failed(
@@ -55,15 +52,10 @@ class LinkDescriptive(Rule):
 
     def applicability(self, page: Page) -> Iterator[Element]:
         """Exposed links with a name."""
-        for element in exposed_elements_with_role(page, LINK_ROLES, html_only=False):
-            if element.namespace is not Namespace.MATHML and shown_name(page, element):
-                yield element
+        return named_links(page)
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
         """The oracle judges; the reason quotes the name."""
-        verdict = self.ask(
-            oracle, LINK_IS_DESCRIPTIVE, page, target, yes=DESCRIPTIVE, no=NOT_DESCRIPTIVE
+        return ask_about_link(
+            self, oracle, LINK_IS_DESCRIPTIVE, page, target, yes=DESCRIPTIVE, no=NOT_DESCRIPTIVE
         )
-        if verdict.question is None:
-            return verdict
-        return replace(verdict, reason=f'{verdict.reason}; link "{shown_name(page, target)}"')
