@@ -170,22 +170,11 @@ class FileStore:
 
     def remove(self, session_id: str, storage_key: str) -> RemovalStats:
         """Delete one stored document; a file already gone counts as nothing."""
-        return _unlink(self.path_for(session_id, storage_key))
+        return unlink_file(self.path_for(session_id, storage_key))
 
     def remove_session(self, session_id: str) -> RemovalStats:
         """Delete a session's folder and everything in it; tolerant of concurrent removal."""
-        folder = self.session_dir(session_id)
-        stats = RemovalStats()
-        try:
-            entries = list(folder.iterdir())
-        except FileNotFoundError:
-            return stats
-        for entry in entries:
-            stats.add(_unlink(entry))
-        # Gone already, or a concurrent writer just added a file: leave it.
-        with contextlib.suppress(OSError):
-            folder.rmdir()
-        return stats
+        return remove_folder(self.session_dir(session_id))
 
     def iter_files(self) -> Iterator[StoredFile]:
         """Every stored document (for the orphan scan); skips what vanishes meanwhile."""
@@ -223,7 +212,7 @@ class FileStore:
             except FileNotFoundError:
                 continue
             for entry in entries:
-                stats.add(_unlink(entry))
+                stats.add(unlink_file(entry))
             shutil.rmtree(area, ignore_errors=True)
         return stats
 
@@ -233,7 +222,26 @@ class FileStore:
             self.session_dir(session_id).rmdir()
 
 
-def _unlink(path: Path) -> RemovalStats:
+def remove_folder(folder: Path) -> RemovalStats:
+    """Delete a flat folder and its files; tolerant of concurrent removal.
+
+    A file another process adds meanwhile stays (and so does the folder): the next pass
+    takes it.
+    """
+    stats = RemovalStats()
+    try:
+        entries = list(folder.iterdir())
+    except FileNotFoundError:
+        return stats
+    for entry in entries:
+        stats.add(unlink_file(entry))
+    with contextlib.suppress(OSError):
+        folder.rmdir()
+    return stats
+
+
+def unlink_file(path: Path) -> RemovalStats:
+    """Delete one file and count it; a file already gone counts as nothing."""
     try:
         size = path.stat().st_size
         path.unlink()
@@ -249,4 +257,6 @@ __all__ = [
     "StagingArea",
     "StoredFile",
     "new_storage_key",
+    "remove_folder",
+    "unlink_file",
 ]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from accessibility_analyzer.storage.files import RemovalStats
+from accessibility_analyzer.storage.files import RemovalStats, remove_folder, unlink_file
 
 _ID_PATTERN = re.compile(r"[0-9a-f]{32}")
 _VARIANT_PATTERN = re.compile(r"[0-9A-Za-z_-]{1,64}")
@@ -70,7 +70,7 @@ class ReportFiles:
 
     def remove_session(self, session_id: str) -> RemovalStats:
         """Delete a session's reports and folder; tolerant of concurrent removal."""
-        return _remove_folder(self.session_dir(session_id))
+        return remove_folder(self.session_dir(session_id))
 
     def session_ids(self) -> list[str]:
         """Sessions that have a report folder (for the orphan scan)."""
@@ -90,7 +90,7 @@ class ReportFiles:
                 for entry in self.session_dir(session_id).glob(f".*{PART_SUFFIX}"):
                     with contextlib.suppress(FileNotFoundError):
                         if entry.stat().st_mtime < cutoff:
-                            stats.add(_unlink(entry))
+                            stats.add(unlink_file(entry))
         return stats
 
 
@@ -103,29 +103,6 @@ def discard(part: Path) -> None:
     """Remove a ``.part`` file that will not be installed; gone already is fine."""
     with contextlib.suppress(FileNotFoundError):
         part.unlink()
-
-
-def _remove_folder(folder: Path) -> RemovalStats:
-    stats = RemovalStats()
-    try:
-        entries = list(folder.iterdir())
-    except FileNotFoundError:
-        return stats
-    for entry in entries:
-        stats.add(_unlink(entry))
-    # Gone already, or a download just started a new part: that one goes next pass.
-    with contextlib.suppress(OSError):
-        folder.rmdir()
-    return stats
-
-
-def _unlink(path: Path) -> RemovalStats:
-    try:
-        size = path.stat().st_size
-        path.unlink()
-    except FileNotFoundError:
-        return RemovalStats()
-    return RemovalStats(files=1, bytes=size)
 
 
 __all__ = ["PART_SUFFIX", "ReportFiles", "discard", "install"]

@@ -73,6 +73,25 @@ MISSING_REQUIRED_DEFAULTS: Mapping[str, Mapping[str, str]] = MappingProxyType(
 
 PRESENTATIONAL_ROLES: frozenset[str] = frozenset({"none", "presentation"})
 
+# Roles inheriting from input, select or menuitem that are form fields (the applicability of
+# ACT e086e5 "form field has non-empty accessible name" and cc0f0a "form field label is
+# descriptive"; https://www.w3.org/WAI/standards-guidelines/act/rules/e086e5/).
+FIELD_ROLES: frozenset[str] = frozenset(
+    {
+        "checkbox",
+        "combobox",
+        "listbox",
+        "menuitemcheckbox",
+        "menuitemradio",
+        "radio",
+        "searchbox",
+        "slider",
+        "spinbutton",
+        "switch",
+        "textbox",
+    }
+)
+
 # Owned roles accepted beyond WAI-ARIA 1.2's required owned elements. WAI-ARIA 1.3 (Editor's
 # Draft, https://w3c.github.io/aria/, "allowed accessibility child roles") lists `separator`
 # in menu and menubar, as 1.2's prose already describes; the APG menubar pattern

@@ -99,6 +99,11 @@ INPUT_TYPE_ROLES: Mapping[str, str] = MappingProxyType(
 INPUT_TYPES_WITH_SUGGESTIONS: frozenset[str] = frozenset({"email", "search", "tel", "text", "url"})
 
 # The input types a browser knows; any other value of ``type`` means ``text``.
+# Input types HTML-AAM maps to no ARIA role that are still form fields needing a name
+# (ACT e086e5 and cc0f0a, the date example).
+ROLELESS_INPUT_TYPES: frozenset[str] = frozenset(
+    {"color", "date", "datetime-local", "file", "month", "password", "time", "week"}
+)
 KNOWN_INPUT_TYPES: frozenset[str] = frozenset(
     {
         "button",

@@ -8,28 +8,9 @@ from accessibility_analyzer.engine.aria import is_included_in_accessibility_tree
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
+from accessibility_analyzer.engine.standards.aria import FIELD_ROLES
+from accessibility_analyzer.engine.standards.html_aam import ROLELESS_INPUT_TYPES
 from accessibility_analyzer.rules._common import NonEmptyNameRule, elements_with_roles
-
-# Roles inheriting from input, select or menuitem that are form fields (ACT e086e5).
-FIELD_ROLES = frozenset(
-    {
-        "checkbox",
-        "combobox",
-        "listbox",
-        "menuitemcheckbox",
-        "menuitemradio",
-        "radio",
-        "searchbox",
-        "slider",
-        "spinbutton",
-        "switch",
-        "textbox",
-    }
-)
-# Input types that have no ARIA role but still need a name.
-ROLELESS_INPUT_TYPES = frozenset(
-    {"color", "date", "datetime-local", "file", "month", "password", "time", "week"}
-)
 
 HAS_NAME = Diagnostic.passed("The form field has an accessible name")
 NO_NAME = Diagnostic.failed(

@@ -15,6 +15,8 @@ from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.questions import LABEL_IS_DESCRIPTIVE
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
+from accessibility_analyzer.engine.standards.aria import FIELD_ROLES
+from accessibility_analyzer.engine.standards.html_aam import ROLELESS_INPUT_TYPES
 from accessibility_analyzer.rules._common import elements_with_roles
 
 DESCRIPTIVE = Diagnostic.passed("The form field's label describes it")
@@ -22,36 +24,16 @@ NOT_DESCRIPTIVE = Diagnostic.failed(
     "The label of a form field must describe what to enter or choose",
     fix_hint='Say what the field is for in its label ("First name", not "Menu").',
 )
-# Roles inheriting from input, select or menuitem that are form fields (ACT cc0f0a).
-_FIELD_ROLES = frozenset(
-    {
-        "checkbox",
-        "combobox",
-        "listbox",
-        "menuitemcheckbox",
-        "menuitemradio",
-        "radio",
-        "searchbox",
-        "slider",
-        "spinbutton",
-        "switch",
-        "textbox",
-    }
-)
-# Input types without an ARIA role that are still form fields (ACT cc0f0a's date example).
-_ROLELESS_INPUT_TYPES = frozenset(
-    {"color", "date", "datetime-local", "file", "month", "password", "time", "week"}
-)
 _MAX_SHOWN = 60
 
 
 def form_fields(page: Page) -> list[Element]:
     """Elements with a form-field role, and inputs of the roleless field types."""
-    fields = list(elements_with_roles(page, _FIELD_ROLES))
+    fields = list(elements_with_roles(page, FIELD_ROLES))
     fields.extend(
         element
         for element in page.by_tag("input")
-        if element.is_html and input_type(element) in _ROLELESS_INPUT_TYPES
+        if element.is_html and input_type(element) in ROLELESS_INPUT_TYPES
     )
     return sorted(fields, key=lambda element: element.order)
 
