@@ -168,6 +168,17 @@ VIDEO_ONLY_HAS_TRANSCRIPT = Question(
         "on the page or linked next to it? Answer yes if the video has sound."
     ),
 )
+# The transcript ACT ee13b5 asks for must be in the accessibility tree, not necessarily on
+# screen: an off-screen transcript counts, an aria-hidden one does not.
+VIDEO_ONLY_HAS_EXPOSED_TRANSCRIPT = Question(
+    id="video-only-has-exposed-transcript",
+    text=(
+        "This video may have no sound. If so, is there a transcript of what it shows, on the "
+        "page or linked next to it, that assistive technologies can read (it may be visually "
+        "hidden, but not hidden from them with aria-hidden, display:none or the like)? Answer "
+        "yes if the video has sound."
+    ),
+)
 MEDIA_ALTERNATIVE_FOR_TEXT = Question(
     id="media-alternative-for-text",
     text=(
@@ -330,6 +341,7 @@ QUESTIONS: dict[str, Question] = {
         VIDEO_ONLY_HAS_ALTERNATIVE,
         VIDEO_ONLY_HAS_AUDIO_ALTERNATIVE,
         VIDEO_ONLY_HAS_TRANSCRIPT,
+        VIDEO_ONLY_HAS_EXPOSED_TRANSCRIPT,
         MEDIA_ALTERNATIVE_FOR_TEXT,
         AUDIO_HAS_TRANSCRIPT,
         AUDIO_HAS_TEXT_ALTERNATIVE,

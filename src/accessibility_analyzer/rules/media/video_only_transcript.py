@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from accessibility_analyzer.engine.questions import VIDEO_ONLY_HAS_TRANSCRIPT
+from accessibility_analyzer.engine.questions import VIDEO_ONLY_HAS_EXPOSED_TRANSCRIPT
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, RuleMeta
 from accessibility_analyzer.rules.media._media import MediaQuestionRule
@@ -18,9 +18,11 @@ class VideoOnlyTranscript(MediaQuestionRule):
     """A video without sound must have a transcript.
 
     ## What it checks
-    Every visible `<video>` with a source asks the question `video-only-has-transcript` (a
-    video with sound answers yes); the reason names a transcript link. Without an answer,
-    `cantTell`.
+    Every visible `<video>` with a source asks the question
+    `video-only-has-exposed-transcript` (a video with sound answers yes): is there a
+    transcript assistive technologies can read, on the page or linked? It may be off
+    screen; hidden with `aria-hidden` it does not count. The reason names a transcript link.
+    Without an answer, `cantTell`.
 
     ## Why it matters
     A transcript serves blind and deaf-blind users (WCAG 1.2.8 Media Alternative
@@ -29,9 +31,13 @@ class VideoOnlyTranscript(MediaQuestionRule):
     ## Fails
         <video src="silent.mp4" controls></video> <p>The video shows a dog…</p>
         (it shows a rabbit, per the oracle)
+        <video src="silent.mp4" controls></video>
+        <p aria-hidden="true">The video shows a rabbit…</p>  (per the oracle)
 
     ## Passes
         <video src="silent.mp4" controls></video> <p>The video shows a rabbit…</p>
+        <video src="silent.mp4" controls></video>
+        <p style="position: absolute; left: -9999px">The video shows a rabbit…</p>
         (per the oracle)
 
     ## Limitations
@@ -47,6 +53,6 @@ class VideoOnlyTranscript(MediaQuestionRule):
         tags=("cat.time-and-media", "wcag2aaa", "act"),
     )
     media_tag = "video"
-    question = VIDEO_ONLY_HAS_TRANSCRIPT
+    question = VIDEO_ONLY_HAS_EXPOSED_TRANSCRIPT
     answered_yes = HAS_TRANSCRIPT
     answered_no = NO_TRANSCRIPT
