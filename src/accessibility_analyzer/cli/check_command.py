@@ -2,6 +2,8 @@
 
 Exit codes: 0 when no failure reaches ``--fail-on``, 1 when one does, 2 on a usage or
 configuration error. With ``--baseline`` only failures the baseline does not know count.
+With ``--answers`` the rules' open questions are answered from a tester's file (see
+:mod:`accessibility_analyzer.cli.answers`); ``--write-answers`` writes the template.
 
 This module and what it imports stay free of the service (web framework, database, queue,
 telemetry): an import-linter contract keeps `a11y check` starting in a fraction of a second.
@@ -17,6 +19,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
+from accessibility_analyzer.cli.answers import AnswersError, load_answers, write_template
 from accessibility_analyzer.cli.baseline import Baseline, BaselineError
 from accessibility_analyzer.cli.check_config import ConfigError, LoadedConfig, load_config
 from accessibility_analyzer.cli.check_pool import (
@@ -97,6 +100,19 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--write-baseline", type=Path, metavar="FILE", help="write the failures found as a baseline"
     )
+    parser.add_argument(
+        "--answers",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="a tester's answers to the rules' open questions (TOML; repeatable)",
+    )
+    parser.add_argument(
+        "--write-answers",
+        type=Path,
+        metavar="FILE",
+        help="write every open question of the run as an answers template",
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     parser.set_defaults(handler=run)
 
@@ -120,7 +136,15 @@ def run(args: argparse.Namespace) -> int:
         pages = _pages(args, loaded)
         baseline_path = args.baseline or loaded.resolve(loaded.config.baseline)
         baseline = Baseline.read(baseline_path) if baseline_path is not None else None
-    except (ConfigError, InputError, UnknownRuleError, BaselineError, ValueError) as error:
+        answers = load_answers(_answer_files(args, loaded))
+    except (
+        ConfigError,
+        InputError,
+        UnknownRuleError,
+        BaselineError,
+        AnswersError,
+        ValueError,
+    ) as error:
         return _usage_error(str(error))
     if not rules:
         return _usage_error("the selection matches no rule")
@@ -136,9 +160,9 @@ def run(args: argparse.Namespace) -> int:
     )
     jobs = args.jobs or config.jobs
     check_run = (
-        CheckRun(options, jobs)
+        CheckRun(options, jobs, answers=answers)
         if jobs is not None
-        else CheckRun(options, usable_cores(), AUTO_POOL_MIN_PAGES_PER_WORKER)
+        else CheckRun(options, usable_cores(), AUTO_POOL_MIN_PAGES_PER_WORKER, answers)
     )
     threshold = Impact(args.fail_on or config.fail_on or Impact.MINOR.value)
     rule_infos = [rule.meta.info() for rule in rules]
@@ -163,7 +187,10 @@ def run(args: argparse.Namespace) -> int:
         if args.write_baseline is not None:
             handle = stack.enter_context(args.write_baseline.open("wb"))
             baseline_output = PageOutput(handle, "json", rule_infos, pages=names)
+        open_questions: list[DocumentResult] = []
         for page in _with_progress(check_run.results(pages), len(pages), progress):
+            if args.write_answers is not None:
+                open_questions.append(_open_questions_only(page))
             if baseline_output is not None:
                 baseline_output.page(page)
             if baseline is not None:
@@ -173,9 +200,31 @@ def run(args: argparse.Namespace) -> int:
         output.close()
         if baseline_output is not None:
             baseline_output.close()
+        if args.write_answers is not None:
+            with args.write_answers.open("w", encoding="utf-8") as handle:
+                asked = write_template(open_questions, handle)
+            written = f"{asked} open question(s) written to {args.write_answers}"
+            print(f"a11y check: {written}", file=sys.stderr)
     if baseline is not None and baseline.matched:
         print(f"a11y check: {baseline.matched} known failure(s) not shown", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _answer_files(args: argparse.Namespace, loaded: LoadedConfig) -> list[Path]:
+    if args.answers:
+        return list(args.answers)
+    return [path for value in loaded.config.answers or () if (path := loaded.resolve(value))]
+
+
+def _open_questions_only(page: DocumentResult) -> DocumentResult:
+    # Only the open questions are kept until the template is written: memory stays flat.
+    return DocumentResult(
+        path=page.path,
+        title=page.title,
+        findings=[f for f in page.findings if f.outcome is Outcome.CANT_TELL and f.question],
+        counts=page.counts,
+        error=page.error,
+    )
 
 
 def _rules(args: argparse.Namespace, loaded: LoadedConfig) -> tuple[type[Rule], ...]:

@@ -3,8 +3,9 @@
 The nearest file wins, searching from the working directory upwards; in one folder
 ``a11y.toml`` (whose keys are at the top level) wins over ``pyproject.toml`` (whose keys are
 under ``[tool.a11y]``; a ``pyproject.toml`` without that table is skipped). Paths in the file
-(``cache-dir``, ``baseline``) are relative to the file's folder. Flags on the command line win
-over the file. An unknown key or a value of the wrong type is an error naming it.
+(``cache-dir``, ``baseline``, ``answers``) are relative to the file's folder. Flags on the
+command line win over the file. An unknown key or a value of the wrong type is an error naming
+it.
 
 ```toml
 [tool.a11y]
@@ -19,6 +20,7 @@ cache = true
 cache-max-mb = 512
 include-passed = false
 baseline = "a11y-baseline.json"
+answers = ["a11y-answers.toml"]        # a tester's answers to open questions
 
 [tool.a11y.ignore]
 rules = ["region"]                     # never run these
@@ -65,6 +67,7 @@ class CheckConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True, renam
     cache_max_mb: Annotated[int, msgspec.Meta(ge=1)] | None = None
     include_passed: bool | None = None
     baseline: str | None = None
+    answers: tuple[str, ...] | None = None
     ignore: IgnoreConfig = IgnoreConfig()
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
+from accessibility_analyzer.cli.answers import PageAnswers, page_name
 from accessibility_analyzer.cli.check_task import (
     DOCUMENT_DECODER,
     CheckOptions,
@@ -27,6 +28,7 @@ from accessibility_analyzer.cli.check_task import (
     init_worker,
 )
 from accessibility_analyzer.cli.inputs import PageInput, SiteRef
+from accessibility_analyzer.engine.oracle import AnsweredQuestion
 from accessibility_analyzer.engine.result import DocumentResult
 from accessibility_analyzer.resultcache import ResultCache, page_key
 from accessibility_analyzer.resultcache.recording import still_valid
@@ -55,10 +57,19 @@ class CheckRun:
         options: rules, ignored selectors and cache settings.
         jobs: worker processes; 1 checks in this process.
         min_pages_per_worker: fewer pages than this per worker are checked in this process.
+        answers: a tester's answers per page (keyed by :func:`~.answers.page_name` of the
+            page's display name); each page is checked with its own.
     """
 
-    def __init__(self, options: CheckOptions, jobs: int, min_pages_per_worker: int = 1) -> None:
+    def __init__(
+        self,
+        options: CheckOptions,
+        jobs: int,
+        min_pages_per_worker: int = 1,
+        answers: PageAnswers | None = None,
+    ) -> None:
         self.options = options
+        self.answers: PageAnswers = answers or {}
         self.jobs = max(1, jobs)
         self.min_pages_per_worker = max(1, min_pages_per_worker)
         self.cache = (
@@ -87,20 +98,28 @@ class CheckRun:
         window = self.jobs * _WINDOW_PER_WORKER
         pending: deque[tuple[PageInput, DocumentResult | Future[bytes]]] = deque()
         for page in pages:
-            cached = self._cached(page)
+            answers = self._answers_of(page)
+            cached = self._cached(page, answers)
             if cached is not None:
                 pending.append((page, cached))
             elif parallel:
-                task = PageTask(page.site.ref, page.site_path)
+                task = PageTask(page.site.ref, page.site_path, answers)
                 pending.append((page, self._workers().submit(check_in_worker, task)))
             else:
-                pending.append((page, self._check_here(page)))
+                pending.append((page, self._check_here(page, answers)))
             while pending and (len(pending) > window or _ready(pending[0][1])):
                 yield _finish(*pending.popleft())
         while pending:
             yield _finish(*pending.popleft())
 
-    def _cached(self, page: PageInput) -> DocumentResult | None:
+    def _answers_of(self, page: PageInput) -> tuple[AnsweredQuestion, ...]:
+        if not self.answers:
+            return ()
+        return self.answers.get(page_name(page.display), ())
+
+    def _cached(
+        self, page: PageInput, answers: tuple[AnsweredQuestion, ...]
+    ) -> DocumentResult | None:
         if self.cache is None:
             return None
         source = page.read()
@@ -108,7 +127,7 @@ class CheckRun:
             source,
             site_path=page.site_path,
             rule_ids=self.options.rule_ids,
-            variant=self.options.variant,
+            variant=self.options.variant_with(answers),
         )
         entry = self.cache.load(key)
         if entry is None:
@@ -120,10 +139,10 @@ class CheckRun:
         self.cache_hits += 1
         return DOCUMENT_DECODER.decode(payload)
 
-    def _check_here(self, page: PageInput) -> DocumentResult:
+    def _check_here(self, page: PageInput, answers: tuple[AnsweredQuestion, ...]) -> DocumentResult:
         if self._checker is None:
             self._checker = PageChecker(self.options)
-        return DOCUMENT_DECODER.decode(self._checker.check(page.site, page.site_path))
+        return DOCUMENT_DECODER.decode(self._checker.check(page.site, page.site_path, answers))
 
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:

@@ -7,11 +7,14 @@ answers with the page's result (every finding: the report writers count passes p
 encoded as MessagePack, which the parent decodes.
 
 With a cache, the worker stores what it computed under the page's key, together with the site
-files the analysis read (:mod:`accessibility_analyzer.resultcache.recording`).
+files the analysis read (:mod:`accessibility_analyzer.resultcache.recording`). A page checked
+with a tester's answers (`--answers`) is stored under a variant naming those answers, so a
+result never outlives the answers that decided it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import signal
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +26,7 @@ from accessibility_analyzer.cli.inputs import SiteRef
 from accessibility_analyzer.engine import analyze_document, parse_page, xpath
 from accessibility_analyzer.engine.css import InvalidSelector, select
 from accessibility_analyzer.engine.dom import Site
+from accessibility_analyzer.engine.oracle import AnsweredQuestion, AnswerTable
 from accessibility_analyzer.engine.result import DocumentResult
 from accessibility_analyzer.engine.rule import Rule
 from accessibility_analyzer.engine.runner import count_outcomes
@@ -52,6 +56,17 @@ class CheckOptions:
         # "document" is also the service's variant: both store whole DocumentResults.
         return "\x1f".join(("document", *self.ignore_selectors))
 
+    def variant_with(self, answers: tuple[AnsweredQuestion, ...]) -> str:
+        """The variant of a page checked with ``answers`` (a digest of them; none: plain)."""
+        if not answers:
+            return self.variant
+        digest = hashlib.sha256(_ENCODER.encode(sorted(answers, key=_answer_order)))
+        return f"{self.variant}\x1fanswers:{digest.hexdigest()}"
+
+
+def _answer_order(entry: AnsweredQuestion) -> tuple[str, str]:
+    return (entry.question, entry.xpath)
+
 
 @dataclass(frozen=True)
 class PageTask:
@@ -59,6 +74,7 @@ class PageTask:
 
     site: SiteRef
     site_path: str
+    answers: tuple[AnsweredQuestion, ...] = ()
 
 
 class PageChecker:
@@ -73,11 +89,22 @@ class PageChecker:
             else None
         )
 
-    def check(self, site: Site, site_path: str) -> bytes:
-        """The page's result, encoded (stored in the cache as well when there is one)."""
+    def check(
+        self, site: Site, site_path: str, answers: tuple[AnsweredQuestion, ...] = ()
+    ) -> bytes:
+        """The page's result, encoded (stored in the cache as well when there is one).
+
+        ``answers`` are a tester's answers to the rules' questions about this page.
+        """
         source = site.read(site_path) or b""
         recording = RecordingSite(site)
-        document = analyze_document(source, path=site_path, site=recording, rules=self.rules)
+        document = analyze_document(
+            source,
+            path=site_path,
+            site=recording,
+            rules=self.rules,
+            oracle=AnswerTable(answers) if answers else None,
+        )
         if self.options.ignore_selectors and document.error is None:
             document = without_ignored(document, source, site, self.options.ignore_selectors)
         payload = encode_document(document)
@@ -86,7 +113,7 @@ class PageChecker:
                 source,
                 site_path=site_path,
                 rule_ids=self.options.rule_ids,
-                variant=self.options.variant,
+                variant=self.options.variant_with(answers),
             )
             self.cache.store(key, recording.dependencies, payload)
         return payload
@@ -159,4 +186,4 @@ def check_in_worker(task: PageTask) -> bytes:
     """Check one page in a worker process set up by :func:`init_worker`."""
     if _checker is None:
         raise RuntimeError("init_worker was not called in this process")
-    return _checker.check(task.site.open(), task.site_path)
+    return _checker.check(task.site.open(), task.site_path, task.answers)
