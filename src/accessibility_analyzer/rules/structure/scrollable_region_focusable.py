@@ -12,7 +12,7 @@ from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.rules._focus import tabbable_inclusive_descendant
 from accessibility_analyzer.rules._reasons import describe
-from accessibility_analyzer.rules.structure._overflow import certainly_overflows
+from accessibility_analyzer.rules.structure._overflow import overflow_proof
 from accessibility_analyzer.rules.style._sheets import page_sheets
 
 # Overflow values that let the user scroll (hidden and clip scroll only programmatically).
@@ -92,9 +92,12 @@ class ScrollableRegionFocusable(Rule):
     Every rendered HTML element other than `<html>` and `<body>` whose computed `overflow-x`
     or `overflow-y` is `auto` or `scroll`, and that has content, is itself reached with Tab,
     holds an element reached with Tab, or is inert. Without one of those, the outcome is
-    `failed` only when the overflow is certain without layout (a child with a fixed
-    height taller than the container's, on a page styled only by `style` attributes that
-    set no padding or margins), and `cantTell` otherwise.
+    `failed` only when the overflow is certain without layout, on a page styled only by
+    `style` attributes that set no padding or margins: a child with a fixed height taller
+    than the container's, or blocks of plain text (paragraphs, headings) that need more
+    lines at the container's fixed width than its fixed height holds in any font (at least
+    0.15em a visible character, lines at least 1em tall, the default margins between
+    blocks). Otherwise `cantTell`.
 
     ## Why it matters
     A scroll container that nothing in it can focus cannot be scrolled with the keyboard:
@@ -103,6 +106,9 @@ class ScrollableRegionFocusable(Rule):
     ## Fails
         <section style="height: 100px; overflow-y: scroll">
           <div style="height: 400px">Long text…</div>
+        </section>
+        <section style="height: 100px; width: 500px; overflow-y: scroll">
+          <h1>Abstract</h1> <p>Four hundred words of text…</p>
         </section>
 
     ## Passes
@@ -144,6 +150,7 @@ class ScrollableRegionFocusable(Rule):
         reachable = tabbable_inclusive_descendant(page, target)
         if reachable is not None:
             return Verdict(REACHABLE, f"reached with Tab: {describe(reachable)}")
-        if certainly_overflows(page, target):
-            return Verdict(NOT_REACHABLE, "a child is taller than the container's fixed height")
+        proof = overflow_proof(page, target)
+        if proof is not None:
+            return Verdict(NOT_REACHABLE, proof)
         return Verdict(MAY_NOT_SCROLL_BY_KEYBOARD, "whether the content overflows needs layout")
