@@ -11,12 +11,12 @@ rules, so starting one costs milliseconds, not an import.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from accessibility_analyzer.cli.answers import PageAnswers, page_name
 from accessibility_analyzer.cli.check_task import (
@@ -32,6 +32,9 @@ from accessibility_analyzer.engine.oracle import AnsweredQuestion
 from accessibility_analyzer.engine.result import DocumentResult
 from accessibility_analyzer.resultcache import ResultCache, page_key
 from accessibility_analyzer.resultcache.recording import still_valid
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 _WINDOW_PER_WORKER = 4  # pages in flight (or finished, waiting for an earlier one) per worker
 # Starting the pool costs about 0.3 s of CPU, the time of ~10 pages: below this many pages
@@ -146,6 +149,10 @@ class CheckRun:
 
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            # Imported here: a run that checks in its own process never pays for them.
+            import multiprocessing  # noqa: PLC0415
+            from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["accessibility_analyzer.cli.check_task"])
             self._pool = ProcessPoolExecutor(
