@@ -7,7 +7,10 @@ order), with the inline ``style`` attribute above every selector and presentatio
 (``.hints``) below them.
 
 Everything is per page and lazy: the first :func:`computed_style` call on a page collects
-and indexes its sheets; each element's cascade runs once, when first asked.
+and indexes its sheets; each element's cascade runs once, when first asked. Elements with
+the same index keys (and parent's keys) share their candidate rules, rules that are just
+their key (``p``, ``.x``) match without a test, and elements matching the same rules share
+the sorted result.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ class _Entry:
 
     __slots__ = (
         "declarations",
+        "exact",
         "important_layer",
         "layer",
         "order",
@@ -101,6 +105,8 @@ class _Entry:
         if required is None:
             required = selector.cache["required"] = _ancestor_requirements(selector)
         self.required: tuple[str, ...] = required  # type: ignore[assignment]
+        # Every element found under the selector's index key matches it (``p``, ``.x``).
+        self.exact = len(selector.compounds) == 1 and _is_key_only(selector.subject)
 
 
 def _ancestor_requirements(selector: Complex) -> tuple[str, ...]:
@@ -119,6 +125,15 @@ def _ancestor_requirements(selector: Complex) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def _is_key_only(compound: Compound) -> bool:
+    """Whether the compound is nothing but its index key: one id, one class or a tag."""
+    if compound.attributes or compound.pseudo_classes or compound.pseudo_element:
+        return False
+    if compound.tag is not None:
+        return not compound.ids and not compound.classes
+    return len(compound.ids) + len(compound.classes) == 1
+
+
 def _keys(compound: Compound) -> str | None:
     """The most selective index key of a compound: ``#id``, ``.class``, ``tag`` or ``[attr``."""
     if compound.ids:
@@ -132,25 +147,29 @@ def _keys(compound: Compound) -> str | None:
     return None
 
 
-def _element_keys(element: Element, tree: TreeIndex) -> list[str]:
-    """Every index key an element can be found under (memoised on the tree index)."""
+def _element_keys(element: Element, tree: TreeIndex) -> tuple[str, ...]:
+    """Every index key an element can be found under (memoised on the tree index).
+
+    Equal key sets are one tuple per page, so its identity names it (see ``_split``).
+    """
     keys = tree.keys[element.order]
     if keys is None:
-        keys = [tree.tags[element.order]]
+        found = [tree.tags[element.order]]
         element_id = element.attrs.get("id")
         if element_id:
-            keys.append("#" + element_id)
+            found.append("#" + element_id)
         # Class and attribute keys repeat across elements: one string per page for each.
         class_keys, attribute_keys = tree.class_keys, tree.attribute_keys
         for name in tree.classes[element.order]:
             key = class_keys.get(name)
-            keys.append(key if key is not None else class_keys.setdefault(name, "." + name))
+            found.append(key if key is not None else class_keys.setdefault(name, "." + name))
         for name in element.attrs:
             key = attribute_keys.get(name)
             if key is None:
                 key = attribute_keys[name] = "[" + name.lower()
-            keys.append(key)
-        tree.keys[element.order] = keys
+            found.append(key)
+        as_tuple = tuple(found)
+        keys = tree.keys[element.order] = tree.key_sets.setdefault(as_tuple, as_tuple)
     return keys
 
 
@@ -318,7 +337,14 @@ class PageStyles:
         # track, so no pre-filtering below it).
         self._ancestor_keys: dict[int, frozenset[str] | None] = {}
         self._interned: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
+        # (matched entries, hints, style attribute) -> cascaded values (see cascaded())
+        self._cascades: dict[
+            tuple[tuple[_Entry, ...], tuple[Declaration, ...], str | None], dict[str, str]
+        ] = {}
         self._by_key: dict[str, list[Element]] = {}  # index key -> elements having it
+        # (index, key set, parent's key set) identities -> candidates split (see _split);
+        # the indexes and interned key sets outlive this page's styles.
+        self._candidates: dict[tuple[int, int, int], tuple[list[_Entry], list[_Entry]]] = {}
 
     def candidates_for(self, selector: Complex) -> list[Element]:
         """Elements that may match ``selector``, in document order (a superset).
@@ -392,6 +418,50 @@ class PageStyles:
                 memo[current.order] = inherited.union(own)
         return memo[element.order]
 
+    def _matched(
+        self,
+        index: _RuleIndex,
+        element: Element,
+        matcher: Matcher,
+        keep: Callable[[_Entry], bool] | None = None,
+    ) -> list[_Entry]:
+        """Entries of ``index`` whose selector matches ``element``, in candidate order."""
+        exact, tested = self._split(index, element)
+        found = exact.copy() if keep is None else [*filter(keep, exact)]
+        match_from = matcher.match_from
+        ancestors: frozenset[str] | None = None
+        ancestors_known = False
+        for entry in tested:
+            if keep is not None and not keep(entry):
+                continue
+            if entry.required:
+                if not ancestors_known:
+                    ancestors, ancestors_known = self.ancestor_keys(element), True
+                if ancestors is not None and not ancestors.issuperset(entry.required):
+                    continue
+            if match_from(entry.selector, 0, element):
+                found.append(entry)
+        return found
+
+    def _split(self, index: _RuleIndex, element: Element) -> tuple[list[_Entry], list[_Entry]]:
+        """The index's candidates for ``element``: those its keys alone match, and those
+        to test. Memoised by the element's (and its parent's) key set: most elements of a
+        page repeat a few."""
+        tree = self.tree
+        parent = element.parent
+        parent_keys = (
+            _element_keys(parent, tree) if parent is not None and index.by_parent_key else None
+        )
+        memo_key = (id(index), id(_element_keys(element, tree)), id(parent_keys))
+        known = self._candidates.get(memo_key)
+        if known is None:
+            candidates = index.candidates(element, tree)
+            known = self._candidates[memo_key] = (
+                [entry for entry in candidates if entry.exact],
+                [entry for entry in candidates if not entry.exact],
+            )
+        return known
+
     def _matching(
         self,
         index: _RuleIndex,
@@ -402,19 +472,8 @@ class PageStyles:
         ordered: bool = True,
     ) -> list[tuple[Priority, Declaration]]:
         found: list[tuple[Priority, Declaration]] = []
-        match_from = matcher.match_from
-        ancestors: frozenset[str] | None = None
-        ancestors_known = False
-        for entry in index.candidates(element, self.tree):
-            if keep is not None and not keep(entry):
-                continue
-            if entry.required:
-                if not ancestors_known:
-                    ancestors, ancestors_known = self.ancestor_keys(element), True
-                if ancestors is not None and not ancestors.issuperset(entry.required):
-                    continue
-            if match_from(entry.selector, 0, element):
-                found.extend(entry.weighted)
+        for entry in self._matched(index, element, matcher, keep):
+            found.extend(entry.weighted)
         if ordered:
             found.sort(key=_priority_of)
         return found
@@ -423,14 +482,24 @@ class PageStyles:
         """The winning declared value of each property set on ``element``.
 
         Equal results are shared between elements (most elements of a page repeat a few
-        combinations); callers must not modify the returned mapping.
+        combinations); callers must not modify the returned mapping. Elements matching the
+        same rules with the same hints and ``style`` attribute share the whole computation.
         """
-        found = self._matching(self.static, element, self.matcher, ordered=False)
-        if element.attrs:
-            for position, declaration in enumerate(presentational_hints(element)):
-                # Author origin, before every style rule (order -1), specificity zero.
-                priority = (0, AUTHOR, _UNLAYERED_KEY, (0, 0, 0), -1, position)
-                found.append((priority, declaration))
+        matched = self._matched(self.static, element, self.matcher)
+        attrs = element.attrs
+        hints = presentational_hints(element) if attrs else ()
+        key = (tuple(matched), tuple(hints), attrs.get("style") if attrs else None)
+        known = self._cascades.get(key)
+        if known is not None:
+            return known
+        found: list[tuple[Priority, Declaration]] = []
+        for entry in matched:
+            found.extend(entry.weighted)
+        for position, declaration in enumerate(hints):
+            # Author origin, before every style rule (order -1), specificity zero.
+            priority = (0, AUTHOR, _UNLAYERED_KEY, (0, 0, 0), -1, position)
+            found.append((priority, declaration))
+        if attrs:
             for position, declaration in enumerate(inline_declarations(element)):
                 important = declaration.important
                 layer = _UNLAYERED_IMPORTANT_KEY if important else _UNLAYERED_KEY
@@ -439,7 +508,8 @@ class PageStyles:
         values = {declaration.name: declaration.value for _, declaration in found}
         if _REVERTING in values.values() or _REVERTING_LAYER in values.values():
             values = _reverted(found)
-        return self._interned.setdefault(tuple(values.items()), values)
+        known = self._cascades[key] = self._interned.setdefault(tuple(values.items()), values)
+        return known
 
     def may_declare(self, element: Element, names: frozenset[str]) -> bool:
         """Whether a declaration of one of ``names`` (longhands) may apply to ``element``.

@@ -78,7 +78,8 @@ class TreeIndex:
                 self.classes[element.order] = names
         # Index keys of each element (cascade.py), computed on first use, and the key
         # strings they share: class name -> ".name", attribute name -> "[name".
-        self.keys: list[list[str] | None] = [None] * size
+        self.keys: list[tuple[str, ...] | None] = [None] * size
+        self.key_sets: dict[tuple[str, ...], tuple[str, ...]] = {}  # equal key sets: one
         self.class_keys: dict[str, str] = {}
         self.attribute_keys: dict[str, str] = {}
         self._siblings: _Siblings | None = None
