@@ -98,6 +98,18 @@ LINKS_SAME_PURPOSE = Question(
     ),
 )
 
+# WCAG 2.4.4 (ACT fd3a94): in one context, different targets fail only when sighted users
+# can tell them apart and screen-reader users cannot.
+LINKS_SAME_PURPOSE_IN_CONTEXT = Question(
+    id="links-same-purpose-in-context",
+    text=(
+        "These links have the same accessible name and the same context but different "
+        "targets: do they lead to resources that serve the same purpose (the same content, or "
+        "equivalent pages)? Answer yes also if nothing visible on the page (icons, images, "
+        "their position, words next to each link) tells sighted users which link is which."
+    ),
+)
+
 # Media: what only watching or listening can tell (the engine does not decode media files).
 VIDEO_HAS_CAPTIONS = Question(
     id="video-has-captions",
@@ -332,6 +344,7 @@ QUESTIONS: dict[str, Question] = {
         PAGE_LANGUAGE_MATCHES,
         MAIN_CONTENT_FIRST,
         LINKS_SAME_PURPOSE,
+        LINKS_SAME_PURPOSE_IN_CONTEXT,
         VIDEO_HAS_CAPTIONS,
         VIDEO_SOUND_HAS_ALTERNATIVE,
         VIDEO_HAS_AUDIO_DESCRIPTION,

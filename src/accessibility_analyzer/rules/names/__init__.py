@@ -10,6 +10,9 @@ from accessibility_analyzer.rules.names.aria_progressbar_name import AriaProgres
 from accessibility_analyzer.rules.names.aria_tooltip_name import AriaTooltipName
 from accessibility_analyzer.rules.names.button_name import ButtonName
 from accessibility_analyzer.rules.names.frame_title import FrameTitle
+from accessibility_analyzer.rules.names.identical_links_same_context import (
+    IdenticalLinksSameContext,
+)
 from accessibility_analyzer.rules.names.identical_links_same_purpose import (
     IdenticalLinksSamePurpose,
 )
@@ -28,6 +31,7 @@ RULES: tuple[type[Rule], ...] = (
     AriaTooltipName,
     ButtonName,
     FrameTitle,
+    IdenticalLinksSameContext,
     IdenticalLinksSamePurpose,
     Label,
     LabelContentNameMismatch,

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from urllib.parse import urlsplit
 
-from accessibility_analyzer.engine.aria import accessible_name, is_included_in_accessibility_tree
-from accessibility_analyzer.engine.dom import Element, Namespace, Page
+from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.questions import LINKS_SAME_PURPOSE
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.engine.site import resolve_page_url
-from accessibility_analyzer.engine.standards.aria import LINK_ROLES
-from accessibility_analyzer.rules._common import elements_with_roles
 from accessibility_analyzer.rules._reasons import listing
+from accessibility_analyzer.rules.names._links import destination, link_sets, matching_name
 
 SAME_PURPOSE = Diagnostic.passed("Links with this name lead to the same resource")
 DIFFERENT_PURPOSE = Diagnostic.failed(
@@ -25,51 +21,6 @@ DIFFERENT_PURPOSE = Diagnostic.failed(
     ),
 )
 _MAX_NAME = 60
-
-
-def _matching_name(page: Page, element: Element) -> str:
-    """The accessible name compared as ACT "matching": whitespace collapsed, case ignored."""
-    return " ".join(accessible_name(page, element).split()).casefold()
-
-
-def _destination(page: Page, element: Element) -> str | None:
-    """Where the link leads: its ``href`` resolved within the upload, or as written."""
-    href = element.attrs.get("href")
-    if href is None and element.namespace is Namespace.SVG:
-        href = element.attrs.get("xlink:href")
-    if href is None or not href.strip():
-        return None  # a scripted link: where it goes is not in the markup
-    href = href.strip()
-    resolved = resolve_page_url(page, href)
-    if resolved is None:
-        return href
-    # The resolved path names a file of the upload; the query and fragment still tell
-    # destinations apart (contact.html?page=1 and ?page=2 may be different pages).
-    parts = urlsplit(href)
-    return (
-        resolved
-        + (f"?{parts.query}" if parts.query else "")
-        + (f"#{parts.fragment}" if parts.fragment else "")
-    )
-
-
-def _groups(page: Page) -> dict[str, list[Element]]:
-    """Matching name -> the exposed links with it, for names two or more links share."""
-    memo: dict[int, dict[str, list[Element]]] = page.memo_table("rules.identical_links")
-    found = memo.get(page.root.order)
-    if found is None:
-        by_name: dict[str, list[Element]] = {}
-        for element in elements_with_roles(page, LINK_ROLES):
-            if element.namespace is Namespace.MATHML:
-                continue
-            if not is_included_in_accessibility_tree(page, element):
-                continue
-            name = _matching_name(page, element)
-            if name:
-                by_name.setdefault(name, []).append(element)
-        found = {name: links for name, links in by_name.items() if len(links) > 1}
-        memo[page.root.order] = found
-    return found
 
 
 class IdenticalLinksSamePurpose(Rule):
@@ -97,30 +48,29 @@ class IdenticalLinksSamePurpose(Rule):
 
     ## Limitations
     Resources are not fetched: different URLs (even `/a` and `/a/`) are never assumed
-    equivalent, and redirects are not followed. The link context (ACT fd3a94) is not
-    computed: links in different contexts are judged as one set, which the oracle's answer
-    then decides.
+    equivalent, and redirects are not followed. Links with the same name *and* context
+    (WCAG 2.4.4, ACT fd3a94) are `identical-links-same-context`'s business.
     """
 
     meta = RuleMeta(
         id="identical-links-same-purpose",
         name="Links with the same name serve the same purpose",
         wcag=("2.4.9",),
-        act_rules=("b20e66", "fd3a94"),
+        act_rules=("b20e66",),
         impact=Impact.MINOR,
         tags=("cat.semantics", "wcag2aaa", "act"),
     )
 
     def applicability(self, page: Page) -> Iterator[Element]:
         """The first link of each set of exposed links with matching non-empty names."""
-        firsts = [links[0] for links in _groups(page).values()]
+        firsts = [links[0] for links in link_sets(page).values()]
         yield from sorted(firsts, key=lambda element: element.order)
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
         """One destination for the whole set; else the oracle decides."""
-        name = _matching_name(page, target)
-        links = _groups(page)[name]
-        destinations = {_destination(page, link) for link in links}
+        name = matching_name(page, target)
+        links = link_sets(page)[name]
+        destinations = {destination(page, link) for link in links}
         shown = f'{len(links)} links named "{name[:_MAX_NAME]}"'
         if None not in destinations and len(destinations) == 1:
             return Verdict(SAME_PURPOSE, f"{shown} lead to {destinations.pop()}")
@@ -129,5 +79,5 @@ class IdenticalLinksSamePurpose(Rule):
         )
         if verdict.question is None:
             return verdict
-        targets = sorted(destination or "(a scripted link)" for destination in destinations)
+        targets = sorted(where or "(a scripted link)" for where in destinations)
         return replace(verdict, reason=f"{shown} lead to {listing(targets)}")
