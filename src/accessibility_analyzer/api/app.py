@@ -7,8 +7,8 @@ foundation: settings, logging, stores, cache, auth, rate limit, errors, health, 
 
 ``app.state`` holds ``settings`` (Settings), ``cache`` (Cache), ``health`` (HealthRegistry),
 ``keyring`` (ApiKeyring), ``valkey`` (a ``valkey.asyncio.Valkey`` client, or ``None``) and
-``started_monotonic``. Handlers can also ask for ``settings``, ``cache`` and ``identity`` as
-``NamedDependency`` parameters.
+``started_monotonic``. Handlers ask for ``settings``, ``cache``, ``health`` and ``identity``
+(and the services of ``dependencies.py``) as ``NamedDependency`` parameters.
 """
 
 from __future__ import annotations
@@ -89,6 +89,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "settings": Provide(_provide_settings, sync_to_thread=False),
             "cache": Provide(_provide_cache, sync_to_thread=False),
             "identity": Provide(provide_identity, sync_to_thread=False),
+            "health": Provide(_provide_health, sync_to_thread=False),
             **SERVICE_DEPENDENCIES,
         },
         exception_handlers=exception_handlers(),
@@ -195,6 +196,11 @@ def _provide_settings(request: Request[Any, Any, Any]) -> Settings:
 def _provide_cache(request: Request[Any, Any, Any]) -> Cache:
     cache: Cache = request.app.state.cache
     return cache
+
+
+def _provide_health(request: Request[Any, Any, Any]) -> HealthRegistry:
+    health: HealthRegistry = request.app.state.health
+    return health
 
 
 @contextlib.asynccontextmanager

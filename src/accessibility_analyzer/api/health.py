@@ -23,6 +23,7 @@ from typing import Any
 
 import msgspec
 from litestar import Controller, MediaType, Request, Response, get, head
+from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 
 from accessibility_analyzer import __version__
@@ -164,10 +165,11 @@ class HealthController(Controller):
         summary="Readiness: every critical dependency answers",
         responses={503: _NOT_READY},
     )
-    async def readiness(self, request: Request[Any, Any, Any]) -> Response[Any]:
+    async def readiness(
+        self, request: Request[Any, Any, Any], health: NamedDependency[HealthRegistry]
+    ) -> Response[Any]:
         """Answer 200 when every critical dependency answers, 503 problem+json otherwise."""
-        registry: HealthRegistry = request.app.state.health
-        reports = await registry.run(critical_only=True)
+        reports = await health.run(critical_only=True)
         down = [r for r in reports if r.status == "unhealthy"]
         if not down:
             return Response(Readiness(dependencies=reports), media_type=MediaType.JSON)
@@ -186,10 +188,11 @@ class HealthController(Controller):
         operation_id="getDetailedHealth",
         summary="Every dependency with its state, timing and message",
     )
-    async def detailed(self, request: Request[Any, Any, Any]) -> DetailedHealth:
+    async def detailed(
+        self, request: Request[Any, Any, Any], health: NamedDependency[HealthRegistry]
+    ) -> DetailedHealth:
         """Run every registered check; the overall state is healthy, degraded or unhealthy."""
-        registry: HealthRegistry = request.app.state.health
-        reports = await registry.run()
+        reports = await health.run()
         started: float = request.app.state.started_monotonic
         return DetailedHealth(
             status=overall_state(reports),

@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from arq.connections import ArqRedis
 from redis.asyncio import ConnectionPool
@@ -36,8 +36,10 @@ def health_check_key(queue_name: str) -> str:
     return queue_name + ":health-check"
 
 
+@runtime_checkable
 class JobQueue(Protocol):
-    """Runs analyses in the background."""
+    """Runs analyses in the background (``runtime_checkable``: handlers get it as a typed
+    dependency, whose type is checked)."""
 
     kind: str
     """``arq`` or ``local``: shown by the health checks."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any, Final
 
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, Response, get, post
 from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody, QueryParameter
@@ -33,7 +33,6 @@ from accessibility_analyzer.api.controllers.findings_pages import (
     encode_cursor,
     findings_total,
 )
-from accessibility_analyzer.api.controllers.sessions import file_store_of
 from accessibility_analyzer.api.errors import PROBLEM_MEDIA_TYPE, ApiProblem
 from accessibility_analyzer.api.schemas import PageOffset, ProblemDetails
 from accessibility_analyzer.cache import Cache
@@ -43,6 +42,7 @@ from accessibility_analyzer.reports import FORMAT_NAMES
 from accessibility_analyzer.rules import UnknownRuleError, select_rules
 from accessibility_analyzer.storage import analyses as repo
 from accessibility_analyzer.storage.database import Database
+from accessibility_analyzer.storage.files import FileStore
 from accessibility_analyzer.storage.models import Analysis, AnalysisStatus
 from accessibility_analyzer.storage.report_files import ReportFiles
 
@@ -62,11 +62,6 @@ _NOT_FOUND = _problem("No such analysis for this API key (or its session expired
 
 def _not_found(what: str = "analysis") -> ApiProblem:
     return ApiProblem(404, f"No {what} with this id exists for this API key.", reason="not_found")
-
-
-def _database(request: Request[Any, Any, Any]) -> Database:
-    database: Database = request.app.state.database
-    return database
 
 
 def _links(analysis_id: str) -> AnalysisLinks:
@@ -164,8 +159,8 @@ class AnalysesController(Controller):
     async def create(
         self,
         *,
-        request: Request[Any, Any, Any],
         database: NamedDependency[Database],
+        job_queue: NamedDependency[JobQueue],
         session_id: FromPath[str],
         identity: NamedDependency[str],
         data: JSONBody[AnalysisRequest | None] = None,
@@ -199,9 +194,8 @@ class AnalysesController(Controller):
             database, session_id=session_id, owner=identity, options=options, pages_total=pages
         )
         carrier = inject_context()  # the job's span joins this request's trace
-        queue: JobQueue = request.app.state.job_queue  # a Protocol: no typed dependency
         try:
-            await queue.enqueue(analysis.id, carrier)
+            await job_queue.enqueue(analysis.id, carrier)
         except Exception as error:  # Valkey down: say so now rather than never finishing
             await repo.mark_failed(database, analysis.id, "the job queue was unreachable")
             raise ApiProblem(
@@ -211,7 +205,7 @@ class AnalysesController(Controller):
                 headers={"Retry-After": "5"},
             ) from error
         location = f"/api/v1/analyses/{analysis.id}"
-        out = analysis_out(analysis, queue_reason=await queue.waiting_reason())
+        out = analysis_out(analysis, queue_reason=await job_queue.waiting_reason())
         return Response(out, status_code=202, headers={"Location": location})
 
     @get(
@@ -222,8 +216,8 @@ class AnalysesController(Controller):
     )
     async def get_one(
         self,
-        request: Request[Any, Any, Any],
         database: NamedDependency[Database],
+        job_queue: NamedDependency[JobQueue],
         analysis_id: FromPath[str],
         identity: NamedDependency[str],
     ) -> AnalysisOut:
@@ -233,8 +227,7 @@ class AnalysesController(Controller):
             raise _not_found()
         queue_reason = None
         if analysis.status in {AnalysisStatus.QUEUED, AnalysisStatus.RUNNING}:
-            queue: JobQueue = request.app.state.job_queue
-            queue_reason = await queue.waiting_reason()
+            queue_reason = await job_queue.waiting_reason()
         return analysis_out(analysis, queue_reason=queue_reason)
 
     @get(
@@ -312,7 +305,8 @@ class AnalysesController(Controller):
     async def report(
         self,
         *,
-        request: Request[Any, Any, Any],
+        database: NamedDependency[Database],
+        file_store: NamedDependency[FileStore],
         analysis_id: FromPath[str],
         identity: NamedDependency[str],
         cache: NamedDependency[Cache],
@@ -327,7 +321,6 @@ class AnalysesController(Controller):
         ] = False,
     ) -> Response[Any]:
         """Download a report of a completed analysis, streamed (then kept) as it renders."""
-        database = _database(request)
         analysis = await repo.get_analysis(database, analysis_id, identity)
         if analysis is None:
             raise _not_found()
@@ -338,6 +331,6 @@ class AnalysesController(Controller):
                 reason="not_completed",
                 extra={"status": analysis.status},
             )
-        files = ReportFiles.under(file_store_of(request).data_dir)
+        files = ReportFiles.under(file_store.data_dir)
         wanted = downloads.ReportRequest.of(analysis, report_format, include_passed)
         return await downloads.report_response(database, cache, files, wanted)

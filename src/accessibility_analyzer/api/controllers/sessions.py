@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import Annotated, Any, Final
+from typing import Annotated, Final
 
-from litestar import Controller, Request, Response, delete, get, post
+from litestar import Controller, Response, delete, get, post
 from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody, QueryParameter
@@ -51,18 +51,6 @@ NOT_FOUND_SPEC: Final = problem_spec("No such session for this API key (or it ex
 def session_not_found() -> ApiProblem:
     """The one answer for unknown, foreign, deleted and expired sessions."""
     return ApiProblem(404, "No session with this id exists for this API key.", reason="not_found")
-
-
-def database_of(request: Request[Any, Any, Any]) -> Database:
-    """The database opened by the storage lifespan."""
-    database: Database = request.app.state.database
-    return database
-
-
-def file_store_of(request: Request[Any, Any, Any]) -> FileStore:
-    """The file store opened by the storage lifespan."""
-    store: FileStore = request.app.state.file_store
-    return store
 
 
 def session_out(session: UploadSession, stats: repo.SessionStats) -> SessionOut:

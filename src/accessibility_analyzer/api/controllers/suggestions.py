@@ -9,9 +9,9 @@ did not fail.
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
 
-from litestar import Controller, Request, post
+from litestar import Controller, post
 from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath
@@ -73,7 +73,9 @@ class SuggestionController(Controller):
     async def suggest(
         self,
         *,
-        request: Request[Any, Any, Any],
+        database: NamedDependency[Database],
+        file_store: NamedDependency[FileStore],
+        llm: NamedDependency[LLMClient | None],
         analysis_id: FromPath[str],
         finding_id: FromPath[str],
         identity: NamedDependency[str],
@@ -90,7 +92,6 @@ class SuggestionController(Controller):
         refused. The same finding is answered from the cache within ``CACHE_TTL_SECONDS``.
         """
         number = _finding_id(finding_id)
-        database: Database = request.app.state.database
         analysis = await repo.get_analysis(database, analysis_id, identity)
         if analysis is None:
             raise _not_found()
@@ -104,8 +105,6 @@ class SuggestionController(Controller):
                 reason="not_failed",
                 extra={"outcome": finding.outcome},
             )
-        file_store: FileStore = request.app.state.file_store
-        llm: LLMClient | None = getattr(request.app.state, "llm", None)
         return await suggest_and_keep(
             database,
             file_store.path_for,
