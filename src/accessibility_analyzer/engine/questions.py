@@ -90,6 +90,45 @@ MAIN_CONTENT_FIRST = Question(
     ),
     subject=Subject.PAGE,
 )
+# Repeated blocks (ACT 047fe0, b40fd1, ye5d6e, 3e12e1): which blocks repeat on other pages
+# is known only from those pages, so a person answers about the page as a whole.
+OWN_CONTENT_HAS_HEADING = Question(
+    id="own-content-has-heading",
+    text=(
+        "Does the page's own content (what follows the blocks repeated on other pages, such as "
+        "navigation, banners and side notes) contain a visible heading? Answer yes if no such "
+        "block comes before the page's own content."
+    ),
+    subject=Subject.PAGE,
+)
+OWN_CONTENT_IN_LANDMARK = Question(
+    id="own-content-in-landmark",
+    text=(
+        "Does a landmark of this page (main, region, form...) begin with the page's own "
+        "content, not with a block repeated on other pages (navigation, banners, side notes)? "
+        "Answer yes if no such block comes before the page's own content."
+    ),
+    subject=Subject.PAGE,
+)
+SKIP_TO_OWN_CONTENT = Question(
+    id="skip-to-own-content",
+    text=(
+        "Does a link or another control of this page move keyboard focus to the page's own "
+        "content, past the blocks repeated on other pages (navigation, banners, side notes)? "
+        "Answer yes if no such block comes before the page's own content."
+    ),
+    subject=Subject.PAGE,
+)
+REPEATED_BLOCKS_COLLAPSIBLE = Question(
+    id="repeated-blocks-collapsible",
+    text=(
+        "Can each block repeated on other pages that comes before the page's own content "
+        "(navigation, banners, side notes) be collapsed with a control of the page, so that it "
+        "is both hidden from view and removed from what screen readers read? Answer yes if no "
+        "such block comes before the page's own content."
+    ),
+    subject=Subject.PAGE,
+)
 LINKS_SAME_PURPOSE = Question(
     id="links-same-purpose",
     text=(
@@ -313,6 +352,29 @@ MOTION_CAN_BE_DISABLED = Question(
     subject=Subject.PAGE,
 )
 
+# Scripts: what running the page would show (the engine reads scripts, never runs them).
+CHANGING_TEXT_CONTROLLABLE = Question(
+    id="changing-text-controllable",
+    text=(
+        "Where text of this page changes by itself, again and again, without the user doing "
+        "anything (a ticker, a clock, a counter), can users pause, stop or hide the changes, "
+        "or control how often they happen, with a control of the page? Answer yes if no text "
+        "changes by itself, or if the changing text is the page's only text."
+    ),
+    subject=Subject.PAGE,
+)
+CHARACTER_KEY_SHORTCUTS_CONTROLLABLE = Question(
+    id="character-key-shortcuts-controllable",
+    text=(
+        "Does every keyboard shortcut of this page that is a single printable character (a "
+        "letter, digit, punctuation or space, pressed without Ctrl, Alt or Meta) and that "
+        "changes the page either work only while the control it belongs to has focus, or "
+        "come with a way to turn it off or to remap it to include Ctrl, Alt or another "
+        "non-printable key? Answer yes if the page has no such shortcut."
+    ),
+    subject=Subject.PAGE,
+)
+
 ERROR_MESSAGES_DESCRIPTIVE = Question(
     id="error-messages-descriptive",
     text=(
@@ -343,6 +405,10 @@ QUESTIONS: dict[str, Question] = {
         TITLE_IS_DESCRIPTIVE,
         PAGE_LANGUAGE_MATCHES,
         MAIN_CONTENT_FIRST,
+        OWN_CONTENT_HAS_HEADING,
+        OWN_CONTENT_IN_LANDMARK,
+        SKIP_TO_OWN_CONTENT,
+        REPEATED_BLOCKS_COLLAPSIBLE,
         LINKS_SAME_PURPOSE,
         LINKS_SAME_PURPOSE_IN_CONTEXT,
         VIDEO_HAS_CAPTIONS,
@@ -369,6 +435,8 @@ QUESTIONS: dict[str, Question] = {
         LINK_PURPOSE_IN_CONTEXT,
         LABEL_IS_DESCRIPTIVE,
         ERROR_MESSAGES_DESCRIPTIVE,
+        CHANGING_TEXT_CONTROLLABLE,
+        CHARACTER_KEY_SHORTCUTS_CONTROLLABLE,
         SENSORY_REFERENCE_HAS_ALTERNATIVE,
         MOTION_HAS_UI_ALTERNATIVE,
         MOTION_CAN_BE_DISABLED,

@@ -1,8 +1,11 @@
-"""Document-level rules: title, language, refresh and viewport settings of the page."""
+"""Document-level rules: title, language, refresh, viewport, and text scripts keep changing."""
 
 from __future__ import annotations
 
 from accessibility_analyzer.engine.rule import Rule
+from accessibility_analyzer.rules.document.changing_text_controllable import (
+    ChangingTextControllable,
+)
 from accessibility_analyzer.rules.document.document_title import DocumentTitle
 from accessibility_analyzer.rules.document.document_title_descriptive import (
     DocumentTitleDescriptive,
@@ -22,6 +25,7 @@ from accessibility_analyzer.rules.document.meta_viewport import MetaViewport
 from accessibility_analyzer.rules.document.valid_lang import ValidLang
 
 RULES: tuple[type[Rule], ...] = (
+    ChangingTextControllable,
     DocumentTitle,
     DocumentTitleDescriptive,
     HtmlHasLang,

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from accessibility_analyzer.engine.rule import Rule
 from accessibility_analyzer.rules.landmarks.bypass import Bypass
+from accessibility_analyzer.rules.landmarks.bypass_collapsible import BypassCollapsible
+from accessibility_analyzer.rules.landmarks.bypass_heading import BypassHeading
+from accessibility_analyzer.rules.landmarks.bypass_landmark import BypassLandmark
+from accessibility_analyzer.rules.landmarks.bypass_skip_link import BypassSkipLink
 from accessibility_analyzer.rules.landmarks.landmark_banner_is_top_level import (
     LandmarkBannerIsTopLevel,
 )
@@ -31,6 +35,10 @@ from accessibility_analyzer.rules.landmarks.region import Region
 
 RULES: tuple[type[Rule], ...] = (
     Bypass,
+    BypassCollapsible,
+    BypassHeading,
+    BypassLandmark,
+    BypassSkipLink,
     LandmarkBannerIsTopLevel,
     LandmarkComplementaryIsTopLevel,
     LandmarkContentinfoIsTopLevel,

@@ -4,23 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from accessibility_analyzer.engine.aria import (
-    is_hidden,
-    is_included_in_accessibility_tree,
-    role_of,
-)
-from accessibility_analyzer.engine.dom import Element, Page, Text
+from accessibility_analyzer.engine.aria import is_included_in_accessibility_tree
+from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.questions import MAIN_CONTENT_FIRST
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.engine.standards.html import NON_CONTENT_TAGS
 from accessibility_analyzer.rules._common import exposed_elements_with_role
 from accessibility_analyzer.rules._reasons import describe
-from accessibility_analyzer.rules.landmarks._shared import (
-    is_landmark_page,
-    landmark_orders,
-    landmarks_with_role,
-)
+from accessibility_analyzer.rules.landmarks._repeated import may_collapse_blocks, page_layout
+from accessibility_analyzer.rules.landmarks._shared import is_landmark_page, landmarks_with_role
 
 BYPASS = Diagnostic.passed("The page has a way to bypass repeated blocks")
 NO_BYPASS = Diagnostic.failed(
@@ -32,8 +24,6 @@ NO_BYPASS = Diagnostic.failed(
 )
 
 _HEADING = frozenset({"heading"})
-# Roles of blocks that usually repeat from page to page (navigation, banners, side notes).
-_REPEATED_ROLES = frozenset({"banner", "complementary", "navigation"})
 
 
 def _skip_link(page: Page) -> Element | None:
@@ -51,36 +41,17 @@ def _skip_link(page: Page) -> Element | None:
     return None
 
 
-def _may_collapse_blocks(page: Page) -> bool:
-    """Whether a button or a scripted control may hide blocks (ACT 3e12e1, collapsible)."""
-    return any(button.is_html for button in page.by_tag("button")) or any(
-        "onclick" in element.attrs for element in page.elements
-    )
-
-
-def _first_content(page: Page, body: Element) -> Element | None:
-    """The first element of the body, in document order, that is a landmark or shows text."""
-    orders = landmark_orders(page)
-    for element in body.descendants():
-        if element.tag in NON_CONTENT_TAGS or is_hidden(page, element):
-            continue
-        if element.order in orders or element.tag in ("a", "img"):
-            return element
-        if any(isinstance(child, Text) and child.data.strip() for child in element.children):
-            return element
-    return None
-
-
 class Bypass(Rule):
     """A page must have a way to bypass blocks of repeated content.
 
     ## What it checks
     The HTML page (its `<html>` element is the target) has at least one of: a `main`
     landmark, a link to an element of the same page (a skip link), or a heading in the
-    accessibility tree. Without any, the page fails when it begins with a link or with a
-    navigation, banner or complementary landmark, and nothing may collapse it (no button or
-    scripted control). Otherwise whether the page begins with repeated content is a
-    question for the oracle (`main-content-first`): without an answer, `cantTell`.
+    accessibility tree. Without any, the page fails when it begins with a link or button or
+    with a navigation, banner, complementary or contentinfo landmark, and nothing may
+    collapse it (no script, event handler, button, `<details>`, checkbox or `aria-expanded`
+    control). Otherwise whether the page begins with repeated content is a question for the
+    oracle (`main-content-first`): without an answer, `cantTell`.
 
     ## Why it matters
     Keyboard and screen-reader users otherwise go through the same navigation on every page
@@ -94,9 +65,9 @@ class Bypass(Rule):
         <body><a href="#content">Skip to content</a><nav>…</nav><div id="content">…</div></body>
 
     ## Limitations
-    A heading anywhere counts (as in axe-core), though ACT 047fe0 wants it at the start of the
-    main content; whether a skip link works (its target focusable, visible on focus) is not
-    checked. Which blocks repeat across pages is not known from one page.
+    A heading anywhere counts (as in axe-core); `bypass-heading` (ACT 047fe0) checks that one
+    follows the repeated blocks. Whether a skip link works (its target focusable, visible on
+    focus) is not checked. Which blocks repeat across pages is not known from one page.
     """
 
     meta = RuleMeta(
@@ -124,14 +95,8 @@ class Bypass(Rule):
         heading = next(exposed_elements_with_role(page, _HEADING), None)
         if heading is not None:
             return Verdict(BYPASS, f"heading {describe(heading)}")
-        body = next(body for body in page.by_tag("body") if body.is_html)
-        first = _first_content(page, body)
-        repeated_first = first is not None and (
-            first.tag == "a"
-            or (first.order in landmark_orders(page) and role_of(page, first) in _REPEATED_ROLES)
-        )
-        if repeated_first and not _may_collapse_blocks(page):
-            assert first is not None
+        first = page_layout(page).opening
+        if first is not None and not may_collapse_blocks(page):
             reason = f"no main, skip link or heading; the page opens with {describe(first)}"
             return Verdict(NO_BYPASS, reason)
         return self.ask(oracle, MAIN_CONTENT_FIRST, page, target, yes=BYPASS, no=NO_BYPASS)
