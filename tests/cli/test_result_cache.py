@@ -3,6 +3,8 @@ result changed (the page, a stylesheet it uses, the rules, the engine's code).""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import time
@@ -51,6 +53,23 @@ def test_a_rerun_reuses_the_result(
     os.utime(entry, (1, 1))
     assert _image_alt(capsys, site, cache) == first == ["failed"]
     assert entry.stat().st_mtime > 1  # read: recently used
+
+
+def test_a_run_listing_passes_does_not_reuse_unlocated_ones(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Text output only counts passes (the engine leaves them unlocated); CSV lists them
+    with their locations, so it must not read what the text run stored."""
+    cache = tmp_path / "cache"
+    main(["check", str(site), "--cache-dir", str(cache)])
+    capsys.readouterr()
+    assert len(_entries(cache)) == 1
+    main(["check", str(site), "--format", "csv", "--cache-dir", str(cache)])
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    passed = [row for row in rows if row["outcome"] == "passed"]
+    assert passed
+    assert all(row["selector"] and row["xpath"] and row["fingerprint"] for row in passed)
+    assert len(_entries(cache)) == 2
 
 
 def test_a_changed_stylesheet_changes_the_result(

@@ -29,7 +29,7 @@ from accessibility_analyzer.cli.check_pool import (
 )
 from accessibility_analyzer.cli.check_task import CheckOptions
 from accessibility_analyzer.cli.inputs import InputError, PageInput, collect_pages
-from accessibility_analyzer.cli.writers import FORMATS, PageOutput
+from accessibility_analyzer.cli.writers import FORMATS, PageOutput, lists_passed
 from accessibility_analyzer.engine.css import InvalidSelector, compile_selector
 from accessibility_analyzer.engine.result import DocumentResult, Impact, Outcome
 from accessibility_analyzer.engine.rule import Rule
@@ -152,11 +152,16 @@ def run(args: argparse.Namespace) -> int:
         return _usage_error("no pages (.html, .htm, .xhtml) found")
 
     config = loaded.config
+    fmt = args.format or config.format or "text"
+    include_passed = bool(args.include_passed or config.include_passed)
     options = CheckOptions(
         rule_ids=tuple(rule.meta.id for rule in rules),
         cache_dir=_cache_dir(args, loaded),
         cache_max_bytes=(config.cache_max_mb or DEFAULT_MAX_MEGABYTES) << 20,
         ignore_selectors=config.ignore.selectors,
+        # Ignored selectors are matched by XPath, passes included (they are counted).
+        locate_passed=lists_passed(fmt, include_passed=include_passed)
+        or bool(config.ignore.selectors),
     )
     jobs = args.jobs or config.jobs
     check_run = (
@@ -178,10 +183,10 @@ def run(args: argparse.Namespace) -> int:
         )
         output = PageOutput(
             stream,
-            args.format or config.format or "text",
+            fmt,
             rule_infos,
             pages=names,
-            include_passed=bool(args.include_passed or config.include_passed),
+            include_passed=include_passed,
         )
         baseline_output: PageOutput | None = None
         if args.write_baseline is not None:

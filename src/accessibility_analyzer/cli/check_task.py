@@ -43,18 +43,23 @@ class CheckOptions:
         cache_dir: the result cache's folder, or ``None`` without a cache.
         cache_max_bytes: the cache's size limit.
         ignore_selectors: findings on elements matching these (or inside them) are dropped.
+        locate_passed: passed findings carry their location; ``False`` when the output only
+            counts passes (the engine then skips most of a finding's cost).
     """
 
     rule_ids: tuple[str, ...]
     cache_dir: str | None
     cache_max_bytes: int
     ignore_selectors: tuple[str, ...] = ()
+    locate_passed: bool = True
 
     @property
     def variant(self) -> str:
         """What shapes a stored result besides the page and the rules."""
-        # "document" is also the service's variant: both store whole DocumentResults.
-        return "\x1f".join(("document", *self.ignore_selectors))
+        # "document" is also the service's variant: both store whole DocumentResults. Results
+        # with unlocated passes are stored apart: a later run listing passes must not get them.
+        shape = "document" if self.locate_passed else "document-unlocated-passes"
+        return "\x1f".join((shape, *self.ignore_selectors))
 
     def variant_with(self, answers: tuple[AnsweredQuestion, ...]) -> str:
         """The variant of a page checked with ``answers`` (a digest of them; none: plain)."""
@@ -104,6 +109,7 @@ class PageChecker:
             site=recording,
             rules=self.rules,
             oracle=AnswerTable(answers) if answers else None,
+            locate_passed=self.options.locate_passed,
         )
         if self.options.ignore_selectors and document.error is None:
             document = without_ignored(document, source, site, self.options.ignore_selectors)

@@ -18,10 +18,15 @@ from typing import BinaryIO
 from accessibility_analyzer import __version__
 from accessibility_analyzer.engine.result import DocumentResult, RuleInfo
 from accessibility_analyzer.reports.model import ReportContext
-from accessibility_analyzer.reports.registry import FORMAT_NAMES, open_writer
+from accessibility_analyzer.reports.registry import FORMAT_NAMES, ReportFormat, open_writer
 from accessibility_analyzer.reports.writer import ReportHeader
 
 FORMATS: tuple[str, ...] = tuple(FORMAT_NAMES)
+
+
+def lists_passed(fmt: str, *, include_passed: bool) -> bool:
+    """Whether the output shows passed findings (else the engine need not locate them)."""
+    return ReportFormat(fmt).spec.lists_passed(include_passed=include_passed)
 
 
 class PageOutput:

@@ -52,8 +52,10 @@ DetailValue = str | int | float | bool
 class Finding(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_defaults=False):
     """One rule's outcome for one test target (an element, or the page for page rules).
 
-    ``selector``, ``xpath``, ``line``, ``column`` and ``snippet`` are ``None`` only for an
-    ``inapplicable`` finding, which is about the page as a whole. ``line`` and ``column`` are
+    ``selector``, ``xpath``, ``line``, ``column``, ``snippet`` and ``fingerprint`` are ``None``
+    for an ``inapplicable`` finding, which is about the page as a whole, and for a ``passed``
+    one when the analysis was asked not to locate passes (``locate_passed=False``, for output
+    that only counts them; see :mod:`engine.runner`). ``line`` and ``column`` are
     1-based positions of the element's start tag in the uploaded file; they are ``None`` for
     elements the parser inserted (an implied ``<tbody>``) when no source tag can be named.
 

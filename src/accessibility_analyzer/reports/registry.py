@@ -86,6 +86,13 @@ class FormatSpec:
         """A fresh writer of this format (``include_passed`` matters for OPTIONAL only)."""
         return self.writer(include_passed=include_passed)
 
+    def lists_passed(self, *, include_passed: bool = False) -> bool:
+        """Whether a report of this format shows passed findings one by one (with their
+        locations), rather than only counting them."""
+        return self.passed is PassedFindings.LISTED or (
+            self.passed is PassedFindings.OPTIONAL and include_passed
+        )
+
 
 FORMATS: dict[ReportFormat, FormatSpec] = {
     spec.name: spec
