@@ -46,7 +46,12 @@ class Colour:
 
     def hex(self) -> str:
         """``#rrggbb`` of the colour (alpha dropped: callers flatten first)."""
-        return f"#{_byte(self.red):02x}{_byte(self.green):02x}{_byte(self.blue):02x}"
+        return _hex(self.red, self.green, self.blue)
+
+
+@lru_cache(maxsize=4096)  # a page repeats a few colours in thousands of findings
+def _hex(red: float, green: float, blue: float) -> str:
+    return f"#{_byte(red):02x}{_byte(green):02x}{_byte(blue):02x}"
 
 
 def _byte(channel: float) -> int:

@@ -147,6 +147,10 @@ class Style:
         """The cascaded (declared) value on this element itself, if any."""
         return self._specified.get(prop)
 
+    def declares_any(self, props: frozenset[str]) -> bool:
+        """Whether the element itself has a cascaded value for one of ``props``."""
+        return not self._specified.keys().isdisjoint(props)
+
     def get(self, prop: str) -> str | None:
         """Computed value of ``prop``; ``None`` for properties the cascade does not track.
 
@@ -158,15 +162,19 @@ class Style:
         if known is not None:
             return known
         if prop not in PROPERTIES:
-            if prop.startswith("--"):
-                return self.custom(prop)
-            if prop == "overflow":
-                x, y = self.get("overflow-x"), self.get("overflow-y")
-                return x if x == y else f"{x} {y}"
-            return None
+            return self._untracked(prop)
         specified = self._specified.get(prop)
-        if specified is None and prop not in INHERITED:
-            return PROPERTIES[prop][1]  # the initial value (most reads): nothing to walk
+        if specified is None:
+            if prop not in INHERITED:
+                return PROPERTIES[prop][1]  # the initial value (most reads): nothing to walk
+            parent = self.parent
+            inherited = parent._computed.get(prop) if parent is not None else None
+            if inherited is not None:  # the parent's value, known: nothing to walk either
+                computed = self._computed
+                if computed is _NOTHING_COMPUTED:
+                    computed = self._computed = {}
+                computed[prop] = inherited
+                return inherited
         # Walk up while the value depends on the parent, then compute down (no recursion:
         # the top of the chain is the root, already computed, or independent of its parent).
         chain: list[Style] = [self]
@@ -182,6 +190,15 @@ class Style:
         for style in reversed(chain[:-1]):
             value = _compute(style, prop, value)
         return value
+
+    def _untracked(self, prop: str) -> str | None:
+        """A custom property, the ``overflow`` shorthand, or ``None``."""
+        if prop.startswith("--"):
+            return self.custom(prop)
+        if prop == "overflow":
+            x, y = self.get("overflow-x"), self.get("overflow-y")
+            return x if x == y else f"{x} {y}"
+        return None
 
     def custom(self, name: str) -> str | None:
         """Computed value of the custom property ``name`` (``--x``), ``None`` when unset.

@@ -22,7 +22,10 @@ _MAX_LENGTH = 65536  # substituted text longer than this is treated as invalid
 
 def has_references(value: str) -> bool:
     """Whether a declared value needs substitution (``var()`` or a pending shorthand)."""
-    return value.startswith(PENDING) or "var(" in value or "VAR(" in value.upper()
+    # Most values hold no parenthesis: upper-casing them (a copy) is not needed to know.
+    return value.startswith(PENDING) or (
+        "(" in value and ("var(" in value or "VAR(" in value.upper())
+    )
 
 
 def pending_value(shorthand: str, text: str) -> str:

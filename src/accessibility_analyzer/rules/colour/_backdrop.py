@@ -105,6 +105,7 @@ _PROPERTIES = (
     "margin-top",
     "margin-left",
 )
+_PROPERTY_SET = frozenset(_PROPERTIES)
 _INITIAL = {
     "background-color": "transparent",
     "background-image": "none",
@@ -123,6 +124,8 @@ _INITIAL = {
 def _declared(style: Style) -> dict[str, str] | None:
     """The computed values of the backdrop's properties that differ from the initial ones
     (``None`` when the element declares none: the fast path)."""
+    if not style.declares_any(_PROPERTY_SET):
+        return None
     values: dict[str, str] | None = None
     for prop in _PROPERTIES:
         value = style.specified(prop)

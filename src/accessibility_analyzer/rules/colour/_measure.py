@@ -57,12 +57,14 @@ class Measurement:
     @property
     def best(self) -> Pair:
         """The pair with the highest ratio (ACT's highest possible contrast)."""
-        return max(self.pairs, key=lambda pair: pair.ratio)
+        pairs = self.pairs
+        return pairs[0] if len(pairs) == 1 else max(pairs, key=lambda pair: pair.ratio)
 
     @property
     def worst(self) -> Pair:
         """The pair with the lowest ratio."""
-        return min(self.pairs, key=lambda pair: pair.ratio)
+        pairs = self.pairs
+        return pairs[0] if len(pairs) == 1 else min(pairs, key=lambda pair: pair.ratio)
 
     @property
     def invisible(self) -> bool:
