@@ -5,13 +5,15 @@ and of the site files it read, each hashed once per run); misses go to a pool of
 processes, started only when the first miss comes. Results leave in the order the pages were
 given, whatever order the workers finish in: at most a window of a few pages per worker is
 held while an earlier page is still being checked, so memory stays flat for any number of
-pages. The workers are forked from a forkserver that has already imported the engine and the
-rules, so starting one costs milliseconds, not an import.
+pages. On Linux the workers are forked from this process, which has already imported the
+engine and the rules, so starting one costs milliseconds, not an import (elsewhere they are
+forked from a forkserver that imported them once).
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
@@ -37,9 +39,10 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
 _WINDOW_PER_WORKER = 4  # pages in flight (or finished, waiting for an earlier one) per worker
-# Starting the pool costs about 0.3 s of CPU, the time of ~10 pages: below this many pages
-# per worker, a run without an explicit --jobs checks in its own process.
-AUTO_POOL_MIN_PAGES_PER_WORKER = 8
+# Below this many pages per worker, a run without an explicit --jobs checks in its own
+# process. Forked workers cost ~40 ms of CPU each (their own registry, default and site
+# stylesheets), less than a page; through a forkserver (not Linux) about 0.3 s, ~10 pages.
+AUTO_POOL_MIN_PAGES_PER_WORKER = 2 if sys.platform == "linux" else 8
 
 
 def usable_cores() -> int:
@@ -153,8 +156,14 @@ class CheckRun:
             import multiprocessing  # noqa: PLC0415
             from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["accessibility_analyzer.cli.check_task"])
+            if sys.platform == "linux":
+                # Forked from this process, which has imported the engine and the rules and
+                # has no other thread yet (multiprocessing flushes stdout and stderr first,
+                # so no worker writes their buffered bytes again): it starts in milliseconds.
+                context = multiprocessing.get_context("fork")
+            else:  # fork is unsafe on macOS: a forkserver imports the engine once instead
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["accessibility_analyzer.cli.check_task"])
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs,
                 mp_context=context,
