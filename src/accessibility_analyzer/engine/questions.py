@@ -395,6 +395,15 @@ SENSORY_REFERENCE_HAS_ALTERNATIVE = Question(
     subject=Subject.PAGE,
 )
 
+# Layout: what only a rendered page shows.
+CONTENT_OVERFLOWS = Question(
+    id="content-overflows",
+    text=(
+        "Does the content of this element overflow it by more than its padding, so that it "
+        "can be scrolled (in a browser window of 1280 x 1024 pixels)?"
+    ),
+)
+
 QUESTIONS: dict[str, Question] = {
     question.id: question
     for question in (
@@ -440,6 +449,7 @@ QUESTIONS: dict[str, Question] = {
         SENSORY_REFERENCE_HAS_ALTERNATIVE,
         MOTION_HAS_UI_ALTERNATIVE,
         MOTION_CAN_BE_DISABLED,
+        CONTENT_OVERFLOWS,
     )
 }
 """Every question by id. Add a question here, next to its constant, when a rule needs it."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from accessibility_analyzer.engine import computed_style
 from accessibility_analyzer.engine.aria import is_hidden, is_inert
 from accessibility_analyzer.engine.css import InvalidSelector, select
 from accessibility_analyzer.engine.dom import Element, Page, Text
+from accessibility_analyzer.engine.questions import CONTENT_OVERFLOWS
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.rules._focus import tabbable_inclusive_descendant
@@ -33,10 +35,7 @@ NOT_REACHABLE = Diagnostic.failed(
         'aria-label="…") to the scroll container, or put a focusable element inside it.'
     ),
 )
-MAY_NOT_SCROLL_BY_KEYBOARD = Diagnostic.cant_tell(
-    "If this element's content overflows, keyboard users cannot scroll it: nothing in it is "
-    "reached with Tab"
-)
+DOES_NOT_SCROLL = Diagnostic.passed("The content fits, so there is nothing to scroll to")
 
 
 def _overflow_candidates(page: Page) -> list[Element]:
@@ -97,7 +96,8 @@ class ScrollableRegionFocusable(Rule):
     than the container's, or blocks of plain text (paragraphs, headings) that need more
     lines at the container's fixed width than its fixed height holds in any font (at least
     0.15em a visible character, lines at least 1em tall, the default margins between
-    blocks). Otherwise `cantTell`.
+    blocks). Otherwise the oracle is asked `content-overflows` (yes fails, no passes);
+    without an answer, `cantTell`.
 
     ## Why it matters
     A scroll container that nothing in it can focus cannot be scrolled with the keyboard:
@@ -117,7 +117,7 @@ class ScrollableRegionFocusable(Rule):
 
     ## Limitations
     The engine does not lay out pages, so it rarely knows whether content overflows: a
-    container without focusable content is mostly reported as `cantTell`.
+    container without focusable content is mostly a question for the oracle.
     Containers scrolled by `overflow: hidden` plus scripts are not considered, nor
     overflow set in sheets pulled in with `@import`.
     """
@@ -153,4 +153,9 @@ class ScrollableRegionFocusable(Rule):
         proof = overflow_proof(page, target)
         if proof is not None:
             return Verdict(NOT_REACHABLE, proof)
-        return Verdict(MAY_NOT_SCROLL_BY_KEYBOARD, "whether the content overflows needs layout")
+        verdict = self.ask(
+            oracle, CONTENT_OVERFLOWS, page, target, yes=NOT_REACHABLE, no=DOES_NOT_SCROLL
+        )
+        if verdict.question is None:
+            return verdict
+        return replace(verdict, reason=f"{verdict.reason}; nothing in it is reached with Tab")
