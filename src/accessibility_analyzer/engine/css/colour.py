@@ -165,6 +165,7 @@ def luminance(colour: Colour) -> float:
     )
 
 
+@lru_cache(maxsize=4096)  # pages repeat a few colour pairs
 def contrast_ratio(first: Colour, second: Colour) -> float:
     """WCAG contrast ratio of two opaque colours, 1 to 21."""
     one, two = luminance(first), luminance(second)

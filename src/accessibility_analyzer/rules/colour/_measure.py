@@ -90,10 +90,23 @@ def _measure(page: Page, element: Element) -> Measurement:
     shadow = (
         computed_style(page, element).get("text-shadow") if mentioned(page, "text-shadow") else None
     )
-    shadows = _shadows(shadow or "none", text)
-    if shadows is None:
-        return Measurement((), font, "the text shadow's colour is not computed")
-    return _with_shadows(font, text, backdrop(page, element), shadows)
+    behind = backdrop(page, element)
+    # Text elements of a page repeat a few fonts, colours and backdrops (backdrops are
+    # shared objects, memoised per element for the page's life): measured once per page.
+    table = page.memo_table("colour.measurement_by_inputs")
+    shared: dict[tuple[Font, Colour, int, str | None], Measurement] | None = table.get(0)
+    if shared is None:
+        shared = table[0] = {}
+    key = (font, text, id(behind), shadow)
+    measured = shared.get(key)
+    if measured is None:
+        shadows = _shadows(shadow or "none", text)
+        if shadows is None:
+            measured = Measurement((), font, "the text shadow's colour is not computed")
+        else:
+            measured = _with_shadows(font, text, behind, shadows)
+        shared[key] = measured
+    return measured
 
 
 def _with_shadows(
