@@ -204,21 +204,36 @@ class Style:
         """Computed value of the custom property ``name`` (``--x``), ``None`` when unset.
 
         Inherited; ``var()`` in it is substituted on the element that declares it; a
-        reference cycle makes every property in it unset (memoised per style).
+        reference cycle makes every property in it unset (memoised per style, and on the
+        styles between that inherit it: themes declare on the root, text reads far below).
         """
         node: Style | None = self
+        inheriting: list[Style] = []
+        value: str | None = None
         while node is not None:
             known = node._computed.get(name)
             if known is not None:
-                return None if known in (_INVALID, _RESOLVING) else known
+                if known == _RESOLVING:
+                    # A reference back to a value being substituted (a cycle): only the
+                    # declaring style itself reads it then, so nothing is left to remember.
+                    return None
+                value = None if known == _INVALID else known
+                break
             specified = node._specified.get(name)
             if specified is None or specified in _INHERITING:
+                inheriting.append(node)
                 node = node.parent
                 continue
-            if specified == "initial":
-                return None
-            return node._custom_value(name, specified)
-        return None
+            if specified != "initial":
+                value = node._custom_value(name, specified)
+            break
+        memo = _INVALID if value is None else value
+        for style in inheriting:
+            computed = style._computed
+            if computed is _NOTHING_COMPUTED:
+                computed = style._computed = {}
+            computed[name] = memo
+        return value
 
     def _custom_value(self, name: str, specified: str) -> str | None:
         computed = self._computed
