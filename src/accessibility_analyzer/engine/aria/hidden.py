@@ -62,6 +62,11 @@ SVG_NEVER_RENDERED: frozenset[str] = frozenset(
 )
 
 _HIDDEN_TABLE = "aria.hidden"
+# The hot questions check their table before building the closure that computes a value.
+_NOT_RENDERED_TABLE = "aria.not_rendered"
+_ARIA_HIDDEN_TABLE = "aria.aria_hidden"
+_INERT_TABLE = "aria.inert"
+_VISUAL_HIDING_TABLE = "aria.visual_hiding"
 _LENGTH = re.compile(r"^(?P<number>[-+]?(?:\d+\.?\d*|\.\d+))(?P<unit>px|em|rem)?$")
 _ZERO_LENGTH = re.compile(r"^(0+\.?0*|\.0+)(px|em|rem|%|pt|vw|vh)?$|^1px$")
 
@@ -105,11 +110,14 @@ def _first_summary(details: Element) -> Element | None:
 
 def is_not_rendered(page: Page, element: Element) -> bool:
     """Whether the element or an ancestor generates no box (``display:none`` and kin)."""
+    known = memo_value(page, _NOT_RENDERED_TABLE, element)
+    if known is not NOT_COMPUTED:
+        return known is True
 
     def compute(node: Element, parent_value: bool | None) -> bool:
         return bool(parent_value) or _generates_no_box(page, node)
 
-    return inherited(page, "aria.not_rendered", element, compute)
+    return inherited(page, _NOT_RENDERED_TABLE, element, compute)
 
 
 def is_hidden(page: Page, element: Element) -> bool:
@@ -146,11 +154,14 @@ def _value_is_true(element: Element, name: str) -> bool:
 
 def is_aria_hidden(page: Page, element: Element) -> bool:
     """Whether the element or an ancestor has ``aria-hidden="true"``."""
+    known = memo_value(page, _ARIA_HIDDEN_TABLE, element)
+    if known is not NOT_COMPUTED:
+        return known is True
 
     def compute(node: Element, parent_value: bool | None) -> bool:
         return bool(parent_value) or _value_is_true(node, "aria-hidden")
 
-    return inherited(page, "aria.aria_hidden", element, compute)
+    return inherited(page, _ARIA_HIDDEN_TABLE, element, compute)
 
 
 def is_inert(page: Page, element: Element) -> bool:
@@ -158,11 +169,14 @@ def is_inert(page: Page, element: Element) -> bool:
 
     Modal dialogs (which make the rest of the page inert) need script and are out of scope.
     """
+    known = memo_value(page, _INERT_TABLE, element)
+    if known is not NOT_COMPUTED:
+        return known is True
 
     def compute(node: Element, parent_value: bool | None) -> bool:
         return bool(parent_value) or (node.is_html and node.has("inert"))
 
-    return inherited(page, "aria.inert", element, compute)
+    return inherited(page, _INERT_TABLE, element, compute)
 
 
 def is_programmatically_hidden(page: Page, element: Element) -> bool:
@@ -262,12 +276,14 @@ def is_visible(page: Page, element: Element) -> bool | None:
     """
     if is_hidden(page, element):
         return False
+    verdict = memo_value(page, _VISUAL_HIDING_TABLE, element)
+    if verdict is NOT_COMPUTED:
 
-    def compute(node: Element, parent_value: int | None) -> int:
-        own = _visual_hiding(page, node)
-        return max(own, parent_value or _SHOWN)
+        def compute(node: Element, parent_value: int | None) -> int:
+            own = _visual_hiding(page, node)
+            return max(own, parent_value or _SHOWN)
 
-    verdict = inherited(page, "aria.visual_hiding", element, compute)
+        verdict = inherited(page, _VISUAL_HIDING_TABLE, element, compute)
     if verdict == _VISUALLY_HIDDEN:
         return False
     return None if verdict == _MAYBE_HIDDEN else True

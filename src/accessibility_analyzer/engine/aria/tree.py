@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from accessibility_analyzer.engine.aria._memo import inherited
+from accessibility_analyzer.engine.aria._memo import inherited, memo_value, memoised
 from accessibility_analyzer.engine.aria.hidden import is_aria_hidden, is_hidden, is_inert
 from accessibility_analyzer.engine.aria.roles import role_of
-from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.dom import NOT_COMPUTED, Element, Page
 from accessibility_analyzer.engine.standards.aria import ROLES
 
 
 def is_presentational_child(page: Page, element: Element) -> bool:
     """Whether an ancestor's role makes its descendants presentational (``button``,
     ``img``, ``checkbox``... WAI-ARIA 1.2 "Children Presentational: True")."""
+    known = memo_value(page, _PRESENTATIONAL_CHILD_TABLE, element)
+    if known is not NOT_COMPUTED:
+        return known is True
 
     def compute(node: Element, parent_value: bool | None) -> bool:
         if parent_value:
@@ -23,7 +26,10 @@ def is_presentational_child(page: Page, element: Element) -> bool:
         spec = ROLES.get(role) if role is not None else None
         return spec is not None and spec.children_presentational
 
-    return inherited(page, "aria.presentational_child", element, compute)
+    return inherited(page, _PRESENTATIONAL_CHILD_TABLE, element, compute)
+
+
+_PRESENTATIONAL_CHILD_TABLE = "aria.presentational_child"
 
 
 def is_included_in_accessibility_tree(page: Page, element: Element) -> bool:
@@ -40,6 +46,16 @@ def is_included_in_accessibility_tree(page: Page, element: Element) -> bool:
         (inside a ``button``, ``img``, ...). Elements with role ``none`` stay included: ACT
         treats them as exposed-but-decorative.
     """
+    known = memo_value(page, _INCLUDED_TABLE, element)
+    if known is not NOT_COMPUTED:
+        return known is True
+    return memoised(page, _INCLUDED_TABLE, element, lambda node: _included(page, node))
+
+
+_INCLUDED_TABLE = "aria.included"
+
+
+def _included(page: Page, element: Element) -> bool:
     return not (
         is_hidden(page, element)
         or is_aria_hidden(page, element)
