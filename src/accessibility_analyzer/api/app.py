@@ -54,6 +54,7 @@ from accessibility_analyzer.api.rate_limit import (
 from accessibility_analyzer.api.request_context import RequestContextMiddleware
 from accessibility_analyzer.api.routes import API_ROUTES, LIFESPANS
 from accessibility_analyzer.api.security_headers import SecurityHeadersMiddleware
+from accessibility_analyzer.api.strict_json import strict_json_body
 from accessibility_analyzer.cache import Cache
 from accessibility_analyzer.observability.logging import configure_logging
 from accessibility_analyzer.observability.sentry import init_sentry
@@ -160,6 +161,7 @@ def _api_router(settings: Settings) -> Router:
         guards=[require_api_key],
         middleware=middleware,
         security=API_SECURITY,
+        before_request=strict_json_body,
     )
 
 

@@ -4,17 +4,26 @@ Litestar's generated document is close, but not exact, and schemathesis (run by 
 suite against a real server) holds the document to the server's behaviour in both
 directions. The adjustments here are generic, driven by the document's own shape:
 
-* **ids**: path parameters named ``*_id`` other than ``rule_id`` are our 32-hex ids, and
-  every other string parameter is text without control characters (the input guard refuses
-  those with 400 before routing).
+* **ids**: path parameters named ``*_id`` are our 32-hex ids, except ``rule_id`` (free
+  text) and ``finding_id`` (a positive 64-bit integer, written in decimal); every other
+  string parameter is text without control characters (the input guard refuses those with
+  400 before routing).
 * **request bodies**: the components of request structs are msgspec's own JSON schema of
   the struct, which keeps every constraint (Litestar's drops those of list items) and says
   ``additionalProperties: false`` for structs that refuse unknown fields; a body that may
   be ``null`` (``SessionCreate | None``) may also be absent.
-* **media types**: the report answers in one of the media types of ``reports.FORMATS``.
+* **unions**: Litestar writes a union as ``oneOf``, which requires exactly one alternative
+  to match; ``int | float`` makes every integer match two. Such overlapping ``oneOf`` become
+  ``anyOf`` (what a Python union means).
+* **media types**: the report answers in one of the media types of ``reports.FORMATS``: a
+  JSON document (an object) for JSON, SARIF and EARL, text for the others.
 * **links**: an operation that creates or lists a resource links its ``id`` to every
-  operation taking ``{<resource>_id}``, so the stateful phase can walk session → documents
-  → analyses → findings → report (and any route added later that follows the naming).
+  operation taking ``{<resource>_id}`` (and any route added later that follows the naming).
+  The workflow's next steps, which no id names, are declared too: an upload is followed by
+  an analysis of its session, and an analysis is read on to its failed findings (the ones
+  with a fix suggestion) and to its report in every format. Together they let a client
+  (and schemathesis's stateful phase) walk session → documents → analysis → findings →
+  suggestion, and analysis → report.
 """
 
 from __future__ import annotations
@@ -35,6 +44,7 @@ __all__ = ["ID_PATTERN", "TEXT_PATTERN", "request_structs", "tighten"]
 ID_PATTERN: Final = "^[0-9a-f]{32}$"
 TEXT_PATTERN: Final = "^[^\\x00-\\x1f\\x7f]*$"
 _FREE_TEXT_IDS: Final = frozenset({"rule_id"})
+_ID_PATTERNS: Final = {"finding_id": "^[1-9][0-9]{0,18}$"}
 _HTTP_METHODS: Final = frozenset({"get", "put", "post", "delete", "patch"})
 _PRODUCER: Final = re.compile(r"^(create|list|upload)([A-Z][A-Za-z]*)$")
 _REPORT_OPERATION: Final = "getReport"
@@ -70,7 +80,7 @@ def _tighten_parameters(operation: dict[str, Any]) -> None:
             name = parameter.get("name", "")
             is_id = name.endswith("_id") and name not in _FREE_TEXT_IDS
             if parameter.get("in") == "path" and is_id:
-                string_schema["pattern"] = ID_PATTERN
+                string_schema["pattern"] = _ID_PATTERNS.get(name, ID_PATTERN)
                 continue
             if "pattern" not in string_schema and "pattern" not in schema:
                 string_schema["pattern"] = TEXT_PATTERN
@@ -94,6 +104,24 @@ def _close_body_schemas(schema: dict[str, Any], operation: dict[str, Any]) -> No
             body["required"] = False
 
 
+def _types_overlap(alternatives: list[Any]) -> bool:
+    kinds = [a.get("type") for a in alternatives if isinstance(a, dict)]
+    names = [kind for kind in kinds if isinstance(kind, str)]
+    return len(set(names)) < len(names) or {"integer", "number"} <= set(names)
+
+
+def _overlapping_unions_to_any_of(node: Any) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _overlapping_unions_to_any_of(item)
+    elif isinstance(node, dict):
+        alternatives = node.get("oneOf")
+        if isinstance(alternatives, list) and _types_overlap(alternatives):
+            node["anyOf"] = node.pop("oneOf")
+        for value in node.values():
+            _overlapping_unions_to_any_of(value)
+
+
 def _report_media_types(operation: dict[str, Any]) -> None:
     ok = operation.get("responses", {}).get("200")
     if not isinstance(ok, dict):
@@ -101,7 +129,8 @@ def _report_media_types(operation: dict[str, Any]) -> None:
     content = {}
     for fmt in ReportFormat:
         media_type = fmt.media_type.split(";")[0].strip()
-        content[media_type] = {"schema": {"type": "string"}}
+        is_json = media_type == "application/json" or media_type.endswith("+json")
+        content[media_type] = {"schema": {"type": "object" if is_json else "string"}}
     ok["content"] = content
     ok["description"] = "The report, in the media type of the requested format"
 
@@ -124,6 +153,43 @@ def _resource(operation_id: str) -> tuple[str, bool] | None:
 
 def _path_parameters(path: str) -> set[str]:
     return set(re.findall(r"{([^}:]+)(?::[^}]*)?}", path))
+
+
+def _workflow_links() -> dict[str, dict[str, dict[str, Any]]]:
+    """Links by source operation id: the workflow's next steps that no id names."""
+    same_session = {"session_id": "$request.path.session_id"}
+    same_analysis = {"analysis_id": "$response.body#/id"}
+    reports = {
+        f"getReport{fmt.name.capitalize()}": {
+            "operationId": _REPORT_OPERATION,
+            "parameters": {**same_analysis, "query.format": fmt.value},
+        }
+        for fmt in ReportFormat
+    }
+    return {
+        "uploadDocuments": {
+            "createAnalysis": {"operationId": "createAnalysis", "parameters": same_session},
+            "listDocuments": {"operationId": "listDocuments", "parameters": same_session},
+        },
+        "getAnalysis": {
+            "listFailedFindings": {
+                "operationId": "listFindings",
+                "parameters": {**same_analysis, "query.outcome": "failed"},
+            },
+            **reports,
+        },
+    }
+
+
+def _add_workflow_links(schema: dict[str, Any]) -> None:
+    workflow = _workflow_links()
+    for _, _, operation in _operations(schema):
+        links = workflow.get(str(operation.get("operationId", "")))
+        if links is None:
+            continue
+        for status, response in operation.get("responses", {}).items():
+            if status.startswith("2") and isinstance(response, dict):
+                response.setdefault("links", {}).update(links)
 
 
 def _add_links(schema: dict[str, Any]) -> None:
@@ -196,10 +262,12 @@ def tighten(schema: dict[str, Any], structs: Iterable[type[msgspec.Struct]] = ()
         structs: the request body structs (``request_structs(app)``).
     """
     _replace_body_components(schema, structs)
+    _overlapping_unions_to_any_of(schema)
     for _, _, operation in _operations(schema):
         _tighten_parameters(operation)
         _close_body_schemas(schema, operation)
         if operation.get("operationId") == _REPORT_OPERATION:
             _report_media_types(operation)
     _add_links(schema)
+    _add_workflow_links(schema)
     return schema

@@ -18,7 +18,9 @@ from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.exceptions import InternalServerException
 from litestar.openapi.spec import (
+    Encoding,
     OpenAPIFormat,
+    OpenAPIHeader,
     OpenAPIMediaType,
     OpenAPIType,
     Operation,
@@ -69,12 +71,20 @@ def document_out(document: Document) -> DocumentOut:
     )
 
 
+_PART_NAME: Final = (
+    "The part's file name decides its type: .html, .htm or .xhtml (a page, stored under "
+    "this name) or .zip (a site archive, unpacked). A name without one of these endings is "
+    "refused with 415, a missing name or one with a path separator or control character "
+    "with 400."
+)
+
+
 @dataclass
 class UploadOperation(Operation):
     """OpenAPI operation of the upload: the body the handler parses itself, documented."""
 
     def __post_init__(self) -> None:
-        """Describe the multipart body (one or more binary parts in the field ``files``)."""
+        """Describe the multipart body: one or more page or ZIP parts in the field ``files``."""
         files = Schema(
             type=OpenAPIType.ARRAY,
             items=Schema(type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY),
@@ -87,9 +97,19 @@ class UploadOperation(Operation):
             required=["files"],
             additional_properties=False,  # any other form field is refused (400)
         )
-        self.request_body = RequestBody(
-            content={"multipart/form-data": OpenAPIMediaType(schema=form)}, required=True
+        disposition = OpenAPIHeader(
+            description=_PART_NAME,
+            required=True,
+            schema=Schema(
+                type=OpenAPIType.STRING,
+                pattern=r'filename="[^"/\\]+\.([Hh][Tt][Mm][Ll]?|[Xx][Hh][Tt][Mm][Ll]|[Zz][Ii][Pp])"',
+            ),
         )
+        # No part Content-Type is declared: the server goes by the file name, whatever the
+        # client labels a part (browsers send application/octet-stream for .htm as often).
+        encoding = Encoding(headers={"Content-Disposition": disposition})
+        media = OpenAPIMediaType(schema=form, encoding={"files": encoding})
+        self.request_body = RequestBody(content={"multipart/form-data": media}, required=True)
 
 
 class ClientDisconnected(Exception):
