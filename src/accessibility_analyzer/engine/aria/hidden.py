@@ -188,6 +188,20 @@ def is_programmatically_hidden(page: Page, element: Element) -> bool:
 _SHOWN, _MAYBE_HIDDEN, _VISUALLY_HIDDEN = 0, 1, 2
 _FAR_AWAY_PX = -1000.0
 _ZERO_CLIPS = frozenset({"inset(50%)", "inset(100%)", "circle(0)", "circle(0px)"})
+# Without one of these declared on the element, _visual_hiding finds nothing (the sides,
+# width and height matter only with ``position`` or ``overflow``).
+_HIDING_PROPERTIES = frozenset(
+    {
+        "opacity",
+        "transform",
+        "font-size",
+        "overflow-x",
+        "overflow-y",
+        "clip-path",
+        "position",
+        "text-indent",
+    }
+)
 
 
 def _length_px(value: str) -> float | None:
@@ -236,6 +250,8 @@ def _visual_hiding(page: Page, element: Element) -> int:  # noqa: PLR0911 (one p
     inherited by descendants in :func:`is_visible`.
     """
     style = declared_style(page, element)
+    if not style.declares_any(_HIDING_PROPERTIES):
+        return _SHOWN  # most elements: every test below reads an empty value
 
     def value(prop: str) -> str:
         return (style.specified(prop) or "").strip().lower()
