@@ -258,11 +258,37 @@ class Style:
         return self.get("visibility") or "visible"
 
 
+# (property, declared value) -> the custom properties its substitution read (in order,
+# with their values) and its result. Substitution depends on nothing else, so a style
+# reading the same values gets the same result without parsing the value again.
+_SUBSTITUTIONS: dict[tuple[str, str], tuple[tuple[tuple[str, str | None], ...], str]] = {}
+_SUBSTITUTIONS_SIZE = 4096
+
+
 def _substituted(style: Style, prop: str, specified: str) -> str:
     """The declared value with ``var()`` substituted; ``unset`` when that makes it invalid."""
+    key = (prop, specified)
+    known = _SUBSTITUTIONS.get(key)
+    if known is not None and all(style.custom(name) == value for name, value in known[0]):
+        return known[1]
+    read: list[tuple[str, str | None]] = []
+
+    def lookup(name: str) -> str | None:
+        value = style.custom(name)
+        read.append((name, value))
+        return value
+
+    result = _substitute_value(prop, specified, lookup)
+    if len(_SUBSTITUTIONS) >= _SUBSTITUTIONS_SIZE:
+        _SUBSTITUTIONS.clear()
+    _SUBSTITUTIONS[key] = (tuple(read), result)
+    return result
+
+
+def _substitute_value(prop: str, specified: str, lookup: Callable[[str], str | None]) -> str:
     pending = split_pending(specified)
     text = specified if pending is None else pending[1]
-    value = substitute(text, style.custom)
+    value = substitute(text, lookup)
     if value is None:
         return "unset"
     if pending is not None:

@@ -29,6 +29,7 @@ _DIMENSION_ELEMENTS = frozenset(
 )
 _DIMENSION = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)(%?)")
 _BGCOLOR_ELEMENTS = frozenset({"body", "table", "thead", "tbody", "tfoot", "tr", "td", "th"})
+_HINTED_TAGS = _DIMENSION_ELEMENTS | _BGCOLOR_ELEMENTS | {"input", "font"}
 
 
 def _length(value: str) -> str | None:
@@ -41,8 +42,10 @@ def _length(value: str) -> str | None:
 
 
 def _html_hints(element: Element) -> list[Declaration]:
-    attrs = element.attrs
     tag = element.tag
+    if tag not in _HINTED_TAGS:
+        return []  # most elements: asked for every element the cascade styles
+    attrs = element.attrs
     hints: list[Declaration] = []
     if tag in _DIMENSION_ELEMENTS or (tag == "input" and attrs.get("type", "").lower() == "image"):
         for name in ("width", "height"):
