@@ -7,6 +7,7 @@ expect, so a subclass sets two numbers and its messages.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import ClassVar
 
 from accessibility_analyzer.engine.aria import accessible_name, is_visible
@@ -71,10 +72,15 @@ def _details(measurement: Measurement) -> Details:
     return details
 
 
+@lru_cache(maxsize=16)
+def _details_table(expected: float | None) -> str:
+    return f"colour.details.{expected}"
+
+
 def details_for(page: Page, element: Element, expected: float | None) -> Details:
     """The finding's details: the measured values and the expected ratio (memoised per
     element and ratio; the runner copies them)."""
-    table = page.element_table(f"colour.details.{expected}")
+    table = page.element_table(_details_table(expected))
     known = table[element.order]
     if known is NOT_COMPUTED:
         known = dict(measured_details(page, element))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from accessibility_analyzer.engine.aria import is_disabled, is_hidden, labels_of, role_of
 from accessibility_analyzer.engine.css import computed_style
@@ -32,7 +33,11 @@ def own_text(element: Element) -> str:
 
 def has_own_text(element: Element) -> bool:
     """Whether a direct text child holds non-whitespace text."""
-    return any(isinstance(child, Text) and not child.data.isspace() for child in element.children)
+    # A loop, not any() over a generator: asked for every element of every page.
+    for child in element.children:  # noqa: SIM110
+        if isinstance(child, Text) and not child.data.isspace():
+            return True
+    return False
 
 
 def text_elements(page: Page) -> list[Element]:
@@ -144,10 +149,15 @@ class Font:
     def is_large(self) -> bool | None:
         """WCAG large-scale text: 18pt, or 14pt bold (points rounded up as axe-core does);
         ``None`` when the size needs layout."""
-        if self.size is None:
-            return None
-        points = math.ceil(self.size * 72) / 96
-        return points >= 18 or (self.bold and points >= 14)
+        return _is_large(self.size, self.weight)
+
+
+@lru_cache(maxsize=1024)  # a page has a few fonts, asked about for every text element
+def _is_large(size: float | None, weight: int) -> bool | None:
+    if size is None:
+        return None
+    points = math.ceil(size * 72) / 96
+    return points >= 18 or (weight >= 700 and points >= 14)
 
 
 def font_of(page: Page, element: Element) -> Font:
