@@ -17,6 +17,20 @@ def is_html_or_svg(element: Element) -> bool:
     return element.namespace is not Namespace.MATHML
 
 
+def elements_with_aria(page: Page) -> list[Element]:
+    """Elements with at least one ``aria-*`` attribute, in document order (memoised: the
+    ARIA attribute rules test only these, a few of a page's elements)."""
+    table = page.memo_table("rules.elements_with_aria")
+    found: list[Element] | None = table.get(page.root.order)
+    if found is None:
+        found = table[page.root.order] = [
+            element
+            for element in page.elements
+            if element.attrs and any(name.startswith("aria-") for name in element.attrs)
+        ]
+    return found
+
+
 # Attributes whose value is one or more id references (WAI-ARIA ID Reference types).
 _REFERENCE_ATTRIBUTES = (
     "aria-activedescendant",
@@ -53,6 +67,7 @@ def referenced_ids(page: Page) -> dict[str, str]:
 
 __all__ = [
     "describe",
+    "elements_with_aria",
     "is_html_or_svg",
     "listing",
     "may_be_focusable",

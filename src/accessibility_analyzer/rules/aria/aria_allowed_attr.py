@@ -17,7 +17,7 @@ from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.engine.standards.aria import ATTRIBUTES
 from accessibility_analyzer.engine.standards.html_aam import MIRRORED_STATES_BY_INPUT_TYPE
-from accessibility_analyzer.rules.aria._shared import is_html_or_svg, listing
+from accessibility_analyzer.rules.aria._shared import elements_with_aria, is_html_or_svg, listing
 
 PERMITTED = Diagnostic.passed("Every ARIA state and property is permitted on the role")
 NOT_PERMITTED = Diagnostic.failed(
@@ -94,7 +94,7 @@ class AriaAllowedAttr(Rule):
 
     def applicability(self, page: Page) -> Iterator[Element]:
         """Exposed HTML/SVG elements with a defined ARIA state or property."""
-        for element in page.elements:
+        for element in elements_with_aria(page):
             if (
                 is_html_or_svg(element)
                 and _defined_attributes(element)

@@ -7,7 +7,11 @@ from collections.abc import Iterator
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
-from accessibility_analyzer.rules.aria._shared import describe, tabbable_inclusive_descendant
+from accessibility_analyzer.rules.aria._shared import (
+    describe,
+    elements_with_aria,
+    tabbable_inclusive_descendant,
+)
 
 NOT_FOCUSABLE = Diagnostic.passed("Nothing inside the aria-hidden content is reachable with Tab")
 FOCUSABLE_INSIDE = Diagnostic.failed(
@@ -61,7 +65,7 @@ class AriaHiddenFocus(Rule):
 
     def applicability(self, page: Page) -> Iterator[Element]:
         """Elements with ``aria-hidden="true"``."""
-        for element in page.elements:
+        for element in elements_with_aria(page):
             if _is_aria_hidden_true(element):
                 yield element
 

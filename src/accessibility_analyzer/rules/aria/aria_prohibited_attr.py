@@ -14,7 +14,7 @@ from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.engine.standards.aria import ATTRIBUTES
-from accessibility_analyzer.rules.aria._shared import is_html_or_svg, listing
+from accessibility_analyzer.rules.aria._shared import elements_with_aria, is_html_or_svg, listing
 
 NOT_PROHIBITED = Diagnostic.passed("No global ARIA attribute is prohibited on the role")
 PROHIBITED = Diagnostic.failed(
@@ -78,7 +78,7 @@ class AriaProhibitedAttr(Rule):
 
     def applicability(self, page: Page) -> Iterator[Element]:
         """Exposed HTML/SVG elements with a global ARIA state or property."""
-        for element in page.elements:
+        for element in elements_with_aria(page):
             if (
                 is_html_or_svg(element)
                 and _global_attributes(element)

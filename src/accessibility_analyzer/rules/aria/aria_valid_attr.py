@@ -9,7 +9,7 @@ from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.engine.standards.aria import ATTRIBUTES
-from accessibility_analyzer.rules.aria._shared import listing
+from accessibility_analyzer.rules.aria._shared import elements_with_aria, listing
 
 ALL_DEFINED = Diagnostic.passed("Every aria-* attribute is defined in WAI-ARIA")
 UNDEFINED = Diagnostic.failed(
@@ -53,7 +53,7 @@ class AriaValidAttr(Rule):
 
     def applicability(self, page: Page) -> Iterator[Element]:
         """Elements with at least one attribute starting with ``aria-``."""
-        for element in page.elements:
+        for element in elements_with_aria(page):
             if any(name.startswith("aria-") for name in element.attrs):
                 yield element
 

@@ -9,7 +9,12 @@ from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 from accessibility_analyzer.engine.standards.aria import ATTRIBUTES
-from accessibility_analyzer.rules.aria._shared import is_html_or_svg, listing, quoted_attribute
+from accessibility_analyzer.rules.aria._shared import (
+    elements_with_aria,
+    is_html_or_svg,
+    listing,
+    quoted_attribute,
+)
 
 VALID_VALUES = Diagnostic.passed("ARIA states and properties have valid values")
 INVALID_VALUES = Diagnostic.failed(
@@ -63,7 +68,7 @@ class AriaValidAttrValue(Rule):
 
     def applicability(self, page: Page) -> Iterator[Element]:
         """HTML and SVG elements with a defined ARIA attribute whose value is not empty."""
-        for element in page.elements:
+        for element in elements_with_aria(page):
             if is_html_or_svg(element) and _checked_attributes(element):
                 yield element
 
