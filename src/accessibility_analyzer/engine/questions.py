@@ -182,12 +182,17 @@ VIDEO_VISUALS_HAVE_ALTERNATIVE = Question(
         "video has no sound."
     ),
 )
+# ACT 1a02b0 wants the transcript in the accessibility tree, not necessarily on screen: an
+# off-screen transcript counts, an aria-hidden one does not (version 1 said "visible").
 VIDEO_HAS_TRANSCRIPT = Question(
     id="video-has-transcript",
     text=(
-        "Is there a transcript of this video (its visual information and its sound) on the "
-        "page or linked next to it, visible and complete?"
+        "Is there a complete transcript of this video (its visual information and its sound) "
+        "on the page or linked next to it, that assistive technologies can read (it may be "
+        "visually hidden, but not hidden from them with aria-hidden, display:none or the "
+        "like)?"
     ),
+    version=2,
 )
 VIDEO_HAS_DESCRIPTION_OR_TRANSCRIPT = Question(
     id="video-has-description-or-transcript",
@@ -253,13 +258,17 @@ AUDIO_HAS_TEXT_ALTERNATIVE = Question(
         "an alternative for?"
     ),
 )
+# ACT 4c31df: the control must also have a name and be in the accessibility tree (a pause
+# button inside an aria-hidden container does not count; version 1 did not say so).
 AUTOPLAY_AUDIO_CONTROLLED = Question(
     id="autoplay-audio-controlled",
     text=(
         "This media starts playing sound when the page loads: does the sound stop within 3 "
-        "seconds, or does the page offer a visible, keyboard-usable way to pause or stop it or "
-        "to change its volume independently of the system volume?"
+        "seconds, or does the page offer a way to pause or stop it or to turn its volume off "
+        "independently of the system volume, that is visible, works with the keyboard, has a "
+        "name and is not hidden from assistive technologies (aria-hidden)?"
     ),
+    version=2,
 )
 AUTOPLAY_AUDIO_LONG = Question(
     id="autoplay-audio-long",
@@ -390,9 +399,11 @@ SENSORY_REFERENCE_HAS_ALTERNATIVE = Question(
         "Where the text of this page refers to something by its position, shape, size, colour "
         "or sound (“the menu on the right”, “the round button”), does it also identify "
         "it another way (its name, its label, a heading)? Answer yes if no text refers to "
-        "things that way."
+        "things that way, or if the text that does gives no instruction about them (“this "
+        "circle is nice”)."
     ),
     subject=Subject.PAGE,
+    version=2,  # ACT 9bd38c: a visual reference that is no instruction passes
 )
 
 # Layout: what only a rendered page shows.

@@ -32,7 +32,8 @@ class NoAutoplayAudio(Rule):
     `controls` attribute passes (a pause button and volume control). A media fragment that
     bounds every source to 3 seconds or less (`#t=0,3`) passes. Otherwise the question
     `autoplay-audio-controlled` decides: does the sound stop within 3 seconds, or does the
-    page offer its own pause, stop or volume control? Without an answer, `cantTell`.
+    page offer its own pause, stop or volume control, visible, keyboard-usable, named and
+    not hidden from assistive technologies? Without an answer, `cantTell`.
 
     ## Why it matters
     Sound that starts on its own drowns the screen reader a blind user listens to (WCAG
@@ -40,6 +41,8 @@ class NoAutoplayAudio(Rule):
 
     ## Fails
         <audio src="speech.mp3" autoplay></audio>  (when the oracle says it plays on, unstoppable)
+        <video id="v" src="intro.mp4" autoplay></video>
+        <div aria-hidden="true"><button onclick="v.pause()">Pause</button></div>  (per the oracle)
 
     ## Passes
         <audio src="speech.mp3" autoplay controls></audio>

@@ -23,8 +23,9 @@ class VideoTranscript(MediaQuestionRule):
     ## What it checks
     Every visible `<video>` with a source. When the page has no text outside media
     elements and no link, frame or object, there is no transcript and the rule fails without
-    asking. Otherwise the question `video-has-transcript` decides. Without an answer,
-    `cantTell`.
+    asking. Otherwise the question `video-has-transcript` decides: is there a complete
+    transcript assistive technologies can read, on the page or linked? It may be off screen;
+    hidden with `aria-hidden` it does not count. Without an answer, `cantTell`.
 
     ## Why it matters
     A transcript serves deaf-blind users and anyone who cannot watch or listen (WCAG 1.2.8

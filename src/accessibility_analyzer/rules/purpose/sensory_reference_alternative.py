@@ -89,7 +89,8 @@ class SensoryReferenceAlternative(Rule):
     Once per page (the target is `<html>`) whose visible text uses an English phrase that
     points by position or shape ("on the right", "above", "round", "triangle", "in red"):
     the question `sensory-reference-has-alternative` asks whether each such reference also
-    names the thing another way. Without an answer, `cantTell`; the reason quotes the text.
+    names the thing another way (a reference that gives no instruction, "this circle is
+    nice", needs none). Without an answer, `cantTell`; the reason quotes the text.
 
     ## Why it matters
     "Use the menu on the right" means nothing to a screen-reader user or on a phone where
@@ -101,7 +102,7 @@ class SensoryReferenceAlternative(Rule):
 
     ## Passes
         <p>Click the button labelled "Howdy", on the right</p> <button>Howdy</button>
-        (per the oracle)
+        <p>This circle is nice.</p>  (no instruction; both per the oracle)
 
     ## Limitations
     Only English phrases are found, in text declared English or of no declared language;
