@@ -20,9 +20,11 @@ Each ACT rule is scored twice, as the W3C reports score semi-automated tools:
 **automatic** (no answers: judgement questions stay cantTell) and **semi-automatic** (with
 the answers a tester recorded for the case pages, ``--answers DIR``: one answers file per ACT
 rule, ``<act-id>.toml``, in the format `a11y check --answers` reads; the page is the case's
-path inside the cases folder, ``pages/<act-id>/<case>.html``). To record answers for a rule:
-``cd ../shared/act && a11y check pages/<act-id> --rules <our-rule> --no-cache
---write-answers answers.toml``, then answer each question from what the page shows.
+path inside the cases folder, ``pages/<act-id>/<case>.html``). To record answers for a rule,
+list its open questions with the cases folder as the site root (``/test-assets/...`` must
+resolve, as here): ``cd ../shared/act && a11y check pages/<act-id>/*.html --base-dir .
+--rules <our-rule> --no-cache --write-answers answers.toml``, then answer each question from
+what the page and its assets show, never from the case's expected outcome.
 """
 
 from __future__ import annotations

@@ -37,8 +37,8 @@ UNDECIDABLE_CASES = {
 }
 # At least this many W3C-approved / proposed ACT rules consistent, per mode (measured).
 MIN_CONSISTENT = {
-    "automatic": {"approved": 31, "proposed": 9},
-    "semi-automatic": {"approved": 31, "proposed": 9},
+    "automatic": {"approved": 32, "proposed": 9},
+    "semi-automatic": {"approved": 35, "proposed": 42},
 }
 # At most this many proposed ACT rules with no rule of ours (measured: 6, the bypass variants,
 # scripted text changes and keyboard shortcuts); every approved one has a rule.
