@@ -361,6 +361,15 @@ MOTION_CAN_BE_DISABLED = Question(
     subject=Subject.PAGE,
 )
 
+ZOOMED_TEXT_FITS = Question(
+    id="zoomed-text-fits",
+    text=(
+        "This element hides what overflows its fixed size: with the page zoomed to 200% (a "
+        "640 x 512 viewport), is all of its text still shown, none of it cut off at the "
+        "element's edges?"
+    ),
+)
+
 # Scripts: what running the page would show (the engine reads scripts, never runs them).
 CHANGING_TEXT_CONTROLLABLE = Question(
     id="changing-text-controllable",
@@ -454,6 +463,7 @@ QUESTIONS: dict[str, Question] = {
         LINK_IS_DESCRIPTIVE,
         LINK_PURPOSE_IN_CONTEXT,
         LABEL_IS_DESCRIPTIVE,
+        ZOOMED_TEXT_FITS,
         ERROR_MESSAGES_DESCRIPTIVE,
         CHANGING_TEXT_CONTROLLABLE,
         CHARACTER_KEY_SHORTCUTS_CONTROLLABLE,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from accessibility_analyzer.engine import computed_style
 from accessibility_analyzer.engine.aria import is_aria_hidden, is_visible
 from accessibility_analyzer.engine.css import may_declare
 from accessibility_analyzer.engine.dom import Element, Page
+from accessibility_analyzer.engine.questions import ZOOMED_TEXT_FITS
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
 
@@ -18,9 +20,7 @@ CUT_OFF = Diagnostic.failed(
     fix_hint="Let the text wrap (drop white-space: nowrap) or the box grow (no fixed width or "
     "height), or let it scroll (overflow: auto).",
 )
-NEEDS_LAYOUT = Diagnostic.cant_tell(
-    "Text in a box with a fixed size that hides overflow may be cut off at 200% zoom"
-)
+FITS = Diagnostic.passed("The text fits its box at 200% zoom")
 _CLIPPING = frozenset({"hidden", "clip"})
 _OVERFLOW = frozenset({"overflow-x", "overflow-y"})
 _WRAPPING = frozenset({"normal", "pre-wrap", "pre-line", "break-spaces"})
@@ -125,8 +125,8 @@ class ZoomedTextNotClipped(Rule):
     in an ellipsis, `text-overflow` other than `clip`, is an exception). A box holding only
     unwrapped text that, at 0.15em per visible character (narrower than any font's thinnest
     glyphs), is wider than its pixel width fails: both scale with zoom. Otherwise whether the
-    text fits at 200% zoom (a 640 x 512 viewport) needs layout: `cantTell`, with the sizes in
-    the reason.
+    text fits at 200% zoom (a 640 x 512 viewport) needs layout: the question
+    `zoomed-text-fits` decides; without an answer, `cantTell`, with the sizes in the reason.
 
     ## Why it matters
     Users with low vision zoom to 200%; text in a fixed-size box that hides overflow is then
@@ -138,9 +138,11 @@ class ZoomedTextNotClipped(Rule):
 
     ## Passes
         <div style="overflow: hidden">Once upon a midnight dreary, while I pondered…</div>
+        <div style="overflow: hidden; white-space: nowrap">Once upon a midnight dreary,<br>
+        while I pondered…</div>  (each line fits at 640 px, per the oracle)
 
     ## Limitations
-    No layout: text width and line count are unknown, so fixed boxes are cantTell. Media
+    No layout: text width and line count are unknown, so fixed boxes are asked about. Media
     queries are evaluated for 1280 x 1024, not the zoomed 640 x 512 viewport. Off by
     default (tag `experimental`).
     """
@@ -167,7 +169,7 @@ class ZoomedTextNotClipped(Rule):
                 yield element
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
-        """Text surely wider than its box fails; growing boxes pass; fixed ones need layout."""
+        """Text surely wider than its box fails; growing boxes pass; fixed ones are asked."""
         overflow = surely_overflows_width(page, target)
         if overflow is not None:
             return Verdict(CUT_OFF, overflow)
@@ -178,4 +180,7 @@ class ZoomedTextNotClipped(Rule):
         ]
         if not problems:
             return Verdict(GROWS, "no fixed size in a direction that hides overflow")
-        return Verdict(NEEDS_LAYOUT, "; ".join(problems))
+        verdict = self.ask(oracle, ZOOMED_TEXT_FITS, page, target, yes=FITS, no=CUT_OFF)
+        if verdict.question is None:
+            return verdict
+        return replace(verdict, reason=f"{verdict.reason}; {'; '.join(problems)}")
