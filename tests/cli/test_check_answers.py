@@ -87,6 +87,17 @@ def test_an_entry_without_value_stays_open(tmp_path: Path) -> None:
     ]
 
 
+def test_answers_for_pages_not_checked_are_named(tmp_path: Path) -> None:
+    """A mistyped page path is reported on stderr; the run goes on."""
+    _site(tmp_path)
+    (tmp_path / "a.toml").write_text(_answer("site/pgae0.html", "false"), encoding="utf-8")
+    result = a11y("check", "site", *RULE, "--format", "json", "--no-cache",
+                  "--answers", "a.toml", cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "answers for 1 page(s) not checked: site/pgae0.html" in result.stderr
+    assert _titles(result.stdout)[0][1] == "cantTell"
+
+
 def test_answers_reach_worker_processes(tmp_path: Path) -> None:
     """With --jobs, each page is checked in a worker with its own answers."""
     _site(tmp_path, pages=4)

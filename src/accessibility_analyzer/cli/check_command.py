@@ -19,7 +19,13 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from accessibility_analyzer.cli.answers import AnswersError, load_answers, write_template
+from accessibility_analyzer.cli.answers import (
+    AnswersError,
+    PageAnswers,
+    load_answers,
+    page_name,
+    write_template,
+)
 from accessibility_analyzer.cli.baseline import Baseline, BaselineError
 from accessibility_analyzer.cli.check_config import ConfigError, LoadedConfig, load_config
 from accessibility_analyzer.cli.check_pool import (
@@ -150,6 +156,7 @@ def run(args: argparse.Namespace) -> int:
         return _usage_error("the selection matches no rule")
     if not pages:
         return _usage_error("no pages (.html, .htm, .xhtml) found")
+    _warn_unmatched_answers(answers, pages)
 
     config = loaded.config
     fmt = args.format or config.format or "text"
@@ -213,6 +220,16 @@ def run(args: argparse.Namespace) -> int:
     if baseline is not None and baseline.matched:
         print(f"a11y check: {baseline.matched} known failure(s) not shown", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _warn_unmatched_answers(answers: PageAnswers, pages: list[PageInput]) -> None:
+    # A mistyped page path would silently leave its questions open: say so.
+    checked = {page_name(page.display) for page in pages}
+    unmatched = sorted(page for page in answers if page not in checked)
+    if unmatched:
+        listed = ", ".join(unmatched[:3]) + (", ..." if len(unmatched) > 3 else "")
+        message = f"answers for {len(unmatched)} page(s) not checked: {listed}"
+        print(f"a11y check: {message}", file=sys.stderr)
 
 
 def _answer_files(args: argparse.Namespace, loaded: LoadedConfig) -> list[Path]:
