@@ -5,7 +5,8 @@ ask where the *blocks of repeated content* (the same navigation, banner or side 
 every page of a site) stop and the page's *own content* begins. Only the other pages of the
 site know what repeats; from one page the markup gives this reading, shared by the rules:
 
-* a page can repeat blocks only when a link leads to another page (ACT "distance 1");
+* a page can repeat blocks only when a link leads to another page of its site (ACT
+  "distance 1"; a relative URL, or an absolute one to the host of its own URL);
 * the page *opens with repeated content* when its first content is a link or a button, or
   is inside a banner, navigation, complementary or contentinfo landmark;
 * its *own content* then starts at the first content after that which is neither in a
@@ -18,6 +19,7 @@ person, and each rule asks its own.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from accessibility_analyzer.engine.aria import is_hidden, role_of
 from accessibility_analyzer.engine.dom import Element, Page, Text
@@ -29,10 +31,8 @@ REPEATED_ROLES = frozenset({"banner", "complementary", "contentinfo", "navigatio
 _DECORATIVE_ROLES = frozenset({"none", "presentation"})
 # Marks "inside a main landmark" in the enclosing-landmark table.
 _MAIN = Element("main")
-# URL schemes that lead to no web page (so no block can repeat there).
-_NOT_A_PAGE = ("javascript:", "mailto:", "tel:", "data:")
-# The reason of a pass on a page without links to other pages.
-NOTHING_REPEATS = "no link leads to another page, so no block of it can repeat there"
+# The reason of a pass on a page without links to the rest of its site.
+NOTHING_REPEATS = "no link leads to another page of the site, so no block can repeat there"
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,8 @@ class Layout:
     """The page's repeated blocks and own content, as the markup shows them.
 
     Attributes:
-        leads_elsewhere: a link leads to another page (else no block can repeat there).
+        leads_elsewhere: a link leads to another page of the site (else no block can
+            repeat there).
         opening: the page's first content when it looks repeated (a link or button, or
             content of a repeated landmark), else ``None``.
         own_start: with ``opening``, the first content after it that is neither in a link
@@ -72,17 +73,36 @@ def _layout(page: Page) -> Layout:
 
 
 def leads_elsewhere(page: Page) -> bool:
-    """Whether a link of the page leads to another page (not ``#frag``, mailto:...)."""
+    """Whether a link leads to another page of the same site (where blocks could repeat).
+
+    Relative URLs stay on the site; absolute ones only with the host of the page's own URL
+    (its ``<base href>`` or canonical link), since other sites do not repeat its blocks.
+    ``#fragment``, ``?query`` (the same page) and ``mailto:``-like URLs lead to no other page.
+    """
+    host = _own_host(page)
     for tag in ("a", "area"):
         for link in page.by_tag(tag):
             href = (link.get("href") or "").strip()
-            if (
-                href
-                and not href.startswith(("#", "?"))
-                and not href.lower().startswith(_NOT_A_PAGE)
-            ):
+            if not href or href.startswith(("#", "?")):
+                continue
+            parts = urlsplit(href)
+            if parts.netloc or href.startswith("//"):
+                if host is not None and parts.hostname == host:
+                    return True
+            elif not parts.scheme:
                 return True
     return False
+
+
+def _own_host(page: Page) -> str | None:
+    """The host of the page's own URL, from ``<base href>`` or ``<link rel=canonical>``."""
+    for element in (*page.by_tag("base"), *page.by_tag("link")):
+        rels = (element.get("rel") or "").lower().split()
+        if element.tag == "base" or "canonical" in rels:
+            host = urlsplit((element.get("href") or "").strip()).hostname
+            if host:
+                return host
+    return None
 
 
 def first_content(page: Page, body: Element) -> Element | None:

@@ -58,13 +58,14 @@ class BypassCollapsible(Rule):
     ## What it checks
     Once per HTML page (the target is `<html>`): every repeated block before the page's own
     content can be hidden and removed from the accessibility tree (ACT 3e12e1, technique
-    SCR28). A page with no link to another page passes: no block can repeat there. When the
-    page opens with a link or with a navigation, banner, complementary or contentinfo
-    landmark (read as repeated blocks), those before its own content are the blocks: each
-    inside a `<details>` body or controlled by an `aria-expanded` element's `aria-controls`
-    passes; nothing that could collapse them (no script, event handler, button,
-    `<details>`, checkbox or `aria-expanded` control) fails. Otherwise the question
-    `repeated-blocks-collapsible` decides; without an answer, `cantTell`.
+    SCR28). A page with no link to another page of its site passes: no block can repeat
+    there. When the page opens with a link or button or with a navigation, banner,
+    complementary or contentinfo landmark (read as repeated blocks), those before its own
+    content are the blocks: each inside a `<details>` body or controlled by an
+    `aria-expanded` element's `aria-controls` passes; nothing that could collapse them (no
+    script, event handler, button, `<details>`, checkbox or `aria-expanded` control) fails.
+    Otherwise the question `repeated-blocks-collapsible` decides; without an answer,
+    `cantTell`.
 
     ## Why it matters
     Collapsing the navigation repeated on every page lets keyboard and screen-reader users

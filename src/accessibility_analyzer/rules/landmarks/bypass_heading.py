@@ -43,11 +43,12 @@ class BypassHeading(Rule):
     ## What it checks
     Once per HTML page (the target is `<html>`): some heading in the accessibility tree and
     visible is part of the page's own content, after its repeated blocks (ACT 047fe0,
-    technique H69). A page with no link to another page passes: no block can repeat there.
-    A heading in the `main` landmark passes. When the page opens with a link or with a
-    navigation, banner, complementary or contentinfo landmark (read as repeated blocks),
-    the content after those is the page's own: a heading there passes, none at all fails.
-    Otherwise the question `own-content-has-heading` decides; without an answer, `cantTell`.
+    technique H69). A page with no link to another page of its site passes: no block can
+    repeat there. A heading in the `main` landmark passes. When the page opens with a link
+    or button or with a navigation, banner, complementary or contentinfo landmark (read as
+    repeated blocks), the content after those is the page's own: a heading there passes,
+    none at all fails. Otherwise the question `own-content-has-heading` decides; without an
+    answer, `cantTell`.
 
     ## Why it matters
     Screen-reader users jump from heading to heading; a heading at the start of the page's

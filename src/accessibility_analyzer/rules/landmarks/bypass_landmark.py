@@ -33,12 +33,13 @@ class BypassLandmark(Rule):
 
     ## What it checks
     Once per HTML page (the target is `<html>`): a landmark in the accessibility tree begins
-    with the page's own content (ACT b40fd1). A page with no link to another page passes: no
-    block can repeat there. A `main` landmark passes. When the page opens with a link or
-    with a navigation, banner, complementary or contentinfo landmark (read as repeated
-    blocks), content follows, and the page has no landmark of another role, it fails.
-    Otherwise (a `region`, `form` or `search` landmark, or a page that does not open so) the
-    question `own-content-in-landmark` decides; without an answer, `cantTell`.
+    with the page's own content (ACT b40fd1). A page with no link to another page of its
+    site passes: no block can repeat there. A `main` landmark passes. When the page opens
+    with a link or button or with a navigation, banner, complementary or contentinfo
+    landmark (read as repeated blocks), content follows, and the page has no landmark of
+    another role, it fails. Otherwise (a `region`, `form` or `search` landmark, or a page
+    that does not open so) the question `own-content-in-landmark` decides; without an
+    answer, `cantTell`.
 
     ## Why it matters
     Screen-reader users jump to the main landmark to skip the navigation repeated on every

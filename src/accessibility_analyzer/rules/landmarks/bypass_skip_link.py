@@ -58,12 +58,13 @@ class BypassSkipLink(Rule):
     Once per HTML page (the target is `<html>`): a same-page link (`href="#id"`), or a
     handler that sets `location` to `#id` or focuses an element by id, leads to the page's
     own content (ACT ye5d6e; techniques G1, G123, G124). Where focus lands is the first
-    content at or after the destination. A page with no link to another page passes: no
-    block can repeat there. Focus landing in the `main` landmark passes. When the page opens
-    with a link or with a navigation, banner, complementary or contentinfo landmark (read as
-    repeated blocks), focus landing after those, outside such landmarks, passes; the page
-    fails when no link gets there and it has no script that could add one. Otherwise the
-    question `skip-to-own-content` decides; without an answer, `cantTell`.
+    content at or after the destination. A page with no link to another page of its site
+    passes: no block can repeat there. Focus landing in the `main` landmark passes. When the
+    page opens with a link or button or with a navigation, banner, complementary or
+    contentinfo landmark (read as repeated blocks), focus landing after those, outside such
+    landmarks, passes; the page fails when no link gets there and it has no script that
+    could add one. Otherwise the question `skip-to-own-content` decides; without an answer,
+    `cantTell`.
 
     ## Why it matters
     Keyboard users otherwise tab through the same navigation on every page before reaching
