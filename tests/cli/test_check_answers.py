@@ -8,6 +8,8 @@ from pathlib import Path
 
 from cli_helpers import a11y
 
+from accessibility_analyzer.engine.questions import TITLE_IS_DESCRIPTIVE
+
 # The title is about something else than the page: the rule cannot tell from the markup.
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><title>Fireworks</title></head>
@@ -55,7 +57,7 @@ def test_template_lists_the_open_questions_and_answers_decide(tmp_path: Path) ->
     assert (page, outcome, mode) == ("page0.html", "cantTell", "automatic")
     template = (tmp_path / "answers.toml").read_text(encoding="utf-8")
     assert "# value = true" in template
-    assert "Does the page title describe" in template
+    assert f"# {TITLE_IS_DESCRIPTIVE.text}\n" in template  # whole, to be answered
     # An unfilled template loads: its questions stay open.
     assert tomllib.loads(template)["answer"] == [
         {"page": "site/page0.html", "question": "title-is-descriptive", "xpath": "/html/head/title"}

@@ -153,7 +153,7 @@ def write_template(pages: Iterable[DocumentResult], stream: IO[str]) -> int:
             question = question_by_id(finding.question)
             stream.write("\n")
             if question is not None:
-                stream.write(f"# {_one_line(question.text)}\n")
+                stream.write(f"# {_one_line(question.text, limit=None)}\n")
             if finding.snippet:
                 stream.write(f"# {finding.rule_id}: {_one_line(finding.snippet)}\n")
             stream.write("[[answer]]\n")
@@ -178,8 +178,10 @@ def toml_string(text: str) -> str:
     return '"' + "".join(escaped) + '"'
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())[:200]
+def _one_line(text: str, limit: int | None = 200) -> str:
+    # The question is written whole (the auditor answers it); a long snippet is cut.
+    line = " ".join(text.split())
+    return line if limit is None or len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _yes_no(value: bool) -> str:
