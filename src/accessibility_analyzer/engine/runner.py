@@ -226,26 +226,31 @@ def analyze_document(
     docstring).
 
     The page never leaves this function, so its tree is taken apart afterwards (see
-    :func:`_release`): its memory returns at once instead of at the next full collection.
+    :func:`release_page`): its memory returns at once instead of at the next full
+    collection. The garbage collector is paused for the whole page: nearly everything the
+    analysis builds (the tree, styles, memoised semantics) lives exactly as long as the page,
+    so collections between its rules only traversed it again and again (~12% of the
+    corpus's time); released, it is freed by reference counting before any collection.
     """
     page: Page | None = None
-    try:
-        page = parse_page(source, path=path, site=site)
-        return check_page(page, rules, oracle, locate_passed=locate_passed)
-    except Exception as error:
-        return DocumentResult(
-            path=path,
-            title=None,
-            findings=[],
-            counts=OutcomeCounts(),
-            error=f"internal error: {type(error).__name__}",
-        )
-    finally:
-        if page is not None:
-            _release(page)
+    with gc_paused():
+        try:
+            page = parse_page(source, path=path, site=site)
+            return check_page(page, rules, oracle, locate_passed=locate_passed)
+        except Exception as error:
+            return DocumentResult(
+                path=path,
+                title=None,
+                findings=[],
+                counts=OutcomeCounts(),
+                error=f"internal error: {type(error).__name__}",
+            )
+        finally:
+            if page is not None:
+                release_page(page)
 
 
-def _release(page: Page) -> None:
+def release_page(page: Page) -> None:
     """Break the reference cycles of a page nobody will read again.
 
     Parent and child links (and the memo tables, whose style index points back at the page)
