@@ -32,13 +32,11 @@ ANSWERS = ROOT / "benchmarks" / "act_answers"
 # Failed cases a static engine passes outright, with why (the rest of the rule is decided).
 UNDECIDABLE_CASES = {
     "pages/09o5cg/failed-9.html": "text a script puts into a shadow root: not in the markup",
-    "pages/59br37/failed-3.html": "clipping set in @media (max-width: 640px): the engine "
-    "evaluates media queries for 1280 x 1024, not the zoomed 640 x 512",
 }
 # At least this many W3C-approved / proposed ACT rules consistent, per mode (measured).
 MIN_CONSISTENT = {
     "automatic": {"approved": 32, "proposed": 12},
-    "semi-automatic": {"approved": 35, "proposed": 49},
+    "semi-automatic": {"approved": 35, "proposed": 50},
 }
 # At most this many proposed ACT rules with no rule of ours (measured: 0); every approved one
 # has a rule.

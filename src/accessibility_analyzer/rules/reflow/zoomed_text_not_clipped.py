@@ -13,6 +13,7 @@ from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.questions import ZOOMED_TEXT_FITS
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
+from accessibility_analyzer.rules.reflow._zoomed_sheets import zoom_only_clipping
 
 GROWS = Diagnostic.passed("The box that hides overflow grows with its text")
 CUT_OFF = Diagnostic.failed(
@@ -118,7 +119,10 @@ class ZoomedTextNotClipped(Rule):
 
     ## What it checks
     Every visible element, not `aria-hidden`, that declares `overflow` (or `overflow-x`,
-    `overflow-y`) `hidden` or `clip` and contains text. It passes when the box grows with its
+    `overflow-y`) `hidden` or `clip` and contains text, on the default 1280 x 1024 screen or
+    only at 200% zoom (a rule under an `@media` condition that a 640 x 512 viewport meets and
+    the default screen does not; one that also shrinks its box to a pixel, the
+    visually-hidden technique, is left out). It passes when the box grows with its
     text: no definite `height`/`max-height` in a clipped vertical direction (or a line height
     at least the box's height: one line scales with it), and no definite
     `width`/`max-width` nor `nowrap` in a clipped horizontal direction (unwrapped text ending
@@ -126,7 +130,8 @@ class ZoomedTextNotClipped(Rule):
     unwrapped text that, at 0.15em per visible character (narrower than any font's thinnest
     glyphs), is wider than its pixel width fails: both scale with zoom. Otherwise whether the
     text fits at 200% zoom (a 640 x 512 viewport) needs layout: the question
-    `zoomed-text-fits` decides; without an answer, `cantTell`, with the sizes in the reason.
+    `zoomed-text-fits` decides; without an answer, `cantTell`, with the sizes in the reason
+    (or the `@media` condition that hides overflow only at zoom).
 
     ## Why it matters
     Users with low vision zoom to 200%; text in a fixed-size box that hides overflow is then
@@ -142,9 +147,9 @@ class ZoomedTextNotClipped(Rule):
         while I pondered…</div>  (each line fits at 640 px, per the oracle)
 
     ## Limitations
-    No layout: text width and line count are unknown, so fixed boxes are asked about. Media
-    queries are evaluated for 1280 x 1024, not the zoomed 640 x 512 viewport. Off by
-    default (tag `experimental`).
+    No layout: text width and line count are unknown, so fixed boxes are asked about. The
+    other properties are computed for 1280 x 1024: a box that hides overflow only at zoom is
+    always asked about. Off by default (tag `experimental`).
     """
 
     meta = RuleMeta(
@@ -157,11 +162,13 @@ class ZoomedTextNotClipped(Rule):
     )
 
     def applicability(self, page: Page) -> Iterator[Element]:
-        """Visible boxes that declare hidden or clipped overflow and hold text."""
+        """Visible boxes that declare hidden or clipped overflow (maybe only at zoom) and hold
+        text."""
+        zoom_only = zoom_only_clipping(page)
         for element in page.elements:
             if (
                 element.is_html
-                and _declares_clipping(page, element)
+                and (element.order in zoom_only or _declares_clipping(page, element))
                 and element.text_content().strip()
                 and not is_aria_hidden(page, element)
                 and is_visible(page, element) is not False
@@ -170,6 +177,9 @@ class ZoomedTextNotClipped(Rule):
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
         """Text surely wider than its box fails; growing boxes pass; fixed ones are asked."""
+        if not _declares_clipping(page, target):
+            media = zoom_only_clipping(page)[target.order]
+            return self._ask(page, target, oracle, f"overflow hidden at 200% zoom (@media {media})")
         overflow = surely_overflows_width(page, target)
         if overflow is not None:
             return Verdict(CUT_OFF, overflow)
@@ -180,7 +190,10 @@ class ZoomedTextNotClipped(Rule):
         ]
         if not problems:
             return Verdict(GROWS, "no fixed size in a direction that hides overflow")
+        return self._ask(page, target, oracle, "; ".join(problems))
+
+    def _ask(self, page: Page, target: Element, oracle: Oracle, why: str) -> Verdict:
         verdict = self.ask(oracle, ZOOMED_TEXT_FITS, page, target, yes=FITS, no=CUT_OFF)
         if verdict.question is None:
             return verdict
-        return replace(verdict, reason=f"{verdict.reason}; {'; '.join(problems)}")
+        return replace(verdict, reason=f"{verdict.reason}; {why}")
