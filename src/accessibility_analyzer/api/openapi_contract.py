@@ -21,7 +21,8 @@ directions. The adjustments here are generic, driven by the document's own shape
   operation taking ``{<resource>_id}`` (and any route added later that follows the naming).
   The workflow's next steps, which no id names, are declared too: an upload is followed by
   an analysis of its session, and an analysis is read on to its failed findings (the ones
-  with a fix suggestion) and to its report in every format. Together they let a client
+  with a fix suggestion; an unfiltered page starts with inapplicable ones) and to its
+  report in every format. Together they let a client
   (and schemathesis's stateful phase) walk session → documents → analysis → findings →
   suggestion, and analysis → report.
 """
@@ -166,18 +167,19 @@ def _workflow_links() -> dict[str, dict[str, dict[str, Any]]]:
         }
         for fmt in ReportFormat
     }
+    failed_findings = {
+        "listFailedFindings": {
+            "operationId": "listFindings",
+            "parameters": {**same_analysis, "query.outcome": "failed"},
+        }
+    }
     return {
         "uploadDocuments": {
             "createAnalysis": {"operationId": "createAnalysis", "parameters": same_session},
-            "listDocuments": {"operationId": "listDocuments", "parameters": same_session},
         },
-        "getAnalysis": {
-            "listFailedFindings": {
-                "operationId": "listFindings",
-                "parameters": {**same_analysis, "query.outcome": "failed"},
-            },
-            **reports,
-        },
+        # Reports and findings exist once the analysis completed (poll getAnalysis first).
+        "createAnalysis": {**failed_findings, **reports},
+        "getAnalysis": {**failed_findings, **reports},
     }
 
 
