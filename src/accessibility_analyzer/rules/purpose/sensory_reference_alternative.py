@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
-from itertools import accumulate
 
 from accessibility_analyzer.engine.aria import element_language, is_visible, primary_language
 from accessibility_analyzer.engine.dom import Element, Page, Text
@@ -39,39 +37,23 @@ def _may_be_english(page: Page, element: Element) -> bool:
 
 def _sensory_text(page: Page) -> str | None:
     """The first visible text (up to its match) that refers to a position or shape."""
-    texts = _searched_texts(page)
-    # One search over all the text, not one per text node (the words are rare); the NUL
-    # between nodes is no word character and no space, so no match spans two of them.
-    joined = "\0".join(text.data for text in texts)
-    starts = list(accumulate((len(text.data) + 1 for text in texts), initial=0))
-    searched = -1  # the last node tested
-    for match in _SENSORY_WORDS.finditer(joined):
-        index = bisect_right(starts, match.start()) - 1
-        if index == searched:
-            continue
-        searched = index
-        node = texts[index]
-        parent = node.parent
-        if (
-            parent is not None
-            and _may_be_english(page, parent)
-            and is_visible(page, parent) is not False
-        ):
-            return " ".join(node.data.split())[:80]
-    return None
-
-
-def _searched_texts(page: Page) -> list[Text]:
-    """The page's text nodes outside non-content elements, in document order."""
-    texts: list[Text] = []
     stack: list[Element | Text] = [page.root]
     while stack:
         node = stack.pop()
         if isinstance(node, Text):
-            texts.append(node)
-        elif node.tag not in _SKIPPED:
+            match = _SENSORY_WORDS.search(node.data)
+            parent = node.parent
+            if (
+                match
+                and parent is not None
+                and _may_be_english(page, parent)
+                and is_visible(page, parent) is not False
+            ):
+                return " ".join(node.data.split())[:80]
+            continue
+        if node.tag not in _SKIPPED:
             stack.extend(reversed(node.children))
-    return texts
+    return None
 
 
 def sensory_text(page: Page) -> str | None:
