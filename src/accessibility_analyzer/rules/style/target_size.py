@@ -42,11 +42,14 @@ def _is_target(page: Page, element: Element) -> bool:
     )
 
 
-def _is_inline_in_text(element: Element, box: Box) -> bool:
-    """The inline exception: an inline target in a line of text (a link in a sentence)."""
+def _is_inline_in_text(element: Element, display: str) -> bool:
+    """The inline exception: an inline target in a line of text (a link in a sentence).
+
+    Takes the computed ``display``, not the whole box: most links are such targets, and
+    their box (sizes, margins) is never needed."""
     parent = element.parent
     return (
-        box.display in _INLINE
+        display in _INLINE
         and parent is not None
         and any(isinstance(node, Text) and node.data.strip() for node in parent.children)
     )
@@ -154,7 +157,7 @@ class TargetSize(Rule):
             if (
                 ("role" in element.attrs or element.tag in _TARGET_TAGS)
                 and _is_target(page, element)
-                and not _is_inline_in_text(element, box_of(page, element))
+                and not _is_inline_in_text(element, computed_style(page, element).display)
             ):
                 yield element
 
