@@ -184,25 +184,37 @@ class _RuleIndex:
         self.by_key: dict[str, list[_Entry]] = {}
         self.by_parent_key: dict[str, list[_Entry]] = {}
         self.universal: list[_Entry] = []
-        self._setting: dict[frozenset[str], _RuleIndex] = {}  # see setting()
+        self._subsets: dict[tuple[str, frozenset[str]], _RuleIndex] = {}  # see _subset()
 
     def setting(self, names: frozenset[str]) -> _RuleIndex:
         """The entries that declare one of ``names`` (built once per index and names)."""
-        index = self._setting.get(names)
+
+        def declares(entry: _Entry) -> bool:
+            return any(declaration.name in names for declaration in entry.declarations)
+
+        return self._subset(("declares", names), declares)
+
+    def mentioning(self, states: frozenset[str]) -> _RuleIndex:
+        """The entries whose selector mentions one of the pseudo-classes ``states``."""
+
+        def mentions(entry: _Entry) -> bool:
+            return any(entry.selector.mentions(name) for name in states)
+
+        return self._subset(("mentions", states), mentions)
+
+    def _subset(
+        self, key: tuple[str, frozenset[str]], keep: Callable[[_Entry], bool]
+    ) -> _RuleIndex:
+        """The entries ``keep`` keeps, in their order (built once per index and ``key``)."""
+        index = self._subsets.get(key)
         if index is None:
             index = _RuleIndex()
-
-            def declares(entry: _Entry) -> bool:
-                return any(declaration.name in names for declaration in entry.declarations)
-
-            index.by_key = {
-                k: kept for k, v in self.by_key.items() if (kept := [*filter(declares, v)])
-            }
+            index.by_key = {k: kept for k, v in self.by_key.items() if (kept := [*filter(keep, v)])}
             index.by_parent_key = {
-                k: kept for k, v in self.by_parent_key.items() if (kept := [*filter(declares, v)])
+                k: kept for k, v in self.by_parent_key.items() if (kept := [*filter(keep, v)])
             }
-            index.universal = [*filter(declares, self.universal)]
-            self._setting[names] = index
+            index.universal = [*filter(keep, self.universal)]
+            self._subsets[key] = index
         return index
 
     def add(self, entry: _Entry) -> None:
@@ -536,22 +548,13 @@ class PageStyles:
         states = frozenset({pseudo_class})
         if pseudo_class == "focus":
             states |= {"focus-visible", "focus-within"}
-        cache_key = "mentions " + pseudo_class
-
-        def mentions_state(entry: _Entry) -> bool:
-            cache = entry.selector.cache
-            found = cache.get(cache_key)
-            if found is None:
-                found = cache[cache_key] = any(entry.selector.mentions(n) for n in states)
-            return bool(found)
-
         # The page's matcher, with the state on the subject only. Its memos stay valid: they
         # record what strict ancestors and earlier siblings match, and those never carry a
         # state (only the subject does).
         matcher = self.matcher
         matcher.state = {element.order: states}
         try:
-            found = self._matching(self.dynamic, element, matcher, mentions_state)
+            found = self._matching(self.dynamic.mentioning(states), element, matcher)
         finally:
             matcher.state = {}
         return [declaration for _, declaration in found]
