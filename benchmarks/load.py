@@ -4,6 +4,7 @@ Usage::
 
     uv run python benchmarks/load.py                          # 30 clients, 60 s, 300 pages
     uv run python benchmarks/load.py --clients 10 --duration 10 --pages 50
+    uv run python benchmarks/load.py --workers 2          # two server processes
 
 Starts ``a11y serve`` (SQLite, analyses in the server's own engine pool, rate limit off) on
 127.0.0.1 with a fresh ``DATA_DIR``, stores a finished analysis to read, then starts an
@@ -72,7 +73,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(engine_processes: int) -> Iterator[str]:
+def server(engine_processes: int, workers: int = 1) -> Iterator[str]:
     """``a11y serve`` on a free loopback port; yields its base URL."""
     port = free_port()
     with tempfile.TemporaryDirectory() as directory:
@@ -95,6 +96,8 @@ def server(engine_processes: int) -> Iterator[str]:
                 HOST,
                 "--port",
                 str(port),
+                "--workers",
+                str(workers),
             ],
             env=environment,
             stdout=subprocess.DEVNULL,
@@ -215,8 +218,11 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load")
     parser.add_argument("--pages", type=int, default=300, help="pages of the running analysis")
     parser.add_argument("--engine-processes", type=int, default=0, help="0: one per core")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="server processes (each runs its own analyses)"
+    )
     args = parser.parse_args(argv)
-    with server(args.engine_processes) as base:
+    with server(args.engine_processes, args.workers) as base:
         figures = asyncio.run(run(base, args.clients, args.duration, args.pages))
     for name, value in figures.items():
         shown = f"{value:.1f}" if isinstance(value, float) else value
