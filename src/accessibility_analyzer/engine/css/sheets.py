@@ -73,6 +73,9 @@ class LayerOrder:
     def __init__(self) -> None:
         self._ranks: dict[LayerPath, int] = {}
         self._children: dict[LayerPath, int] = {}
+        # A layer's rank never changes once registered: its key is built once (asked for
+        # every rule of every sheet of a page, most of them unlayered).
+        self._keys: dict[LayerPath, tuple[int, ...]] = {}
 
     def register(self, path: LayerPath) -> None:
         """Note a layer (and its ancestors) the first time it appears."""
@@ -85,8 +88,12 @@ class LayerOrder:
 
     def key(self, path: LayerPath) -> tuple[int, ...]:
         """The sort key of rules directly in ``path``."""
-        self.register(path)
-        return (*(self._ranks[path[:end]] for end in range(1, len(path) + 1)), UNLAYERED)
+        known = self._keys.get(path)
+        if known is None:
+            self.register(path)
+            known = (*(self._ranks[path[:end]] for end in range(1, len(path) + 1)), UNLAYERED)
+            self._keys[path] = known
+        return known
 
 
 def important_key(key: tuple[int, ...]) -> tuple[int, ...]:
