@@ -33,8 +33,6 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from accessibility_analyzer.storage.sqlite_driver import one_hop_dbapi
-
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_FILE_NAME = "a11y.db"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -91,7 +89,6 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         options["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
-        options["module"] = one_hop_dbapi()  # one thread hop per statement (sqlite_driver)
     else:
         options["pool_pre_ping"] = True
     engine = create_async_engine(url, **options)
