@@ -25,6 +25,7 @@ from contextlib import asynccontextmanager
 
 from litestar import Litestar
 
+from accessibility_analyzer.background import BackgroundLoop
 from accessibility_analyzer.cache import Cache
 from accessibility_analyzer.jobs.health import (
     local_queue_check,
@@ -95,9 +96,10 @@ async def analysis_jobs(app: Litestar) -> AsyncIterator[None]:
             max_tries=settings.analysis_max_tries,
             lease_seconds=settings.job_lease_seconds,
         )
-        maintenance = asyncio.create_task(
-            reconciler.run_forever(settings.job_reconcile_interval_seconds)
-        )
+        interval = settings.job_reconcile_interval_seconds
+        maintenance = BackgroundLoop(
+            "reconciler", lambda stop: reconciler.run_forever(interval, stop)
+        ).start()
         queue = arq_queue
     else:
         pool = EnginePool(settings.engine_processes or None, nice=settings.engine_nice)
@@ -120,14 +122,13 @@ async def analysis_jobs(app: Litestar) -> AsyncIterator[None]:
             lease_seconds=settings.job_lease_seconds,
         )
         await local_reconciler.run_once()  # resume what a previous run left unfinished
-        maintenance = asyncio.create_task(local_reconciler.run_forever())
+        maintenance = BackgroundLoop("in-process reconciler", local_reconciler.run_forever).start()
         queue = local_queue
     app.state.job_queue = queue
     try:
         yield
     finally:
-        maintenance.cancel()
-        await asyncio.gather(maintenance, return_exceptions=True)
+        await maintenance.stop()  # between passes: a pass cancelled mid-query can hang
         if local_reconciler is not None:
             with contextlib.suppress(Exception):  # a lost database: the leases lapse anyway
                 await local_reconciler.release()

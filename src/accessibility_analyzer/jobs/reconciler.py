@@ -30,6 +30,7 @@ from datetime import UTC, datetime, timedelta
 
 from arq.constants import job_key_prefix, result_key_prefix, retry_key_prefix
 
+from accessibility_analyzer.background import pause
 from accessibility_analyzer.jobs.queue import ArqQueue, LocalQueue, lease_key
 from accessibility_analyzer.observability import metrics
 from accessibility_analyzer.storage import analysis_queue as queue_state
@@ -164,9 +165,10 @@ class QueueReconciler:
         await self.queue.enqueue(analysis.id, {})
         run.requeued.append(analysis.id)
 
-    async def run_forever(self, interval_seconds: float) -> None:
-        """A pass every ``interval_seconds``; an unreachable Valkey or database is logged once."""
-        await repeat_quietly(self.run_once, interval_seconds, "reconciler")
+    async def run_forever(self, interval_seconds: float, stop: asyncio.Event | None = None) -> None:
+        """A pass every ``interval_seconds`` until ``stop``; an unreachable Valkey or database
+        is logged once."""
+        await repeat_quietly(self.run_once, interval_seconds, "reconciler", stop=stop)
 
 
 def _cause(*, expired: bool, status: str) -> str:
@@ -230,9 +232,12 @@ class LocalReconciler:
         """Release this process's leases (a clean stop: another process may resume at once)."""
         await queue_state.renew_leases(self.queue.job.database, self.queue.accepted(), None)
 
-    async def run_forever(self) -> None:
-        """A pass every third of a lease period, so leases never lapse while held."""
-        await repeat_quietly(self.run_once, self.lease_seconds / 3, "in-process reconciler")
+    async def run_forever(self, stop: asyncio.Event | None = None) -> None:
+        """A pass every third of a lease period until ``stop``, so leases never lapse while
+        held."""
+        await repeat_quietly(
+            self.run_once, self.lease_seconds / 3, "in-process reconciler", stop=stop
+        )
 
 
 async def repeat_quietly(
@@ -241,13 +246,15 @@ async def repeat_quietly(
     name: str,
     *,
     expected: tuple[type[BaseException], ...] = (),
+    stop: asyncio.Event | None = None,
 ) -> None:
-    """Call ``step`` every ``interval_seconds``; report a failing streak once, and its end.
+    """Call ``step`` every ``interval_seconds`` until ``stop`` is set; report a failing streak
+    once, and its end.
 
     ``expected`` errors (an outage someone else reports) are logged at debug level only.
     """
     failing = False
-    while True:
+    while stop is None or not stop.is_set():
         try:
             await step()
         except Exception as error:
@@ -259,7 +266,7 @@ async def repeat_quietly(
             if failing:
                 logger.debug("%s: passes succeed again", name)
             failing = False
-        await asyncio.sleep(interval_seconds)
+        await pause(stop, interval_seconds)
 
 
 __all__ = ["LocalReconciler", "QueueReconciler", "ReconcileRun", "repeat_quietly"]

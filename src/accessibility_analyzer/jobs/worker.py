@@ -31,6 +31,7 @@ from arq import Retry, cron, func
 from arq.connections import ArqRedis, RedisSettings
 from arq.constants import in_progress_key_prefix, retry_key_prefix
 
+from accessibility_analyzer.background import BackgroundLoop
 from accessibility_analyzer.cache import Cache
 from accessibility_analyzer.jobs.pool import EnginePool
 from accessibility_analyzer.jobs.queue import (
@@ -97,7 +98,7 @@ class WorkerState:
     store: FileStore
     job: JobContext
     reconciler: QueueReconciler
-    recovery: asyncio.Task[None] | None = None
+    recovery: BackgroundLoop | None = None
 
 
 async def startup(ctx: dict[str, Any]) -> None:
@@ -154,14 +155,16 @@ async def startup(ctx: dict[str, Any]) -> None:
     state = WorkerState(
         settings=settings, database=database, store=store, job=job, reconciler=reconciler
     )
-    state.recovery = asyncio.create_task(
-        repeat_quietly(
+    state.recovery = BackgroundLoop(
+        "orphaned-job check",
+        lambda stop: repeat_quietly(
             lambda: _recover_orphans(ctx["redis"], database, settings),
             settings.job_lease_seconds / 2,
             "orphaned-job check",
             expected=VALKEY_ERRORS,  # the supervisor logs the outage
-        )
-    )
+            stop=stop,
+        ),
+    ).start()
     ctx["state"] = state
     logger.info(
         "worker ready: %d engine processes, time limit %g s",
@@ -178,8 +181,7 @@ async def shutdown(ctx: dict[str, Any]) -> None:
     if state is None:
         return
     if state.recovery is not None:
-        state.recovery.cancel()
-        await asyncio.gather(state.recovery, return_exceptions=True)
+        await state.recovery.stop()
     await asyncio.to_thread(state.job.pool.shutdown)
     if (services := ctx.get("services_valkey")) is not None:
         await services.aclose()

@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, delete, func, or_, select
 
+from accessibility_analyzer.background import BackgroundLoop, pause
 from accessibility_analyzer.observability import metrics
 from accessibility_analyzer.observability.names import SpanName
 from accessibility_analyzer.observability.tracing import traced
@@ -278,25 +279,24 @@ class CleanupService:
             )
         return run
 
-    async def run_forever(self) -> None:
-        """Run a pass at once and then every ``interval``; a failed pass does not stop it."""
-        while True:
+    async def run_forever(self, stop: asyncio.Event | None = None) -> None:
+        """Run a pass at once and then every ``interval`` until ``stop``; a failed pass does
+        not stop it."""
+        while stop is None or not stop.is_set():
             try:
                 await self.run_once()
             except Exception:
                 logger.exception("cleanup pass failed; retrying in %s", self.interval)
-            await asyncio.sleep(self.interval.total_seconds())
+            await pause(stop, self.interval.total_seconds())
 
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[CleanupService]:
         """Keep `run_forever` going in the background while the context is open."""
-        task = asyncio.create_task(self.run_forever(), name="a11y-cleanup")
+        loop = BackgroundLoop("cleanup", self.run_forever).start()
         try:
             yield self
         finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            await loop.stop()  # between passes: a pass cancelled mid-query can hang
 
 
 __all__ = [
