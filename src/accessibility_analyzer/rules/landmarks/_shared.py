@@ -69,6 +69,18 @@ def is_landmark_page(page: Page) -> bool:
     return is_html_document(page) and bool(page.by_tag("body"))
 
 
+class PageLevelRule(Rule, ABC):
+    """Base of the rules about the page as a whole (one finding, on ``<html>``).
+
+    They apply to an HTML document with a body; subclasses set ``meta`` and ``expect``.
+    """
+
+    def applicability(self, page: Page) -> Iterator[Element]:
+        """The root element of an HTML page with a body."""
+        if is_landmark_page(page):
+            yield page.root
+
+
 class NoDuplicateLandmarkRule(Rule, ABC):
     """Base of landmark-no-duplicate-*: the page's first landmark of the role is the target.
 

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from accessibility_analyzer.engine.aria import is_included_in_accessibility_tree
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.questions import MAIN_CONTENT_FIRST
 from accessibility_analyzer.engine.result import Impact
-from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
+from accessibility_analyzer.engine.rule import Diagnostic, Oracle, RuleMeta, Verdict
 from accessibility_analyzer.rules._common import exposed_elements_with_role
 from accessibility_analyzer.rules._reasons import describe
 from accessibility_analyzer.rules.landmarks._repeated import may_collapse_blocks, page_layout
-from accessibility_analyzer.rules.landmarks._shared import is_landmark_page, landmarks_with_role
+from accessibility_analyzer.rules.landmarks._shared import PageLevelRule, landmarks_with_role
 
 BYPASS = Diagnostic.passed("The page has a way to bypass repeated blocks")
 NO_BYPASS = Diagnostic.failed(
@@ -41,7 +39,7 @@ def _skip_link(page: Page) -> Element | None:
     return None
 
 
-class Bypass(Rule):
+class Bypass(PageLevelRule):
     """A page must have a way to bypass blocks of repeated content.
 
     ## What it checks
@@ -78,11 +76,6 @@ class Bypass(Rule):
         impact=Impact.SERIOUS,
         tags=("cat.keyboard", "wcag2a", "act"),
     )
-
-    def applicability(self, page: Page) -> Iterator[Element]:
-        """The root element of an HTML page with a body."""
-        if is_landmark_page(page):
-            yield page.root
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
         """A main landmark, a skip link or a heading; else the opening content decides."""

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.questions import REPEATED_BLOCKS_COLLAPSIBLE
 from accessibility_analyzer.engine.result import Impact
-from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
+from accessibility_analyzer.engine.rule import Diagnostic, Oracle, RuleMeta, Verdict
 from accessibility_analyzer.rules._reasons import describe, listing
 from accessibility_analyzer.rules.landmarks._repeated import (
     NOTHING_REPEATS,
@@ -15,7 +13,7 @@ from accessibility_analyzer.rules.landmarks._repeated import (
     page_layout,
     repeated_blocks,
 )
-from accessibility_analyzer.rules.landmarks._shared import is_landmark_page
+from accessibility_analyzer.rules.landmarks._shared import PageLevelRule
 
 COLLAPSIBLE = Diagnostic.passed(
     "The repeated blocks before the page's own content can be collapsed"
@@ -52,7 +50,7 @@ def _is_disclosed(element: Element, controlled: frozenset[str]) -> bool:
     return False
 
 
-class BypassCollapsible(Rule):
+class BypassCollapsible(PageLevelRule):
     """Each block repeated on other pages that comes before the page's own content collapses.
 
     ## What it checks
@@ -95,11 +93,6 @@ class BypassCollapsible(Rule):
         impact=Impact.MINOR,
         tags=("cat.keyboard", "best-practice", "act", "experimental"),
     )
-
-    def applicability(self, page: Page) -> Iterator[Element]:
-        """The root element of an HTML page with a body."""
-        if is_landmark_page(page):
-            yield page.root
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
         """Disclosed blocks pass; blocks with nothing that could collapse them fail."""

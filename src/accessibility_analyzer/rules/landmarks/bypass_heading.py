@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from accessibility_analyzer.engine.aria import is_visible
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.questions import OWN_CONTENT_HAS_HEADING
 from accessibility_analyzer.engine.result import Impact
-from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
+from accessibility_analyzer.engine.rule import Diagnostic, Oracle, RuleMeta, Verdict
 from accessibility_analyzer.rules._common import exposed_elements_with_role
 from accessibility_analyzer.rules._reasons import describe
 from accessibility_analyzer.rules.landmarks._repeated import (
@@ -17,7 +15,7 @@ from accessibility_analyzer.rules.landmarks._repeated import (
     page_layout,
     subtree_end,
 )
-from accessibility_analyzer.rules.landmarks._shared import is_landmark_page
+from accessibility_analyzer.rules.landmarks._shared import PageLevelRule
 
 HAS_HEADING = Diagnostic.passed("The page's own content has a heading")
 NO_HEADING = Diagnostic.failed(
@@ -37,7 +35,7 @@ def _in_own_content(page: Page, heading: Element) -> bool | None:
     return is_own_content(page, layout, heading)
 
 
-class BypassHeading(Rule):
+class BypassHeading(PageLevelRule):
     """The page's own content, after the blocks repeated on other pages, has a heading.
 
     ## What it checks
@@ -76,11 +74,6 @@ class BypassHeading(Rule):
         impact=Impact.MODERATE,
         tags=("cat.keyboard", "best-practice", "act"),
     )
-
-    def applicability(self, page: Page) -> Iterator[Element]:
-        """The root element of an HTML page with a body."""
-        if is_landmark_page(page):
-            yield page.root
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
         """A visible heading in the own content passes; none after repeated blocks fails."""

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from accessibility_analyzer.engine.aria import role_of
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.questions import OWN_CONTENT_IN_LANDMARK
 from accessibility_analyzer.engine.result import Impact
-from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
+from accessibility_analyzer.engine.rule import Diagnostic, Oracle, RuleMeta, Verdict
 from accessibility_analyzer.rules._reasons import describe
 from accessibility_analyzer.rules.landmarks._repeated import (
     NOTHING_REPEATS,
@@ -16,7 +14,7 @@ from accessibility_analyzer.rules.landmarks._repeated import (
     page_layout,
 )
 from accessibility_analyzer.rules.landmarks._shared import (
-    is_landmark_page,
+    PageLevelRule,
     landmarks,
     landmarks_with_role,
 )
@@ -28,7 +26,7 @@ NOT_IN_LANDMARK = Diagnostic.failed(
 )
 
 
-class BypassLandmark(Rule):
+class BypassLandmark(PageLevelRule):
     """A landmark begins with the page's own content, after the blocks repeated on other pages.
 
     ## What it checks
@@ -66,11 +64,6 @@ class BypassLandmark(Rule):
         impact=Impact.MODERATE,
         tags=("cat.keyboard", "best-practice", "act"),
     )
-
-    def applicability(self, page: Page) -> Iterator[Element]:
-        """The root element of an HTML page with a body."""
-        if is_landmark_page(page):
-            yield page.root
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
         """A main landmark passes; only repeated-role landmarks after repeated blocks fail."""

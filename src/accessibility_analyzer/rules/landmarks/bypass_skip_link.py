@@ -9,7 +9,7 @@ from accessibility_analyzer.engine.aria import is_hidden
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.questions import SKIP_TO_OWN_CONTENT
 from accessibility_analyzer.engine.result import Impact
-from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
+from accessibility_analyzer.engine.rule import Diagnostic, Oracle, RuleMeta, Verdict
 from accessibility_analyzer.rules._reasons import describe
 from accessibility_analyzer.rules._scripts import page_scripts
 from accessibility_analyzer.rules.landmarks._repeated import (
@@ -18,7 +18,7 @@ from accessibility_analyzer.rules.landmarks._repeated import (
     is_own_content,
     page_layout,
 )
-from accessibility_analyzer.rules.landmarks._shared import is_landmark_page
+from accessibility_analyzer.rules.landmarks._shared import PageLevelRule
 
 SKIPS = Diagnostic.passed("A link moves focus to the page's own content")
 NO_SKIP = Diagnostic.failed(
@@ -51,7 +51,7 @@ def _destinations(page: Page) -> Iterator[tuple[Element, Element]]:
                 yield handler.element, destination
 
 
-class BypassSkipLink(Rule):
+class BypassSkipLink(PageLevelRule):
     """A link or control moves keyboard focus past the repeated blocks to the page's own content.
 
     ## What it checks
@@ -93,11 +93,6 @@ class BypassSkipLink(Rule):
         impact=Impact.MODERATE,
         tags=("cat.keyboard", "best-practice", "act"),
     )
-
-    def applicability(self, page: Page) -> Iterator[Element]:
-        """The root element of an HTML page with a body."""
-        if is_landmark_page(page):
-            yield page.root
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
         """A link landing in the own content passes; none, after repeated blocks, fails."""

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.result import Impact
-from accessibility_analyzer.engine.rule import Diagnostic, Oracle, Rule, RuleMeta, Verdict
+from accessibility_analyzer.engine.rule import Diagnostic, Oracle, RuleMeta, Verdict
 from accessibility_analyzer.rules._reasons import describe
-from accessibility_analyzer.rules.landmarks._shared import is_landmark_page, landmarks_with_role
+from accessibility_analyzer.rules.landmarks._shared import PageLevelRule, landmarks_with_role
 
 HAS_MAIN = Diagnostic.passed("The page has a main landmark")
 NO_MAIN = Diagnostic.failed(
@@ -17,7 +15,7 @@ NO_MAIN = Diagnostic.failed(
 )
 
 
-class LandmarkOneMain(Rule):
+class LandmarkOneMain(PageLevelRule):
     """A page should have a main landmark.
 
     ## What it checks
@@ -49,11 +47,6 @@ class LandmarkOneMain(Rule):
         impact=Impact.MODERATE,
         tags=("cat.semantics", "best-practice"),
     )
-
-    def applicability(self, page: Page) -> Iterator[Element]:
-        """The root element of an HTML page with a body."""
-        if is_landmark_page(page):
-            yield page.root
 
     def expect(self, page: Page, target: Element, oracle: Oracle) -> Verdict:
         """At least one main landmark is in the accessibility tree."""
