@@ -18,9 +18,11 @@ from accessibility_analyzer.engine.css import (
     media_applies,
     orientation_dependence,
     page_sheets,
+    stylesheet_nodes,
     supports_applies,
 )
 from accessibility_analyzer.engine.css.loader import decode_css
+from accessibility_analyzer.engine.css.sheets import _ParsedSheets
 from accessibility_analyzer.engine.dom import Page
 from accessibility_analyzer.engine.site import FetchedSheet, UnavailableSheet, UploadResolver
 from accessibility_analyzer.jobs.page_worker import ManifestSite
@@ -232,3 +234,26 @@ class TestMediaQueries:
     )
     def test_supports(self, condition: str, expected: bool) -> None:
         assert supports_applies(tinycss2.parse_component_value_list(condition)) is expected
+
+
+class TestParsedSheetsShared:
+    """The cascade and the rules' sheet readers share one tinycss2 parse per sheet text."""
+
+    def test_same_text_gives_the_same_nodes_as_tinycss2(self) -> None:
+        text = "@media screen { .a { color: red } } .b { display: none } /* c */"
+        first = stylesheet_nodes(text)
+        assert stylesheet_nodes(text) is first
+        expected = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+        assert tinycss2.serialize(first) == tinycss2.serialize(expected)
+        assert [node.type for node in first] == [node.type for node in expected]
+
+    def test_bounded_by_characters_oldest_first(self) -> None:
+        sheets = _ParsedSheets()
+        sheets.budget = 100
+        old, new = ".a { color: red }" + " " * 50, ".b { color: blue }" + " " * 50
+        first = sheets.nodes(old)
+        sheets.nodes(new)  # over the budget together: the older one goes
+        assert sheets.nodes(new) is sheets.nodes(new)
+        assert sheets.nodes(old) is not first
+        too_large = ".c { color: green }" + " " * 200
+        assert sheets.nodes(too_large) is not sheets.nodes(too_large)  # never kept

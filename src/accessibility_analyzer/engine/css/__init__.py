@@ -44,6 +44,7 @@ from accessibility_analyzer.engine.css.selectors import (
     InvalidSelector,
     parse_selector_text,
 )
+from accessibility_analyzer.engine.css.sheets import stylesheet_nodes
 from accessibility_analyzer.engine.css.values import PROPERTIES, Declaration, parse_declarations
 from accessibility_analyzer.engine.dom import Element, Page
 
@@ -117,5 +118,6 @@ __all__ = [
     "pseudo_element_declarations",
     "select",
     "style_rules_for",
+    "stylesheet_nodes",
     "supports_applies",
 ]

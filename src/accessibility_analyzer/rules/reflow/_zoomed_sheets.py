@@ -12,7 +12,7 @@ meant for screen readers only) is left out: its text is not visible at that size
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -24,6 +24,7 @@ from accessibility_analyzer.engine.css import (
     media_applies,
     page_sheets,
     select,
+    stylesheet_nodes,
     supports_applies,
 )
 from accessibility_analyzer.engine.dom import Page
@@ -62,12 +63,12 @@ def zoom_only_clipping(page: Page) -> dict[int, str]:
 def _zoom_only_rules(text: str) -> tuple[tuple[str, str], ...]:
     """(selector, media condition) of the sheet's style rules that hide overflow and apply
     at 200% zoom but not on the default screen. Cached by text: a site's pages share sheets."""
-    rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+    rules = stylesheet_nodes(text)  # the cascade parsed the same text
     return tuple(_walk(rules, zoomed=True, default=True, media="", depth=0))
 
 
 def _walk(
-    rules: list[Any], *, zoomed: bool, default: bool, media: str, depth: int
+    rules: Sequence[Any], *, zoomed: bool, default: bool, media: str, depth: int
 ) -> Iterator[tuple[str, str]]:
     for rule in rules:
         if rule.type == "qualified-rule":

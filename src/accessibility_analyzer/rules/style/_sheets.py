@@ -9,14 +9,18 @@ imported and ``<style>`` sheets as a browser finds them).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import tinycss2
 
-from accessibility_analyzer.engine.css import orientation_dependence, supports_applies
+from accessibility_analyzer.engine.css import (
+    orientation_dependence,
+    stylesheet_nodes,
+    supports_applies,
+)
 from accessibility_analyzer.engine.css import page_sheets as engine_page_sheets
 from accessibility_analyzer.engine.dom import Page
 
@@ -78,7 +82,7 @@ def _combine(outer: str | None, inner: str | None) -> str | None:
     return outer if outer == inner else None
 
 
-def _walk(rules: list[Any], orientation: str, depth: int) -> Iterator[tuple[Any, str]]:
+def _walk(rules: Sequence[Any], orientation: str, depth: int) -> Iterator[tuple[Any, str]]:
     for rule in rules:
         if rule.type == "qualified-rule":
             yield rule, orientation
@@ -102,7 +106,7 @@ def _walk(rules: list[Any], orientation: str, depth: int) -> Iterator[tuple[Any,
 @lru_cache(maxsize=128)
 def _parse_sheet(text: str) -> tuple[SheetDeclaration, ...]:
     """Every declaration of one sheet. Cached by text: the pages of a site share sheets."""
-    rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+    rules = stylesheet_nodes(text)  # the cascade parsed the same text
     found: list[SheetDeclaration] = []
     for rule, orientation in _walk(rules, "", 0):
         selector = tinycss2.serialize(rule.prelude).strip()
