@@ -160,6 +160,11 @@ class Verdict:
         """The ACT outcome."""
         return self.diagnostic.outcome
 
+    def with_reason(self, reason: str | None) -> Verdict:
+        """The same verdict with another reason. Rules add context to most verdicts they
+        ask about; ``dataclasses.replace`` inspects every field each time (~10x slower)."""
+        return Verdict(self.diagnostic, reason, self.semi_auto, self.question, self.details)
+
 
 def expect(
     holds: bool | None,

@@ -11,7 +11,6 @@ behaviour, and asking per focusable element would flood the report).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import ClassVar
 
 from accessibility_analyzer.engine.aria import is_focusable
@@ -85,4 +84,4 @@ class KeyboardTrapRule(Rule):
         verdict = self.ask(oracle, self.question, page, target, yes=self.no_trap, no=self.trap)
         if verdict.question is None:
             return verdict
-        return replace(verdict, reason=f"{verdict.reason}; {found} may move focus")
+        return verdict.with_reason(f"{verdict.reason}; {found} may move focus")

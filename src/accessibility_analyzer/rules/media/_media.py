@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from abc import ABC
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import ClassVar
 
 from accessibility_analyzer.engine.aria import accessible_name, is_hidden, is_visible
@@ -187,4 +186,4 @@ class MediaQuestionRule(Rule, ABC):
         extra = self.context(page, target)
         if extra is None:
             return verdict
-        return replace(verdict, reason=f"{verdict.reason}; {extra}")
+        return verdict.with_reason(f"{verdict.reason}; {extra}")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import ClassVar
 
 from accessibility_analyzer.engine.dom import Element, Page
@@ -62,6 +61,6 @@ class MotionRule(Rule):
         verdict = self.ask(oracle, self.question, page, target, yes=self.holds, no=self.fails)
         if verdict.question is None:
             return verdict
-        return replace(
-            verdict, reason=f"{verdict.reason}; the page's script listens to {motion_event(page)}"
+        return verdict.with_reason(
+            f"{verdict.reason}; the page's script listens to {motion_event(page)}"
         )

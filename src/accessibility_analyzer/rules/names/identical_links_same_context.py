@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from accessibility_analyzer.engine import computed_style
 from accessibility_analyzer.engine.aria import is_included_in_accessibility_tree, role_of
@@ -147,4 +146,4 @@ class IdenticalLinksSameContext(Rule):
         if verdict.question is None:
             return verdict
         targets = sorted(where or "(a scripted link)" for where in destinations)
-        return replace(verdict, reason=f"{shown} lead to {listing(targets)}")
+        return verdict.with_reason(f"{shown} lead to {listing(targets)}")

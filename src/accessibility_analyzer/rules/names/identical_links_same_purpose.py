@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.questions import LINKS_SAME_PURPOSE
@@ -80,4 +79,4 @@ class IdenticalLinksSamePurpose(Rule):
         if verdict.question is None:
             return verdict
         targets = sorted(where or "(a scripted link)" for where in destinations)
-        return replace(verdict, reason=f"{shown} lead to {listing(targets)}")
+        return verdict.with_reason(f"{shown} lead to {listing(targets)}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from accessibility_analyzer.engine.aria import accessible_name
 from accessibility_analyzer.engine.dom import Element, Namespace, Page
@@ -47,4 +46,4 @@ def ask_about_link(
     verdict = rule.ask(oracle, question, page, target, yes=yes, no=no)
     if verdict.question is None:
         return verdict
-    return replace(verdict, reason=f'{verdict.reason}; link "{shown_name(page, target)}"')
+    return verdict.with_reason(f'{verdict.reason}; link "{shown_name(page, target)}"')

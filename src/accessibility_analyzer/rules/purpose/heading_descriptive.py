@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from accessibility_analyzer.engine.aria import is_included_in_accessibility_tree, is_visible
 from accessibility_analyzer.engine.dom import Element, Page
@@ -72,4 +71,4 @@ class HeadingDescriptive(Rule):
         )
         if verdict.question is None:
             return verdict
-        return replace(verdict, reason=f'{verdict.reason}; heading "{shown_name(page, target)}"')
+        return verdict.with_reason(f'{verdict.reason}; heading "{shown_name(page, target)}"')

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from accessibility_analyzer.engine.aria import is_included_in_accessibility_tree
 from accessibility_analyzer.engine.dom import Element, Page
@@ -116,4 +115,4 @@ class IdenticalFramesSamePurpose(Rule):
         )
         if verdict.question is None:
             return verdict
-        return replace(verdict, reason=f"{shown} show {listing(sorted(sources))}")
+        return verdict.with_reason(f"{shown} show {listing(sorted(sources))}")

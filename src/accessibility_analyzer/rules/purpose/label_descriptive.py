@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from accessibility_analyzer.engine.aria import (
     input_type,
@@ -99,4 +98,4 @@ class LabelDescriptive(Rule):
         if verdict.question is None:
             return verdict
         shown = " / ".join(f'"{text}"' for text in visible_labels(page, target))
-        return replace(verdict, reason=f"{verdict.reason}; label {shown}")
+        return verdict.with_reason(f"{verdict.reason}; label {shown}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from accessibility_analyzer.engine.aria import element_language, is_visible, primary_language
 from accessibility_analyzer.engine.dom import Element, Page, Text
@@ -118,4 +117,4 @@ class SensoryReferenceAlternative(Rule):
         )
         if verdict.question is None:
             return verdict
-        return replace(verdict, reason=f'{verdict.reason}; text "{sensory_text(page)}"')
+        return verdict.with_reason(f'{verdict.reason}; text "{sensory_text(page)}"')

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from accessibility_analyzer.engine import computed_style
 from accessibility_analyzer.engine.aria import is_aria_hidden, is_visible
@@ -196,4 +195,4 @@ class ZoomedTextNotClipped(Rule):
         verdict = self.ask(oracle, ZOOMED_TEXT_FITS, page, target, yes=FITS, no=CUT_OFF)
         if verdict.question is None:
             return verdict
-        return replace(verdict, reason=f"{verdict.reason}; {why}")
+        return verdict.with_reason(f"{verdict.reason}; {why}")

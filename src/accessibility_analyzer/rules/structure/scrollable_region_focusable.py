@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from accessibility_analyzer.engine import computed_style
 from accessibility_analyzer.engine.aria import is_hidden, is_inert
@@ -158,4 +157,4 @@ class ScrollableRegionFocusable(Rule):
         )
         if verdict.question is None:
             return verdict
-        return replace(verdict, reason=f"{verdict.reason}; nothing in it is reached with Tab")
+        return verdict.with_reason(f"{verdict.reason}; nothing in it is reached with Tab")
