@@ -168,7 +168,9 @@ def build_tree(html_node: LexborNode | None) -> tuple[Element, list[Element]]:
     if html_node is None:
         return root, elements
     root.attrs = _attributes(html_node)
-    path: list[tuple[int, Element | None]] = [(html_node.mem_id, root)]
+    # The current path as two parallel stacks: lexbor's node ids, and our elements.
+    path_ids: list[int] = [html_node.mem_id]
+    path_elements: list[Element | None] = [root]
     html = Namespace.HTML
     # lexbor hands out a new string for every tag and attribute name: one per distinct
     # name instead (a 100,000-element page held ~200,000 copies of a dozen names).
@@ -178,16 +180,18 @@ def build_tree(html_node: LexborNode | None) -> tuple[Element, list[Element]]:
     for node in traversal:
         parent_node = node.parent
         parent_id = parent_node.mem_id if parent_node is not None else -1
-        while len(path) > 1 and path[-1][0] != parent_id:
-            path.pop()
-        parent = path[-1][1]
+        while path_ids[-1] != parent_id and len(path_ids) > 1:
+            path_ids.pop()
+            path_elements.pop()
+        parent = path_elements[-1]
         tag = node.tag
         if tag is None or tag[0] == "-" or tag[0] == "!":  # text, comments, doctype
             if tag == "-text" and parent is not None:
                 parent.children.append(Text(node.text_content or "", parent))
             continue
+        path_ids.append(node.mem_id)
         if parent is None:
-            path.append((node.mem_id, None))
+            path_elements.append(None)
             continue
         if parent.namespace is html and tag not in _FOREIGN_ROOTS:
             namespace = html
@@ -195,18 +199,22 @@ def build_tree(html_node: LexborNode | None) -> tuple[Element, list[Element]]:
             namespace = _namespace_of(tag, parent)
         tag = tag_names.setdefault(tag, tag)
         raw: dict[str, str | None] = node.attributes
-        # Names shared as tag names are; valueless attributes read as "".
-        attrs = {
-            tag_names.setdefault(name, name): "" if value is None else value
-            for name, value in raw.items()
-        }
+        # Names shared as tag names are; valueless attributes read as "". Elements
+        # without attributes skip the comprehension.
+        attrs = (
+            {
+                tag_names.setdefault(name, name): "" if value is None else value
+                for name, value in raw.items()
+            }
+            if raw
+            else {}
+        )
         element = Element(tag, attrs, namespace=namespace, parent=parent)
         element.order = len(elements)
         elements.append(element)
         parent.children.append(element)
         # <noscript> keeps no children: scripting enabled (see module docstring).
-        keep = tag != "noscript" or namespace is not html
-        path.append((node.mem_id, element if keep else None))
+        path_elements.append(element if tag != "noscript" or namespace is not html else None)
     return root, elements
 
 
