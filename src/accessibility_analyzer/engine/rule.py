@@ -18,7 +18,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.oracle import Answer, NoOracle, Oracle
@@ -136,9 +136,13 @@ class Diagnostic:
         return cls(Outcome.CANT_TELL, message)
 
 
-@dataclass(frozen=True)
 class Verdict:
     """The outcome of one rule for one target: a diagnostic plus optional detail.
+
+    Read-only: mypy rejects writes to its ``Final`` attributes, and the compiled engine
+    refuses them at run time. A plain class, not a frozen dataclass: rules build ~1,100
+    verdicts per page, and a dataclass's generated ``__init__`` stays interpreted Python in
+    the compiled engine (~3% of its time there).
 
     Attributes:
         diagnostic: the named message (and outcome) of the rule.
@@ -149,11 +153,40 @@ class Verdict:
             keys; the runner copies them into the finding.
     """
 
-    diagnostic: Diagnostic
-    reason: str | None = None
-    semi_auto: bool = False
-    question: Question | None = None
-    details: Mapping[str, DetailValue] | None = None
+    __slots__ = ("details", "diagnostic", "question", "reason", "semi_auto")
+
+    def __init__(
+        self,
+        diagnostic: Diagnostic,
+        reason: str | None = None,
+        semi_auto: bool = False,
+        question: Question | None = None,
+        details: Mapping[str, DetailValue] | None = None,
+    ) -> None:
+        self.diagnostic: Final = diagnostic
+        self.reason: Final = reason
+        self.semi_auto: Final = semi_auto
+        self.question: Final = question
+        self.details: Final = details
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.diagnostic, self.reason, self.semi_auto, self.question, self.details)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Verdict)
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"Verdict(diagnostic={self.diagnostic!r}, reason={self.reason!r}, "
+            f"semi_auto={self.semi_auto!r}, question={self.question!r}, "
+            f"details={self.details!r})"
+        )
 
     @property
     def outcome(self) -> Outcome:
