@@ -45,14 +45,25 @@ def _is_target(page: Page, element: Element) -> bool:
 def _is_inline_in_text(element: Element, display: str) -> bool:
     """The inline exception: an inline target in a line of text (a link in a sentence).
 
-    Takes the computed ``display``, not the whole box: most links are such targets, and
-    their box (sizes, margins) is never needed."""
+    The text must share the target's line: a ``<br>`` ends a line, so a link alone on its
+    line (``<li><a>Title</a><br><a>Source</a>, 2009</li>``: the first link) is not in a
+    sentence. Takes the computed ``display``, not the whole box: most links are such
+    targets, and their box (sizes, margins) is never needed."""
     parent = element.parent
-    return (
-        display in _INLINE
-        and parent is not None
-        and any(isinstance(node, Text) and node.data.strip() for node in parent.children)
-    )
+    if display not in _INLINE or parent is None:
+        return False
+    in_line = False  # the element's own line reached
+    has_text = False
+    for node in parent.children:
+        if node is element:
+            in_line = True
+        elif isinstance(node, Text):
+            has_text = has_text or bool(node.data.strip())
+        elif isinstance(node, Element) and node.tag == "br":
+            if in_line:
+                break
+            has_text = False  # the text so far was on an earlier line
+    return has_text
 
 
 def _author_sized(page: Page, element: Element) -> bool:
@@ -117,8 +128,9 @@ class TargetSize(Rule):
     Every visible HTML element in the accessibility tree with an interactive role (links,
     buttons, form controls, tabs...) is at least 24 by 24 CSS pixels when CSS alone decides
     its size (definite `width`/`height` or `min-width`/`min-height` in px, em or rem, with
-    padding and border). Inline targets in a line of text, and native controls the author did
-    not size, are exceptions that pass or do not apply. An undersized target fails only when
+    padding and border). Inline targets in a line of text (text beside them between the same
+    `<br>`s), and native controls the author did not size, are exceptions that pass or do
+    not apply. An undersized target fails only when
     CSS also decides it is crowded: a sibling target next to it in a row (inline-block or
     flex items with nothing between) closer than the 24px circle around it allows.
 
