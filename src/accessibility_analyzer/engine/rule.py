@@ -18,6 +18,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import ClassVar, Final
 
 from accessibility_analyzer.engine.dom import Element, Page
@@ -228,7 +229,17 @@ CANNOT_DECIDE = Diagnostic.cant_tell("This needs a human (or an oracle) to decid
 
 def unanswered_reason(question: Question) -> str:
     """The reason of a cantTell verdict whose question nobody answered."""
-    return f"needs review: question {question.id!r} has no answer from the markup or an oracle"
+    return _unanswered(question.text, question.id)[1]
+
+
+@lru_cache(maxsize=1024)
+def _unanswered(text: str, question_id: str) -> tuple[Diagnostic, str]:
+    """The diagnostic and reason of an unanswered question (built once per question: a page
+    asks ~180 times, and both are immutable)."""
+    return (
+        Diagnostic.cant_tell(text),
+        f"needs review: question {question_id!r} has no answer from the markup or an oracle",
+    )
 
 
 class Rule(ABC):
@@ -267,9 +278,6 @@ class Rule(ABC):
         """
         answer = oracle.answer(question, page, target)
         if answer is None:
-            return Verdict(
-                Diagnostic.cant_tell(question.text),
-                unanswered_reason(question),
-                question=question,
-            )
+            diagnostic, reason = _unanswered(question.text, question.id)
+            return Verdict(diagnostic, reason, question=question)
         return Verdict(yes if answer.value else no, answer.reason, semi_auto=True)
