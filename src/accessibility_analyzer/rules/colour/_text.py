@@ -163,14 +163,20 @@ def _is_large(size: float | None, weight: int) -> bool | None:
 def font_of(page: Page, element: Element) -> Font:
     """Computed font size in px and weight of the element's own text."""
     style = computed_style(page, element)
-    size_text = style.get("font-size") or "16px"
+    return _font(style.get("font-size") or "16px", style.get("font-weight") or "400")
+
+
+@lru_cache(maxsize=1024)
+def _font(size_text: str, weight_text: str) -> Font:
+    """The Font of computed values, one per pair of texts: a page has a few, asked about
+    for every text element (a frozen dataclass's ``__init__`` costs ~10x this lookup, and
+    stays interpreted Python in the compiled engine)."""
     size: float | None = None
     if size_text.endswith("px"):
         try:
             size = float(size_text[:-2])
         except ValueError:
             size = None
-    weight_text = style.get("font-weight") or "400"
     try:
         weight = int(float(weight_text))
     except ValueError:
