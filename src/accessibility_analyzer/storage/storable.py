@@ -96,11 +96,12 @@ class RecordMaker:
             return False
         if b"\\u0000" in encoded:
             return False
-        try:  # map() keeps the length checks in C; a NULL there (TypeError) is checked slowly
+        try:  # map() and filter() keep the length checks in C; filter(None) skips NULLs
             return all(
-                max(map(len, map(get, records)), default=0) <= limit for get, limit in self._limited
+                max(map(len, filter(None, map(get, records))), default=0) <= limit
+                for get, limit in self._limited
             )
-        except TypeError:
+        except TypeError:  # a value without a length in a limited column: checked slowly
             return False
 
 
