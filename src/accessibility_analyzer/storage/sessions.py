@@ -12,12 +12,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, case, func, select, update
+from sqlalchemy import ColumnElement, Table, case, func, select, update
 
 from accessibility_analyzer.storage.database import Database
-from accessibility_analyzer.storage.models import Document, DocumentKind, UploadSession, utc_now
+from accessibility_analyzer.storage.models import (
+    Base,
+    Document,
+    DocumentKind,
+    UploadSession,
+    utc_now,
+)
 
 _ID_PATTERN = re.compile(r"[0-9a-f]{32}")
+_sessions: Table = Base.metadata.tables["sessions"]
+_documents: Table = Base.metadata.tables["documents"]
 
 
 def is_valid_id(value: str) -> bool:
@@ -66,23 +74,86 @@ async def get_live_session(
         return (await orm.execute(statement)).scalar_one_or_none()
 
 
-async def list_sessions(
-    database: Database, *, owner: str, limit: int, offset: int
-) -> tuple[list[UploadSession], int]:
-    """Return one page of ``owner``'s live sessions (newest first) and their total count."""
-    conditions = _live(owner, utc_now())
+@dataclass(frozen=True, slots=True)
+class SessionPage:
+    """One page of an owner's live sessions with their document totals, and how many in all."""
+
+    sessions: list[UploadSession]
+    stats: dict[str, SessionStats]
+    total: int
+
+
+def _live_columns(owner: str, now: datetime) -> list[ColumnElement[bool]]:
+    return [
+        _sessions.c.owner == owner,
+        _sessions.c.deleted_at.is_(None),
+        _sessions.c.expires_at > now,
+    ]
+
+
+async def list_sessions(database: Database, *, owner: str, limit: int, offset: int) -> SessionPage:
+    """One page of ``owner``'s live sessions (newest first), their totals and the count.
+
+    One statement: the page (with the count of all live sessions as a window over them)
+    joined to its documents' totals. Every statement costs several thread hops on SQLite
+    and a round trip on PostgreSQL, and this listing is what clients poll; it used three.
+    Only a page past the end, which has no row to carry the count, counts separately.
+    """
+    conditions = _live_columns(owner, utc_now())
     page = (
-        select(UploadSession)
+        select(
+            _sessions.c.id,
+            _sessions.c.name,
+            _sessions.c.created_at,
+            _sessions.c.expires_at,
+            func.count().over().label("total"),
+        )
         .where(*conditions)
-        .order_by(UploadSession.created_at.desc(), UploadSession.id)
+        .order_by(_sessions.c.created_at.desc(), _sessions.c.id)
         .limit(limit)
         .offset(offset)
+        .cte("page")
     )
-    total = select(func.count()).select_from(UploadSession).where(*conditions)
-    async with database.sessions() as orm:
-        sessions = list((await orm.execute(page)).scalars())
-        count = (await orm.execute(total)).scalar_one()
-    return sessions, int(count)
+    is_page = case((_documents.c.kind == DocumentKind.PAGE.value, 1), else_=0)
+    statement = (
+        select(
+            page.c.id,
+            page.c.name,
+            page.c.created_at,
+            page.c.expires_at,
+            page.c.total,
+            func.count(_documents.c.id),
+            func.coalesce(func.sum(is_page), 0),
+            func.coalesce(func.sum(_documents.c.size_bytes), 0),
+        )
+        .select_from(page.outerjoin(_documents, _documents.c.session_id == page.c.id))
+        .group_by(page.c.id, page.c.name, page.c.created_at, page.c.expires_at, page.c.total)
+        .order_by(page.c.created_at.desc(), page.c.id)
+    )
+    async with database.engine.connect() as connection:
+        rows = (await connection.execute(statement)).all()
+        if rows:
+            total = int(rows[0].total)
+        elif offset == 0:
+            total = 0
+        else:
+            count = select(func.count()).select_from(_sessions).where(*conditions)
+            total = int(await connection.scalar(count) or 0)
+    sessions: list[UploadSession] = []
+    stats: dict[str, SessionStats] = {}
+    for session_id, name, created_at, expires_at, _, documents, pages, total_bytes in rows:
+        sessions.append(
+            UploadSession(
+                id=session_id,
+                owner=owner,
+                name=name,
+                created_at=created_at,
+                expires_at=expires_at,
+                deleted_at=None,
+            )
+        )
+        stats[session_id] = SessionStats(int(documents), int(pages), int(total_bytes))
+    return SessionPage(sessions=sessions, stats=stats, total=total)
 
 
 async def session_stats(database: Database, session_ids: Sequence[str]) -> dict[str, SessionStats]:
@@ -146,6 +217,7 @@ async def list_documents(
 
 
 __all__ = [
+    "SessionPage",
     "SessionStats",
     "create_session",
     "get_live_session",

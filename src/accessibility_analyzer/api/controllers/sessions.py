@@ -110,13 +110,10 @@ class SessionController(Controller):
         offset: PageOffset = 0,
     ) -> SessionList:
         """The caller's sessions that have not expired, newest first."""
-        sessions, total = await repo.list_sessions(
-            database, owner=identity, limit=limit, offset=offset
-        )
-        stats = await repo.session_stats(database, [s.id for s in sessions])
+        page = await repo.list_sessions(database, owner=identity, limit=limit, offset=offset)
         return SessionList(
-            items=[session_out(s, stats[s.id]) for s in sessions],
-            total=total,
+            items=[session_out(s, page.stats[s.id]) for s in page.sessions],
+            total=page.total,
             limit=limit,
             offset=offset,
         )
