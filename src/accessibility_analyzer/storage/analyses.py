@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import RowMapping, Table, func, or_, select, update
+from sqlalchemy import RowMapping, Table, bindparam, func, or_, select, update
 
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.models import (
@@ -20,7 +20,6 @@ from accessibility_analyzer.storage.models import (
     AnalysisStatus,
     Base,
     DocumentKind,
-    UploadSession,
     new_id,
 )
 from accessibility_analyzer.storage.sessions import is_valid_id
@@ -94,27 +93,35 @@ async def create_analysis(
     return analysis
 
 
+# Built once: a statement's cache key is memoized on the statement object, so reusing it
+# skips building the query and hashing its structure on every read of an analysis.
+_VISIBLE_ANALYSIS = (
+    select(_analyses)
+    .join(_sessions, _sessions.c.id == _analyses.c.session_id)
+    .where(
+        _analyses.c.id == bindparam("analysis_id"),
+        _analyses.c.owner == bindparam("owner"),
+        _sessions.c.owner == bindparam("owner"),
+        _sessions.c.deleted_at.is_(None),
+        _sessions.c.expires_at > bindparam("now"),
+    )
+)
+
+
 async def get_analysis(db: Database, analysis_id: str, owner: str) -> Analysis | None:
     """The analysis when ``owner`` may see it: theirs, and its session neither deleted nor expired.
 
     Anything else (unknown id, another identity, an expired session) is ``None``, so the
-    API answers 404 alike and never reveals that someone else's analysis exists.
+    API answers 404 alike and never reveals that someone else's analysis exists. Read with
+    a Core statement (no ORM session: one statement, one rollback, no identity map); the
+    row becomes a detached :class:`Analysis` like the ORM would give.
     """
     if not is_valid_id(analysis_id):
         return None
-    now = _now()
-    async with db.sessions() as session:
-        return await session.scalar(
-            select(Analysis)
-            .join(UploadSession, UploadSession.id == Analysis.session_id)
-            .where(
-                Analysis.id == analysis_id,
-                Analysis.owner == owner,
-                UploadSession.owner == owner,
-                UploadSession.deleted_at.is_(None),
-                UploadSession.expires_at > now,
-            )
-        )
+    parameters = {"analysis_id": analysis_id, "owner": owner, "now": _now()}
+    async with db.engine.connect() as connection:
+        row = (await connection.execute(_VISIBLE_ANALYSIS, parameters)).mappings().first()
+    return None if row is None else Analysis(**row)
 
 
 async def mark_failed(db: Database, analysis_id: str, error: str) -> None:
@@ -192,7 +199,7 @@ async def page_findings(
     limit: int,
     offset: int = 0,
     after_id: int | None = None,
-) -> tuple[list[dict[str, Any]], bool]:
+) -> tuple[list[RowMapping], bool]:
     """One page of findings in storage order, and whether more follow.
 
     With ``after_id`` (keyset pagination) the page starts right after that finding, found
@@ -211,8 +218,8 @@ async def page_findings(
             .limit(limit + 1)
             .offset(offset)
         )
-        rows = [dict(row) for row in result.mappings()]
-    return rows[:limit], len(rows) > limit
+        rows = result.mappings().all()  # read-only mappings: no dict copied per row
+    return list(rows[:limit]), len(rows) > limit
 
 
 async def count_findings(db: Database, analysis_id: str, filters: FindingFilters) -> int:

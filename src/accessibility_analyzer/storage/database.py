@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -83,7 +84,9 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     For a SQLite file the parent folder is created first.
     """
     parsed = make_url(url)
-    options: dict[str, Any] = {"echo": echo}
+    # JSON columns (an analysis's summary and options, a finding's details) are decoded on
+    # every read of them; msgspec decodes the same JSON several times faster than json.loads.
+    options: dict[str, Any] = {"echo": echo, "json_deserializer": msgspec.json.decode}
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         if database and database != ":memory:":

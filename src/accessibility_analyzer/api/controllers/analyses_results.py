@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import msgspec
+from sqlalchemy import RowMapping
 
 from accessibility_analyzer.api.controllers.analyses_schemas import FindingOut
 from accessibility_analyzer.engine.result import (
@@ -30,7 +31,7 @@ def split_wcag(joined: str) -> tuple[str, ...]:
     return tuple(item for item in joined.split(",") if item)
 
 
-def finding_out(row: Mapping[str, Any]) -> FindingOut:
+def finding_out(row: Mapping[str, Any] | RowMapping) -> FindingOut:
     """The API view of a stored finding row."""
     return FindingOut(
         id=int(row["id"]),
