@@ -31,6 +31,10 @@ def elements_with_aria(page: Page) -> list[Element]:
     return found
 
 
+def _document_order(element: Element) -> int:
+    return element.order
+
+
 # Attributes whose value is one or more id references (WAI-ARIA ID Reference types).
 _REFERENCE_ATTRIBUTES = (
     "aria-activedescendant",
@@ -50,7 +54,13 @@ def referenced_ids(page: Page) -> dict[str, str]:
     found: dict[str, str] | None = table.get(page.root.order)
     if found is None:
         found = {}
-        for element in page.elements:
+        # Only elements with an aria-* attribute or <label>s can refer (in document order,
+        # as "first" means): not every element's eight attributes looked up.
+        labels = [element for element in page.by_tag("label") if element.is_html]
+        referring = elements_with_aria(page)
+        if labels:
+            referring = sorted({*referring, *labels}, key=_document_order)
+        for element in referring:
             attrs = element.attrs
             for name in _REFERENCE_ATTRIBUTES:
                 value = attrs.get(name)
