@@ -115,19 +115,62 @@ def nearest_table(page: Page, element: Element) -> Element | None:
     return None
 
 
+@dataclass(frozen=True)
+class _HeaderIndex:
+    """Where a table's header cells are, so a cell's headers are found without a full scan."""
+
+    cells: list[GridCell]
+    position: dict[int, int]  # element order -> index in ``cells``
+    by_column: dict[int, list[int]]  # column -> indexes of the column headers covering it
+    by_row: dict[int, list[int]]  # row -> indexes of the row headers covering it
+    by_id: dict[str, list[int]]  # id -> indexes of the header cells with that id
+
+
+def _header_index(page: Page, cells: list[GridCell]) -> _HeaderIndex:
+    # Keyed by the list's identity: ``table_grid`` keeps one list per table for the page.
+    memo: dict[int, _HeaderIndex] = page.memo_table("rules.table_headers")
+    index = memo.get(id(cells))
+    if index is not None and index.cells is cells:
+        return index
+    index = _HeaderIndex(cells, {}, {}, {}, {})
+    for number, cell in enumerate(cells):
+        index.position[cell.element.order] = number
+        if cell.role not in HEADER_ROLES:
+            continue
+        cell_id = cell.element.attrs.get("id")
+        if cell_id is not None:
+            index.by_id.setdefault(cell_id, []).append(number)
+        if cell.role == "columnheader":
+            for col in range(cell.col, cell.col + cell.colspan):
+                index.by_column.setdefault(col, []).append(number)
+        else:
+            for row in range(cell.row, cell.row + cell.rowspan):
+                index.by_row.setdefault(row, []).append(number)
+    memo[id(cells)] = index
+    return index
+
+
+def cell_of(page: Page, cells: list[GridCell], element: Element) -> GridCell | None:
+    """The grid cell of ``element`` (``cells`` from :func:`table_grid`), if it is one."""
+    number = _header_index(page, cells).position.get(element.order)
+    return None if number is None else cells[number]
+
+
 def headers_of(page: Page, cells: list[GridCell], data: GridCell) -> list[GridCell]:
-    """The header cells assigned to a data cell (its ``headers``, else by position)."""
+    """The header cells assigned to a data cell (its ``headers``, else by position).
+
+    In grid order, as a scan of every cell would list them; found through an index, so a
+    table costs time linear in its cells, not quadratic.
+    """
+    index = _header_index(page, cells)
     tokens = (data.element.attrs.get("headers") or "").split()
+    found: set[int] = set()
     if tokens:
-        wanted = set(tokens)
-        return [
-            cell
-            for cell in cells
-            if cell.role in HEADER_ROLES and cell.element.attrs.get("id") in wanted
-        ]
-    return [
-        cell
-        for cell in cells
-        if (cell.role == "columnheader" and cell.row < data.row and cell.covers_column_of(data))
-        or (cell.role == "rowheader" and cell.col < data.col and cell.covers_row_of(data))
-    ]
+        for token in set(tokens):
+            found.update(index.by_id.get(token, ()))
+        return [cells[number] for number in sorted(found)]
+    for col in range(data.col, data.col + data.colspan):
+        found.update(n for n in index.by_column.get(col, ()) if cells[n].row < data.row)
+    for row in range(data.row, data.row + data.rowspan):
+        found.update(n for n in index.by_row.get(row, ()) if cells[n].col < data.col)
+    return [cells[number] for number in sorted(found)]

@@ -12,6 +12,7 @@ from accessibility_analyzer.rules._reasons import listing
 from accessibility_analyzer.rules.structure._tables import (
     HEADER_ROLES,
     GridCell,
+    cell_of,
     grid_size,
     headers_of,
     table_grid,
@@ -105,7 +106,8 @@ class TdHasHeader(Rule):
         """At least one header cell is assigned to the cell."""
         table = next(node for node in target.ancestors() if node.tag == "table")
         cells = table_grid(page, table)
-        data = next(cell for cell in cells if cell.element is target)
+        data = cell_of(page, cells, target)
+        assert data is not None  # applicability takes targets from this grid
         headers = headers_of(page, cells, data)
         if headers:
             names = [" ".join(h.element.text_content().split())[:40] for h in headers]

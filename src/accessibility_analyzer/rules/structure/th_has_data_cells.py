@@ -34,6 +34,27 @@ MAY_BE_INVISIBLE = Diagnostic.cant_tell(
 )
 
 
+def _first_rows_assigned(page: Page, table: Element) -> dict[int, int]:
+    """Per header cell (element order), the row of the first cell it is assigned to.
+
+    Built once per table (memoised): asking each header cell in turn to scan every cell's
+    headers made a long table cost time quadratic in its cells.
+    """
+    memo: dict[int, dict[int, int]] = page.memo_table("rules.th_first_rows_assigned")
+    found = memo.get(table.order)
+    if found is not None:
+        return found
+    found = memo[table.order] = {}
+    cells = table_grid(page, table)
+    for data in cells:
+        if data.role not in ASSIGNABLE_ROLES:
+            continue
+        for header in headers_of(page, cells, data):
+            if header.element is not data.element:
+                found.setdefault(header.element.order, data.row)
+    return found
+
+
 class ThHasDataCells(Rule):
     """Table header cells must be assigned to data cells.
 
@@ -87,14 +108,9 @@ class ThHasDataCells(Rule):
         """Some data cell of the table has the target among its headers."""
         table = nearest_table(page, target)
         assert table is not None  # applicability guarantees it
-        cells = table_grid(page, table)
-        for data in cells:
-            if (
-                data.role in ASSIGNABLE_ROLES
-                and data.element is not target
-                and any(header.element is target for header in headers_of(page, cells, data))
-            ):
-                return Verdict(HAS_CELLS, f"header of the cell at row {data.row + 1}")
+        row = _first_rows_assigned(page, table).get(target.order)
+        if row is not None:
+            return Verdict(HAS_CELLS, f"header of the cell at row {row + 1}")
         if is_visible(page, target) is None:
             return Verdict(MAY_BE_INVISIBLE, "no data cell below, beside or pointing at it")
         return Verdict(NO_CELLS, "no data cell below, beside or pointing at it")
