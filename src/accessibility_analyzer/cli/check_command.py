@@ -39,6 +39,7 @@ from accessibility_analyzer.cli.writers import FORMATS, PageOutput, lists_passed
 from accessibility_analyzer.engine.css import InvalidSelector, compile_selector
 from accessibility_analyzer.engine.result import DocumentResult, Impact, Outcome
 from accessibility_analyzer.engine.rule import Rule
+from accessibility_analyzer.reports._text import printable
 from accessibility_analyzer.resultcache.store import DEFAULT_MAX_MEGABYTES
 from accessibility_analyzer.rules import UnknownRuleError, select_rules
 
@@ -183,11 +184,12 @@ def run(args: argparse.Namespace) -> int:
 
     failed = False
     with ExitStack() as stack:
-        stream: BinaryIO = (
-            stack.enter_context(args.output.open("wb"))
-            if args.output is not None
-            else sys.stdout.buffer
-        )
+        # Every file the run writes is opened before the first page is checked: a mistyped
+        # folder is a usage error at once, not a traceback after minutes of checking.
+        try:
+            stream, baseline_handle, answers_handle = _open_outputs(args, stack)
+        except OSError as error:
+            return _usage_error(f"{error.filename}: cannot write ({error.strerror})")
         output = PageOutput(
             stream,
             fmt,
@@ -196,12 +198,11 @@ def run(args: argparse.Namespace) -> int:
             include_passed=include_passed,
         )
         baseline_output: PageOutput | None = None
-        if args.write_baseline is not None:
-            handle = stack.enter_context(args.write_baseline.open("wb"))
-            baseline_output = PageOutput(handle, "json", rule_infos, pages=names)
+        if baseline_handle is not None:
+            baseline_output = PageOutput(baseline_handle, "json", rule_infos, pages=names)
         open_questions: list[DocumentResult] = []
         for page in _with_progress(check_run.results(pages), len(pages), progress):
-            if args.write_answers is not None:
+            if answers_handle is not None:
                 open_questions.append(_open_questions_only(page))
             if baseline_output is not None:
                 baseline_output.page(page)
@@ -212,14 +213,39 @@ def run(args: argparse.Namespace) -> int:
         output.close()
         if baseline_output is not None:
             baseline_output.close()
-        if args.write_answers is not None:
-            with args.write_answers.open("w", encoding="utf-8") as handle:
-                asked = write_template(open_questions, handle)
+        if answers_handle is not None:
+            asked = write_template(open_questions, answers_handle)
             written = f"{asked} open question(s) written to {args.write_answers}"
             print(f"a11y check: {written}", file=sys.stderr)
     if baseline is not None and baseline.matched:
         print(f"a11y check: {baseline.matched} known failure(s) not shown", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _open_outputs(
+    args: argparse.Namespace, stack: ExitStack
+) -> tuple[BinaryIO, BinaryIO | None, TextIO | None]:
+    """The report stream, the baseline file and the answers template the run writes.
+
+    Raises:
+        OSError: one of them cannot be created.
+    """
+    stream: BinaryIO = (
+        stack.enter_context(args.output.open("wb"))
+        if args.output is not None
+        else sys.stdout.buffer
+    )
+    baseline = (
+        stack.enter_context(args.write_baseline.open("wb"))
+        if args.write_baseline is not None
+        else None
+    )
+    answers = (
+        stack.enter_context(args.write_answers.open("w", encoding="utf-8"))
+        if args.write_answers is not None
+        else None
+    )
+    return stream, baseline, answers
 
 
 def _warn_unmatched_answers(answers: PageAnswers, pages: list[PageInput]) -> None:
@@ -313,7 +339,7 @@ def _draw_progress(stream: TextIO, done: int, total: int, current: str) -> None:
     width = 30
     filled = width * done // total
     bar = "#" * filled + "-" * (width - filled)
-    name = current if len(current) <= 40 else "…" + current[-39:]
+    name = printable(current if len(current) <= 40 else "…" + current[-39:])
     if stream.isatty():
         stream.write(f"\r[{bar}] {done}/{total} {name:<40}")
     elif done == total or done % max(1, total // 10) == 0:

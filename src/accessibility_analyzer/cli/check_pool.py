@@ -128,7 +128,9 @@ class CheckRun:
     ) -> DocumentResult | None:
         if self.cache is None:
             return None
-        source = page.read()
+        source = page.site.read(page.site_path)
+        if source is None:
+            return None  # checked again: it becomes the page's error entry
         key = page_key(
             source,
             site_path=page.site_path,

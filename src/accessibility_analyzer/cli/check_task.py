@@ -22,16 +22,21 @@ from typing import Any
 
 import msgspec
 
-from accessibility_analyzer.cli.inputs import SiteRef
+from accessibility_analyzer.cli.inputs import MAX_ZIP_ENTRY_BYTES, SiteRef
 from accessibility_analyzer.engine import analyze_document, parse_page, xpath
 from accessibility_analyzer.engine.css import InvalidSelector, select
 from accessibility_analyzer.engine.dom import Site
 from accessibility_analyzer.engine.oracle import AnsweredQuestion, AnswerTable
-from accessibility_analyzer.engine.result import DocumentResult
+from accessibility_analyzer.engine.result import DocumentResult, OutcomeCounts
 from accessibility_analyzer.engine.rule import Rule
 from accessibility_analyzer.engine.runner import count_outcomes
 from accessibility_analyzer.resultcache import RecordingSite, ResultCache, page_key
 from accessibility_analyzer.rules import select_rules
+
+UNREADABLE_PAGE = (
+    "cannot read the page (gone, no permission, or a ZIP entry that is encrypted, damaged "
+    f"or over {MAX_ZIP_ENTRY_BYTES >> 20} MB)"
+)
 
 
 @dataclass(frozen=True)
@@ -101,7 +106,17 @@ class PageChecker:
 
         ``answers`` are a tester's answers to the rules' questions about this page.
         """
-        source = site.read(site_path) or b""
+        source = site.read(site_path)
+        if source is None:  # unreadable: an error entry, not the findings of an empty page
+            return encode_document(
+                DocumentResult(
+                    path=site_path,
+                    title=None,
+                    findings=[],
+                    counts=OutcomeCounts(),
+                    error=UNREADABLE_PAGE,
+                )
+            )
         recording = RecordingSite(site)
         document = analyze_document(
             source,

@@ -11,6 +11,7 @@ above the folder included); the site's root only anchors root-relative URLs.
 
 from __future__ import annotations
 
+import sys
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -131,7 +132,9 @@ class ZipSite:
         try:
             with self.archive.open(info) as handle:
                 data = handle.read(MAX_ZIP_ENTRY_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError):
+        except Exception:
+            # Damaged data raises whatever its codec raises (zlib.error, EOFError, LZMAError,
+            # BadZipFile on a CRC mismatch...): the entry is unreadable, the archive is not.
             return None
         return data if len(data) <= MAX_ZIP_ENTRY_BYTES else None
 
@@ -186,9 +189,21 @@ def collect_pages(paths: list[Path], base_dir: Path | None = None) -> list[PageI
 def _pages_of(path: Path, base_dir: Path | None) -> Iterator[PageInput]:
     if path.is_dir():
         site = DirectorySite(path)
+        outside: list[Path] = []
         for file in sorted(path.rglob("*")):
             if file.is_file() and file.suffix.lower() in PAGE_SUFFIXES:
-                yield PageInput(str(file), file.resolve().relative_to(site.root).as_posix(), site)
+                resolved = file.resolve()
+                if site.root not in resolved.parents:
+                    outside.append(file)  # a symbolic link out of the folder
+                    continue
+                yield PageInput(str(file), resolved.relative_to(site.root).as_posix(), site)
+        if outside:
+            named = ", ".join(map(str, outside[:3])) + (", ..." if len(outside) > 3 else "")
+            print(
+                f"a11y check: {len(outside)} page(s) link outside {path}, not checked "
+                f"(check their folder instead): {named}",
+                file=sys.stderr,
+            )
         return
     if not path.is_file():
         raise InputError(f"{path}: no such file or folder")

@@ -21,7 +21,7 @@ from accessibility_analyzer.reports.model import ReportContext
 from accessibility_analyzer.reports.registry import FORMAT_NAMES, ReportFormat, open_writer
 from accessibility_analyzer.reports.writer import ReportHeader
 
-FORMATS: tuple[str, ...] = tuple(FORMAT_NAMES)
+FORMATS: tuple[str, ...] = tuple(str(name) for name in FORMAT_NAMES)  # plain names for argparse
 
 
 def lists_passed(fmt: str, *, include_passed: bool) -> bool:

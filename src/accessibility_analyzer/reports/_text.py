@@ -29,6 +29,19 @@ def scrub(text: str) -> str:
     return _UNWRITABLE.sub(REPLACEMENT, text)
 
 
+# What a terminal would act on rather than show: every C0 control but tab, DEL and C1 (ESC
+# starts sequences that recolour, retitle, clear or rewrite lines; CR overwrites a line).
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r"}
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as escapes (``\\x1b``, ``\\n``), for terminals."""
+    return _TERMINAL_CONTROLS.sub(
+        lambda match: _NAMED_ESCAPES.get(match.group(), f"\\x{ord(match.group()):02x}"), text
+    )
+
+
 def shorten(text: str, limit: int = SNIPPET_DISPLAY_LIMIT) -> str:
     """Cut ``text`` to ``limit`` characters, saying how much was left out.
 

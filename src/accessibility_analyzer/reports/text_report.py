@@ -3,6 +3,9 @@
 Each page with failures or findings to review is a block of ``path:line:column`` lines
 grouped by rule; a page that could not be analysed says why; the last line counts pages,
 rules and findings. Passed and inapplicable findings are counted, never listed.
+
+Everything quoted from a page (paths, messages quoting attribute values, selectors) has its
+control characters escaped: a checked page must not drive the terminal of whoever reads this.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from accessibility_analyzer.engine.result import DocumentResult, Finding, Outcome
+from accessibility_analyzer.reports._text import printable
 from accessibility_analyzer.reports.writer import (
     PROBLEM_OUTCOMES,
     ReportHeader,
@@ -45,13 +49,14 @@ class TextWriter(ReportWriter):
             if finding.outcome in PROBLEM_OUTCOMES:
                 by_rule.setdefault(finding.rule_id, []).append(finding)
         lines: list[str] = []
+        path = printable(document.path)
         if document.error:
-            lines.append(f"{document.path}: error: {document.error}\n")
+            lines.append(f"{path}: error: {printable(document.error)}\n")
         if by_rule:
-            lines.append(f"{document.path}\n")
+            lines.append(f"{path}\n")
             for rule_id in sorted(by_rule):
                 lines.append(f"  {rule_id}: {self._rule_names.get(rule_id, '')}\n")
-                lines.extend(finding_line(document.path, f) for f in by_rule[rule_id])
+                lines.extend(finding_line(path, f) for f in by_rule[rule_id])
             lines.append("\n")
         return "".join(lines).encode("utf-8", "replace")  # a lone surrogate becomes ?
 
@@ -66,13 +71,16 @@ class TextWriter(ReportWriter):
 
 
 def finding_line(path: str, finding: Finding) -> str:
-    """One problem: where, FAIL or REVIEW, impact, message (and reason), selector, fix."""
+    """One problem: where, FAIL or REVIEW, impact, message (and reason), selector, fix.
+
+    ``path`` is already :func:`printable`; the finding's texts are made so here.
+    """
     where = f"{path}:{finding.line or 0}:{finding.column or 0}"
     label = "FAIL" if finding.outcome is Outcome.FAILED else "REVIEW"
-    text = f"    {where} {label} [{finding.impact.value}] {finding.message}"
+    text = f"    {where} {label} [{finding.impact.value}] {printable(finding.message)}"
     if finding.reason:
-        text += f" ({finding.reason})"
-    text += f"\n      {finding.selector or ''}\n"
+        text += f" ({printable(finding.reason)})"
+    text += f"\n      {printable(finding.selector or '')}\n"
     if finding.fix_hint and finding.outcome is Outcome.FAILED:
-        text += f"      fix: {finding.fix_hint}\n"
+        text += f"      fix: {printable(finding.fix_hint)}\n"
     return text
