@@ -42,7 +42,7 @@ def _is_target(page: Page, element: Element) -> bool:
     )
 
 
-def _is_inline_in_text(element: Element, display: str) -> bool:
+def _is_inline_in_text(page: Page, element: Element, display: str) -> bool:
     """The inline exception: an inline target in a line of text (a link in a sentence).
 
     The text must share the target's line: a ``<br>`` ends a line, so a link alone on its
@@ -52,6 +52,41 @@ def _is_inline_in_text(element: Element, display: str) -> bool:
     parent = element.parent
     if display not in _INLINE or parent is None:
         return False
+    if element.tag == "br":  # a line break as the target joins the lines it separates
+        return _has_text_on_line_of(parent, element)
+    lines = _lines_of(page, parent)
+    return lines.has_text[lines.line_of[element.order]]
+
+
+class _Lines:
+    """A parent's children cut into lines at ``<br>``: which line each element child is on,
+    and whether each line holds text. Built once per parent: a paragraph of thousands of
+    links, each scanning its siblings, made the rule quadratic."""
+
+    def __init__(self, parent: Element) -> None:
+        self.line_of: dict[int, int] = {}
+        self.has_text: list[bool] = [False]
+        self.index_of: dict[int, int] = {}  # element child's order -> index among children
+        for index, node in enumerate(parent.children):
+            if isinstance(node, Text):
+                if not self.has_text[-1] and node.data.strip():
+                    self.has_text[-1] = True
+            elif isinstance(node, Element):
+                self.index_of[node.order] = index
+                self.line_of[node.order] = len(self.has_text) - 1
+                if node.tag == "br":
+                    self.has_text.append(False)
+
+
+def _lines_of(page: Page, parent: Element) -> _Lines:
+    memo: dict[int, _Lines] = page.memo_table("rules.target_size.lines")
+    lines = memo.get(parent.order)
+    if lines is None:
+        lines = memo[parent.order] = _Lines(parent)
+    return lines
+
+
+def _has_text_on_line_of(parent: Element, element: Element) -> bool:
     in_line = False  # the element's own line reached
     has_text = False
     for node in parent.children:
@@ -77,7 +112,7 @@ def _adjacent_target(page: Page, element: Element, *, after: bool) -> Element | 
     if parent is None:
         return None
     siblings = parent.children
-    index = siblings.index(element)
+    index = _lines_of(page, parent).index_of[element.order]
     step = 1 if after else -1
     position = index + step
     while 0 <= position < len(siblings):
@@ -169,7 +204,7 @@ class TargetSize(Rule):
             if (
                 ("role" in element.attrs or element.tag in _TARGET_TAGS)
                 and _is_target(page, element)
-                and not _is_inline_in_text(element, computed_style(page, element).display)
+                and not _is_inline_in_text(page, element, computed_style(page, element).display)
             ):
                 yield element
 
