@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from accessibility_analyzer.engine.aria._memo import inherited, memo_value, memoised
+from accessibility_analyzer.engine.aria._memo import inherited, memo_value
 from accessibility_analyzer.engine.aria._style import declared_style, style_of
 from accessibility_analyzer.engine.dom import NOT_COMPUTED, Element, Page
 
@@ -110,14 +110,28 @@ def _first_summary(details: Element) -> Element | None:
 
 def is_not_rendered(page: Page, element: Element) -> bool:
     """Whether the element or an ancestor generates no box (``display:none`` and kin)."""
-    known = memo_value(page, _NOT_RENDERED_TABLE, element)
+    # inherited() written out: asked for most elements (a closure per miss, and a call
+    # through Python's protocol in the compiled engine, cost more than the walk).
+    table = page.element_memo.get(_NOT_RENDERED_TABLE)
+    if table is None:
+        table = page.element_table(_NOT_RENDERED_TABLE)
+    order = element.order
+    if not 0 <= order < len(table):
+        lineage = [element, *element.ancestors()]  # not an element of this page: root first
+        return any(_generates_no_box(page, node) for node in reversed(lineage))
+    known = table[order]
     if known is not NOT_COMPUTED:
         return known is True
-
-    def compute(node: Element, parent_value: bool | None) -> bool:
-        return bool(parent_value) or _generates_no_box(page, node)
-
-    return inherited(page, _NOT_RENDERED_TABLE, element, compute)
+    chain: list[Element] = []
+    node: Element | None = element
+    while node is not None and table[node.order] is NOT_COMPUTED:
+        chain.append(node)
+        node = node.parent
+    value = bool(table[node.order]) if node is not None else False
+    for current in reversed(chain):
+        value = value or _generates_no_box(page, current)
+        table[current.order] = value
+    return value
 
 
 def is_hidden(page: Page, element: Element) -> bool:
@@ -135,16 +149,23 @@ def is_hidden(page: Page, element: Element) -> bool:
         ``<details>`` content, a ``<dialog>`` without ``open``, ``input type=hidden``),
         SVG never-rendered elements, and ``visibility: hidden | collapse``.
     """
-    known = memo_value(page, _HIDDEN_TABLE, element)
-    if known is not NOT_COMPUTED:
-        return known is True
+    # memoised() written out: asked ~1,700 times per page, mostly repeats.
+    table = page.element_memo.get(_HIDDEN_TABLE)
+    if table is None:
+        table = page.element_table(_HIDDEN_TABLE)
+    order = element.order
+    if not 0 <= order < len(table):
+        return _hidden(page, element)  # not an element of this page: nothing to memoise
+    known = table[order]
+    if known is NOT_COMPUTED:
+        known = table[order] = _hidden(page, element)
+    return known is True
 
-    def compute(node: Element) -> bool:
-        if is_not_rendered(page, node):
-            return True
-        return style_of(page, node).visibility in ("hidden", "collapse")
 
-    return memoised(page, _HIDDEN_TABLE, element, compute)
+def _hidden(page: Page, element: Element) -> bool:
+    if is_not_rendered(page, element):
+        return True
+    return style_of(page, element).visibility in ("hidden", "collapse")
 
 
 def _value_is_true(element: Element, name: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from accessibility_analyzer.engine.aria._memo import inherited, memo_value, memoised
+from accessibility_analyzer.engine.aria._memo import inherited, memo_value
 from accessibility_analyzer.engine.aria.hidden import is_aria_hidden, is_hidden, is_inert
 from accessibility_analyzer.engine.aria.roles import role_of
 from accessibility_analyzer.engine.dom import NOT_COMPUTED, Element, Page
@@ -46,10 +46,17 @@ def is_included_in_accessibility_tree(page: Page, element: Element) -> bool:
         (inside a ``button``, ``img``, ...). Elements with role ``none`` stay included: ACT
         treats them as exposed-but-decorative.
     """
-    known = memo_value(page, _INCLUDED_TABLE, element)
-    if known is not NOT_COMPUTED:
-        return known is True
-    return memoised(page, _INCLUDED_TABLE, element, lambda node: _included(page, node))
+    # memoised() written out: asked ~1,100 times per page, mostly repeats.
+    table = page.element_memo.get(_INCLUDED_TABLE)
+    if table is None:
+        table = page.element_table(_INCLUDED_TABLE)
+    order = element.order
+    if not 0 <= order < len(table):
+        return _included(page, element)  # not an element of this page: nothing to memoise
+    known = table[order]
+    if known is NOT_COMPUTED:
+        known = table[order] = _included(page, element)
+    return known is True
 
 
 _INCLUDED_TABLE = "aria.included"
