@@ -135,3 +135,18 @@ def test_configuring_twice_does_not_duplicate_lines(
     configure_logging(settings_factory())
     logging.getLogger("once").warning("exactly once")
     assert capsys.readouterr().out.count("exactly once") == 1
+
+
+async def test_readiness_probes_log_only_their_access_line(
+    build_app: AppBuilder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Alembic's "Context impl ..." lines came with every /health/ready (it reads the
+    schema revision): two lines per probe, every few seconds, forever."""
+    app = build_app()
+    async with AsyncTestClient(app) as client:
+        startup = json_lines(capsys.readouterr().out)
+        for _ in range(3):
+            assert (await client.get("/health/ready")).status_code == 200
+    lines = json_lines(capsys.readouterr().out)
+    assert [line["message"] for line in lines if line["logger"].startswith("alembic")] == []
+    assert not [line for line in startup if line["logger"] == "alembic.runtime.plugins"]

@@ -187,5 +187,16 @@ def configure_logging(settings: Settings) -> None:
     root.setLevel(settings.log_level)
     # Libraries that are chatty at INFO get WARNING unless DEBUG was asked for.
     quiet_level = logging.DEBUG if settings.log_level == "DEBUG" else logging.WARNING
-    for noisy in ("httpx", "httpcore", "asyncio", "aiosqlite"):
+    for noisy in ("httpx", "httpcore", "asyncio", "aiosqlite", "alembic.runtime.plugins"):
         logging.getLogger(noisy).setLevel(quiet_level)
+    migration = logging.getLogger("alembic.runtime.migration")
+    if settings.log_level != "DEBUG" and _alembic_context_lines not in migration.filters:
+        migration.addFilter(_alembic_context_lines)
+    elif settings.log_level == "DEBUG":
+        migration.removeFilter(_alembic_context_lines)
+
+
+def _alembic_context_lines(record: logging.LogRecord) -> bool:
+    """Drop alembic's "Context impl ..." / "Will assume ..." lines: every readiness probe
+    reads the schema revision and logged both; "Running upgrade ..." lines stay."""
+    return not str(record.msg).startswith(("Context impl", "Will assume"))
