@@ -146,3 +146,17 @@ def test_report_formats(fmt: str, site: Path, capsys: pytest.CaptureFixture[str]
         assert text.splitlines()[0].startswith("path,rule_id,outcome")
     else:
         assert text.startswith("<!DOCTYPE html>")
+
+
+def test_rules_command_filters_as_check_selects(capsys: pytest.CaptureFixture[str]) -> None:
+    """`a11y rules --rules/--tags/--level` lists the rules `a11y check` runs with them."""
+    assert main(["rules", "--format", "json", "--tags", "experimental"]) == 0
+    experimental = json.loads(capsys.readouterr().out)
+    assert experimental and all("experimental" in rule["tags"] for rule in experimental)
+    assert main(["rules", "--format", "json", "--level", "A"]) == 0
+    assert {rule["level"] for rule in json.loads(capsys.readouterr().out)} == {"A"}
+    assert main(["rules", "--rules", "target-size,image-alt"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in listed[:-1]] == ["image-alt", "target-size"]
+    assert main(["rules", "--rules", "no-such-rule"]) == 2
+    assert "no-such-rule" in capsys.readouterr().err
