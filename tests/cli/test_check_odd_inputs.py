@@ -114,3 +114,10 @@ def test_an_unknown_format_lists_the_format_names(capsys: pytest.CaptureFixture[
         main(["check", "x.html", "--format", "xml"])
     err = capsys.readouterr().err
     assert "'text', 'json'" in err and "ReportFormat" not in err
+
+
+def test_a_page_named_twice_is_checked_once(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder and a page inside it on one command line: the page is reported once."""
+    main(["check", str(site), str(site / "a.html"), "--format", "json", "--no-cache"])
+    documents = json.loads(capsys.readouterr().out)["documents"]
+    assert [d["path"] for d in documents] == [str(site / "a.html")]

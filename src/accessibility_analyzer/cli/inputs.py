@@ -181,9 +181,22 @@ def collect_pages(paths: list[Path], base_dir: Path | None = None) -> list[PageI
         InputError: a path does not exist or is not a page, folder or ZIP.
     """
     pages: list[PageInput] = []
+    seen: set[str] = set()
     for path in paths:
-        pages.extend(_pages_of(path, base_dir))
+        for page in _pages_of(path, base_dir):
+            # A page named twice (`site/` and `site/a.html`) is checked and reported once.
+            identity = _identity(page)
+            if identity not in seen:
+                seen.add(identity)
+                pages.append(page)
     return pages
+
+
+def _identity(page: PageInput) -> str:
+    ref = page.site.ref
+    if ref.kind == "zip":
+        return f"{ref.location}!{page.site_path}"
+    return str(Path(ref.location) / page.site_path)
 
 
 def _pages_of(path: Path, base_dir: Path | None) -> Iterator[PageInput]:
