@@ -148,12 +148,18 @@ _ASSETS_DIR: Final = Path(__file__).parent / "static" / "docs"
 
 # The UIs load their scripts from our own server, not a CDN: the docs work offline and
 # behind a strict content security policy (assets and their sources: static/docs/README.md).
+# No icon: Litestar's default is fetched from cdn.jsdelivr.net (blocked by the CSP anyway);
+# an empty data: icon also keeps browsers from asking for /favicon.ico.
+_NO_FAVICON: Final = "<link rel='icon' href='data:,'>"
 _swagger = SwaggerRenderPlugin(
     js_url=f"{_ASSETS_PATH}/swagger-ui-bundle.js",
     css_url=f"{_ASSETS_PATH}/swagger-ui.css",
     standalone_preset_js_url=f"{_ASSETS_PATH}/swagger-ui-standalone-preset.js",
+    favicon=_NO_FAVICON,
 )
-_redoc = RedocRenderPlugin(js_url=f"{_ASSETS_PATH}/redoc.standalone.js", google_fonts=False)
+_redoc = RedocRenderPlugin(
+    js_url=f"{_ASSETS_PATH}/redoc.standalone.js", google_fonts=False, favicon=_NO_FAVICON
+)
 _json = JsonRenderPlugin()
 
 docs_assets = create_static_files_router(
