@@ -4,10 +4,12 @@ that cannot be written, pages that cannot be read, links out of the folder, host
 from __future__ import annotations
 
 import json
+import os
 import zipfile
 from pathlib import Path
 
 import pytest
+from cli_helpers import a11y
 
 from accessibility_analyzer.cli import main
 
@@ -121,3 +123,25 @@ def test_a_page_named_twice_is_checked_once(site: Path, capsys: pytest.CaptureFi
     main(["check", str(site), str(site / "a.html"), "--format", "json", "--no-cache"])
     documents = json.loads(capsys.readouterr().out)["documents"]
     assert [d["path"] for d in documents] == [str(site / "a.html")]
+
+
+def test_stylesheets_that_never_end_are_not_read(tmp_path: Path) -> None:
+    """A page linking a device or a FIFO as a stylesheet (`file:///dev/zero`, a relative
+    path to `/dev/urandom`) is checked; reading them hung the run and grew without bound."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.css")
+    depth = "../" * len(folder.parts)
+    (folder / "a.html").write_text(
+        PAGE.replace(
+            "</head>",
+            '<link rel="stylesheet" href="file:///dev/zero">'
+            f'<link rel="stylesheet" href="{depth}dev/urandom">'
+            '<link rel="stylesheet" href="pipe.css"></head>',
+        ),
+        encoding="utf-8",
+    )
+    done = a11y("check", folder, "--no-cache", "--format", "json", cwd=tmp_path, timeout=60)
+    assert done.returncode == 1, done.stderr
+    [document] = json.loads(done.stdout)["documents"]
+    assert document["error"] is None and document["findings"]

@@ -102,6 +102,11 @@ class DirectorySite:
                 target = referring.parent / path
         try:
             resolved = target.resolve()
+            # Only regular files: a device or FIFO (`file:///dev/zero`) never ends.
+            if not resolved.is_file():
+                return UnavailableSheet(url, "missing")
+            if resolved.stat().st_size > MAX_ZIP_ENTRY_BYTES:
+                return UnavailableSheet(url, f"over {MAX_ZIP_ENTRY_BYTES >> 20} MB")
             return FetchedSheet(resolved.as_posix(), resolved.read_bytes())
         except (OSError, ValueError):
             return UnavailableSheet(url, "missing")
