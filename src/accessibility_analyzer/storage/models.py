@@ -212,6 +212,8 @@ class FindingRow(Base):
         Index("ix_findings_analysis_id_outcome", "analysis_id", "outcome"),
         Index("ix_findings_analysis_id_rule_id", "analysis_id", "rule_id"),
         Index("ix_findings_analysis_id_document_id", "analysis_id", "document_id"),
+        # Pages of findings are read in id order after a cursor (migration 0005).
+        Index("ix_findings_analysis_id_id", "analysis_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
