@@ -8,11 +8,13 @@ an expired or deleted session, reads as absent, so the API answers 404 alike.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import RowMapping, Table, bindparam, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.models import (
@@ -108,6 +110,67 @@ _VISIBLE_ANALYSIS = (
 )
 
 
+class AnalysisReads:
+    """Reads of analyses and their findings on one connection, for one request.
+
+    Every connection costs a pool checkout, a rollback when it is returned and, on SQLite,
+    thread hops besides its statements' own; a findings page reads the analysis and then
+    the page (and, while it runs, the count), so it opens :func:`reads` once for all.
+    """
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        """Read through ``connection``."""
+        self._connection = connection
+
+    async def analysis(self, analysis_id: str, owner: str) -> Analysis | None:
+        """See :func:`get_analysis`."""
+        if not is_valid_id(analysis_id):
+            return None
+        parameters = {"analysis_id": analysis_id, "owner": owner, "now": _now()}
+        result = await self._connection.execute(_VISIBLE_ANALYSIS, parameters)
+        row = result.mappings().first()
+        return None if row is None else Analysis(**row)
+
+    async def findings_page(
+        self,
+        analysis_id: str,
+        filters: FindingFilters,
+        *,
+        limit: int,
+        offset: int = 0,
+        after_id: int | None = None,
+    ) -> tuple[list[RowMapping], bool]:
+        """See :func:`page_findings`."""
+        conditions = _finding_conditions(analysis_id, filters)
+        if after_id is not None:
+            conditions.append(_findings.c.id > after_id)
+        result = await self._connection.execute(
+            select(_findings)
+            .where(*conditions)
+            .order_by(_findings.c.id)
+            .limit(limit + 1)
+            .offset(offset)
+        )
+        rows = result.mappings().all()  # read-only mappings: no dict copied per row
+        return list(rows[:limit]), len(rows) > limit
+
+    async def count_findings(self, analysis_id: str, filters: FindingFilters) -> int:
+        """See :func:`count_findings`."""
+        total = await self._connection.scalar(
+            select(func.count())
+            .select_from(_findings)
+            .where(*_finding_conditions(analysis_id, filters))
+        )
+        return int(total or 0)
+
+
+@asynccontextmanager
+async def reads(db: Database) -> AsyncIterator[AnalysisReads]:
+    """One connection for several reads (see :class:`AnalysisReads`)."""
+    async with db.engine.connect() as connection:
+        yield AnalysisReads(connection)
+
+
 async def get_analysis(db: Database, analysis_id: str, owner: str) -> Analysis | None:
     """The analysis when ``owner`` may see it: theirs, and its session neither deleted nor expired.
 
@@ -118,10 +181,8 @@ async def get_analysis(db: Database, analysis_id: str, owner: str) -> Analysis |
     """
     if not is_valid_id(analysis_id):
         return None
-    parameters = {"analysis_id": analysis_id, "owner": owner, "now": _now()}
-    async with db.engine.connect() as connection:
-        row = (await connection.execute(_VISIBLE_ANALYSIS, parameters)).mappings().first()
-    return None if row is None else Analysis(**row)
+    async with reads(db) as reader:
+        return await reader.analysis(analysis_id, owner)
 
 
 async def mark_failed(db: Database, analysis_id: str, error: str) -> None:
@@ -202,35 +263,21 @@ async def page_findings(
 ) -> tuple[list[RowMapping], bool]:
     """One page of findings in storage order, and whether more follow.
 
-    With ``after_id`` (keyset pagination) the page starts right after that finding, found
-    through the primary key: page N costs what page 1 costs. ``offset`` skips rows instead,
-    which grows with N. One extra row is read to tell whether more follow, so no count is
-    needed.
+    With ``after_id`` (keyset pagination) the page starts right after that finding, read in
+    order from the ``(analysis_id, id)`` index: page N costs what page 1 costs. ``offset``
+    skips rows instead, which grows with N. One extra row is read to tell whether more
+    follow, so no count is needed.
     """
-    conditions = _finding_conditions(analysis_id, filters)
-    if after_id is not None:
-        conditions.append(_findings.c.id > after_id)
-    async with db.engine.connect() as connection:
-        result = await connection.execute(
-            select(_findings)
-            .where(*conditions)
-            .order_by(_findings.c.id)
-            .limit(limit + 1)
-            .offset(offset)
+    async with reads(db) as reader:
+        return await reader.findings_page(
+            analysis_id, filters, limit=limit, offset=offset, after_id=after_id
         )
-        rows = result.mappings().all()  # read-only mappings: no dict copied per row
-    return list(rows[:limit]), len(rows) > limit
 
 
 async def count_findings(db: Database, analysis_id: str, filters: FindingFilters) -> int:
     """How many findings of an analysis match the filters."""
-    async with db.engine.connect() as connection:
-        total = await connection.scalar(
-            select(func.count())
-            .select_from(_findings)
-            .where(*_finding_conditions(analysis_id, filters))
-        )
-    return int(total or 0)
+    async with reads(db) as reader:
+        return await reader.count_findings(analysis_id, filters)
 
 
 async def load_document_results(db: Database, analysis_id: str) -> list[dict[str, Any]]:
@@ -262,6 +309,7 @@ async def stream_findings(db: Database, analysis_id: str) -> AsyncIterator[RowMa
 
 
 __all__ = [
+    "AnalysisReads",
     "FindingFilters",
     "count_findings",
     "count_pages",
@@ -272,6 +320,7 @@ __all__ = [
     "load_document_results",
     "mark_failed",
     "page_findings",
+    "reads",
     "stream_findings",
     "unfinished_analysis_ids",
 ]

@@ -265,21 +265,22 @@ class AnalysesController(Controller):
         criterion (``1.1.1``). ``total`` counts all matches; follow ``nextCursor`` (each
         page as fast as the first) or ``nextOffset``."""
 
-        analysis = await repo.get_analysis(database, analysis_id, identity)
-        if analysis is None:
-            raise _not_found()
-        if cursor is not None and offset:
-            raise ApiProblem(
-                400, "Give either cursor or offset, not both.", reason="cursor_and_offset"
+        async with repo.reads(database) as reads:  # one connection for the three reads
+            analysis = await reads.analysis(analysis_id, identity)
+            if analysis is None:
+                raise _not_found()
+            if cursor is not None and offset:
+                raise ApiProblem(
+                    400, "Give either cursor or offset, not both.", reason="cursor_and_offset"
+                )
+            after_id = None if cursor is None else decode_cursor(cursor, analysis_id)
+            filters = repo.FindingFilters(
+                rule_id=rule, impact=impact, outcome=outcome, document=document, wcag=wcag
             )
-        after_id = None if cursor is None else decode_cursor(cursor, analysis_id)
-        filters = repo.FindingFilters(
-            rule_id=rule, impact=impact, outcome=outcome, document=document, wcag=wcag
-        )
-        rows, more = await repo.page_findings(
-            database, analysis_id, filters, limit=limit, offset=offset, after_id=after_id
-        )
-        total = await findings_total(database, cache, analysis, filters)
+            rows, more = await reads.findings_page(
+                analysis_id, filters, limit=limit, offset=offset, after_id=after_id
+            )
+            total = await findings_total(reads, cache, analysis, filters)
         items = [results.finding_out(row) for row in rows]
         next_cursor = encode_cursor(analysis_id, items[-1].id) if more and items else None
         next_offset = offset + len(items) if more and cursor is None else None

@@ -21,7 +21,6 @@ import msgspec
 from accessibility_analyzer.api.errors import ApiProblem
 from accessibility_analyzer.cache import Cache, cache_key
 from accessibility_analyzer.storage import analyses as repo
-from accessibility_analyzer.storage.database import Database
 from accessibility_analyzer.storage.models import Analysis, AnalysisStatus
 
 __all__ = ["decode_cursor", "encode_cursor", "findings_total"]
@@ -76,11 +75,11 @@ def _total_from_summary(summary: dict[str, Any] | None, filters: repo.FindingFil
 
 
 async def findings_total(
-    database: Database, cache: Cache, analysis: Analysis, filters: repo.FindingFilters
+    reads: repo.AnalysisReads, cache: Cache, analysis: Analysis, filters: repo.FindingFilters
 ) -> int:
     """Findings of ``analysis`` matching ``filters``; counted once when it has completed."""
     if analysis.status != AnalysisStatus.COMPLETED:
-        return await repo.count_findings(database, analysis.id, filters)
+        return await reads.count_findings(analysis.id, filters)
     total = _total_from_summary(analysis.summary, filters)
     if total is not None:
         return total
@@ -89,6 +88,6 @@ async def findings_total(
     cached = await cache.get(key)
     if cached is not None:
         return int(cached)
-    total = await repo.count_findings(database, analysis.id, filters)
+    total = await reads.count_findings(analysis.id, filters)
     await cache.set(key, str(total).encode())
     return total
