@@ -213,3 +213,36 @@ def test_a_large_body_on_a_kept_alive_connection_is_not_counted_as_headers(
                 answer += connection.recv(65536)
             answers.append(answer.split(b" ", 2)[1])
     assert answers == [b"201", b"201"]
+
+
+def _exchange_on(connection: socket.socket, request: bytes) -> bytes:
+    """Send ``request`` on an open connection and read one whole answer (empty: closed)."""
+    connection.sendall(request)
+    answer = b""
+    while b"\r\n\r\n" not in answer:
+        data = connection.recv(65536)
+        if not data:
+            return answer
+        answer += data
+    head_end = answer.index(b"\r\n\r\n") + 4
+    length = next(
+        int(line.split(b":")[1])
+        for line in answer[:head_end].split(b"\r\n")
+        if line.lower().startswith(b"content-length")
+    )
+    while len(answer) < head_end + length:
+        answer += connection.recv(65536)
+    return answer
+
+
+def test_an_idle_kept_alive_connection_outlasts_the_clients_own_expiry(server: Server) -> None:
+    """Six idle seconds (httpx's pool keeps a connection five) and the connection still serves.
+
+    With uvicorn's default of five seconds, server and client gave up idle connections at
+    the same moment, and a request sent on one as the server closed it failed (ReadError).
+    """
+    request = b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as connection:
+        assert _exchange_on(connection, request).startswith(b"HTTP/1.1 200")
+        time.sleep(6)
+        assert _exchange_on(connection, request).startswith(b"HTTP/1.1 200")

@@ -20,6 +20,11 @@ from accessibility_analyzer.settings import Settings, SettingsError
 
 _APP_FACTORY = "accessibility_analyzer.api.app:create_app"
 _GRACEFUL_SHUTDOWN_SECONDS = 10
+# How long an idle kept-alive connection stays open. uvicorn's default, 5 s, equals the
+# keep-alive expiry of httpx's pool: a client reusing a connection just as the server closes
+# it gets a ReadError (benchmarks/load.py saw one in about 4 runs). The server must outlast
+# its clients: this is above httpx's 5 s and the 60 s idle timeout of common proxies.
+_KEEP_ALIVE_SECONDS = 65
 
 
 def _port(value: str) -> int:
@@ -74,5 +79,6 @@ def _run(args: argparse.Namespace) -> int:
         server_header=False,
         http=header_limited_protocol(settings.max_request_header_bytes),  # 431, not 64 MB read
         timeout_graceful_shutdown=_GRACEFUL_SHUTDOWN_SECONDS,
+        timeout_keep_alive=_KEEP_ALIVE_SECONDS,
     )
     return 0
