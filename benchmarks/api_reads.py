@@ -35,20 +35,23 @@ from load import analysed_session, server  # a script beside this one
 _WARM_UP = 50
 
 
-def server_pid() -> int:
-    """The server ``load.server`` started: this process's only child."""
-    children = []
+def server_pid(base: str) -> int:
+    """The ``a11y serve`` process ``load.server`` started for ``base`` (a child of this one)."""
+    port = base.rsplit(":", 1)[1]
+    found = []
     for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:  # the process ended meanwhile
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == os.getpid():
-                children.append(int(entry.name))
-    if len(children) != 1:
-        raise RuntimeError(f"expected one server process, found {children}")
-    return children[0]
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            arguments = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:  # the process ended meanwhile
+            continue
+        if parent == os.getpid() and b"serve" in arguments and port.encode() in arguments:
+            found.append(int(entry.name))
+    if len(found) != 1:
+        raise RuntimeError(f"expected one server process on port {port}, found {found}")
+    return found[0]
 
 
 def process_cpu_seconds(pid: int) -> float:
@@ -99,7 +102,7 @@ def main(argv: list[str] | None = None) -> dict[str, tuple[float, float]]:
     parser.add_argument("--requests", type=int, default=1000, help="requests per route")
     args = parser.parse_args(argv)
     with server(engine_processes=1) as base:
-        figures = asyncio.run(measure(base, server_pid(), args.requests))
+        figures = asyncio.run(measure(base, server_pid(base), args.requests))
     for name, (cpu_ms, wall_ms) in figures.items():
         print(f"{name:>36}: server CPU {cpu_ms:.2f} ms/request, wall {wall_ms:.2f} ms/request")
     return figures
