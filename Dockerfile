@@ -4,8 +4,9 @@
 #   docker build -t accessibility-analyzer .
 #
 # Stage 1 resolves and installs the locked dependencies and the project into a virtual
-# environment with uv; stage 2 copies only that environment into a slim image and runs it
-# as an unprivileged user. Nothing is downloaded at run time.
+# environment with uv, compiling the engine and rules with mypyc (hatch_build.py; gcc is
+# needed in this stage only); stage 2 copies only that environment into a slim image and
+# runs it as an unprivileged user. Nothing is downloaded at run time.
 
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 
@@ -18,12 +19,16 @@ ENV UV_COMPILE_BYTECODE=1 \
     UV_PYTHON_DOWNLOADS=never \
     UV_PROJECT_ENVIRONMENT=/app/.venv
 WORKDIR /src
+# A C compiler for mypyc (without it the build warns and installs the engine as pure Python).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gcc libc6-dev \
+    && rm -rf /var/lib/apt/lists/*
 # Dependencies first: this layer is reused until uv.lock or pyproject.toml change.
 RUN --mount=type=cache,target=/root/.cache/uv \
     --mount=type=bind,source=uv.lock,target=uv.lock \
     --mount=type=bind,source=pyproject.toml,target=pyproject.toml \
     uv sync --locked --no-dev --no-install-project
-COPY pyproject.toml uv.lock README.md ./
+COPY pyproject.toml uv.lock README.md hatch_build.py ./
 COPY src ./src
 # The project itself, as a regular (non-editable) install: the runtime image needs no source tree.
 RUN --mount=type=cache,target=/root/.cache/uv \

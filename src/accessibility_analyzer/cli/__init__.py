@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
 
-from accessibility_analyzer import __version__
+from accessibility_analyzer import __version__, _native
 
 _COMMANDS: tuple[str, ...] = ("serve", "worker", "check", "rules", "db")
 
@@ -28,7 +28,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="a11y", description="Check web pages for WCAG 2.2 accessibility failures."
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__} (engine and rules: {_native.state()})",
+    )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in (only,) if only in _COMMANDS else _COMMANDS:
         module = import_module(f"accessibility_analyzer.cli.{name}_command")

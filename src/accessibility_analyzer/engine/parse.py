@@ -36,7 +36,8 @@ from accessibility_analyzer.engine.encoding import decode_html
 from accessibility_analyzer.engine.source_tags import LineIndex, ScanResult, scan_start_tags
 from accessibility_analyzer.engine.xhtml import parse_xhtml
 
-_SURROGATES = re.compile("[\ud800-\udfff]")
+# Built with chr(): lone surrogates in a string literal break the C that mypyc generates.
+_SURROGATES = re.compile("[" + chr(0xD800) + "-" + chr(0xDFFF) + "]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[\t\n\r ]")
 _XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
 _XHTML_SUFFIXES = (".xhtml", ".xht")

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import ClassVar, Final
 
+from accessibility_analyzer._native import mypyc_attr
 from accessibility_analyzer.engine.dom import Element, Page
 from accessibility_analyzer.engine.oracle import Answer, NoOracle, Oracle
 from accessibility_analyzer.engine.questions import Question
@@ -242,6 +243,8 @@ def _unanswered(text: str, question_id: str) -> tuple[Diagnostic, str]:
     )
 
 
+# Compiled with mypyc, a class defined in Python (a test's rule, a plug-in's) may subclass it.
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Rule(ABC):
     """Base class of every rule. Subclasses set ``meta`` and implement the two methods.
 

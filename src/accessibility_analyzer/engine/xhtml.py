@@ -102,7 +102,8 @@ class _Builder:
         else:
             parent.children.append(Text(data, parent))
 
-    def skipped_entity(self, name: str, is_parameter_entity: bool) -> None:
+    def skipped_entity(self, name: str, is_parameter_entity: int) -> None:
+        # ``int``: expat passes 0 or 1, which compiled code (mypyc) would reject as a bool.
         # An XHTML DTD was declared but not read: HTML's named references are what it means.
         if not is_parameter_entity:
             self.text(html5_entities.get(name + ";", "&" + name + ";"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from typing import Annotated, Final
 
 import msgspec
@@ -14,6 +13,7 @@ from accessibility_analyzer.api.errors import PROBLEM_MEDIA_TYPE, ApiProblem
 from accessibility_analyzer.api.schemas import ProblemDetails
 from accessibility_analyzer.engine.result import Impact
 from accessibility_analyzer.engine.rule import Rule
+from accessibility_analyzer.engine.rule_docs import rule_documentation
 from accessibility_analyzer.rules import ALL_RULES, rule_by_id
 
 __all__ = ["RuleController"]
@@ -51,7 +51,7 @@ class RuleList(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
 
 
 def _doc(rule: type[Rule]) -> str:
-    return inspect.getdoc(rule) or ""
+    return rule_documentation(rule)
 
 
 def _summary(rule: type[Rule]) -> RuleSummary:

@@ -221,7 +221,7 @@ def _range_feature(tokens: list[Any], viewport: Viewport) -> Tristate:
     operators = [part for part in parts[1::2] if isinstance(part, str)]
     names = [i for i, part in enumerate(operands) if len(part) == 1 and part[0].type == "ident"]
     if len(operands) == 3:
-        if names != [1] or operators[0][0] != operators[1][0] or "=" in (*operators,):
+        if names != [1] or operators[0][0] != operators[1][0] or "=" in operators:
             return None
         name = operands[1][0].lower_value
         first = _compare_feature(name, _FLIP[operators[0]], operands[0], viewport)
