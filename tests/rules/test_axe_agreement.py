@@ -32,13 +32,19 @@ def _load() -> ModuleType:
     return module
 
 
-def test_failures_are_matched_element_by_element(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _site_page(tmp_path: Path, html: bytes = PAGE) -> Path:
+    """A one-page site under ``tmp_path``: the page's path."""
     site = tmp_path / "site"
     site.mkdir()
     page = site / "index.html"
-    page.write_bytes(PAGE)
+    page.write_bytes(html)
+    return page
+
+
+def test_failures_are_matched_element_by_element(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = _site_page(tmp_path)
     record = {
         "file": str(page),
         "ok": True,
@@ -52,7 +58,7 @@ def test_failures_are_matched_element_by_element(
     differences = tmp_path / "differences.jsonl"
 
     _load().main(
-        [str(site), "--axe-cache", str(cache), "--json", "--differences", str(differences)]
+        [str(page.parent), "--axe-cache", str(cache), "--json", "--differences", str(differences)]
     )
 
     output = capsys.readouterr().out
@@ -75,12 +81,10 @@ def test_rules_off_by_default_are_compared_only_when_named(
 ) -> None:
     # target-size is off by default in `a11y check` (its sizes need layout): the comparison
     # names it but leaves it out, as `a11y check` would, unless --rules asks for it.
-    site = tmp_path / "site"
-    site.mkdir()
-    page = site / "index.html"
-    page.write_bytes(
+    page = _site_page(
+        tmp_path,
         b'<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main>'
-        b'<p><a id="small" href="/a">A</a></p></main></body></html>'
+        b'<p><a id="small" href="/a">A</a></p></main></body></html>',
     )
     record = {
         "file": str(page),
@@ -93,14 +97,14 @@ def test_rules_off_by_default_are_compared_only_when_named(
     cache.write_text(json.dumps(record) + "\n", encoding="utf-8")
     module = _load()
 
-    module.main([str(site), "--axe-cache", str(cache), "--json"])
+    module.main([str(page.parent), "--axe-cache", str(cache), "--json"])
     output = capsys.readouterr().out
     figures = json.loads(output[output.index("{") :])
     assert "target-size" not in figures["rules"]
     assert "html-has-lang" in figures["rules"]
     assert "name them with --rules): target-size" in output
 
-    module.main([str(site), "--axe-cache", str(cache), "--json", "--rules", "target-size"])
+    module.main([str(page.parent), "--axe-cache", str(cache), "--json", "--rules", "target-size"])
     output = capsys.readouterr().out
     figures = json.loads(output[output.index("{") :])
     assert figures["rules"]["target-size"]["axe_only"] == 1
@@ -110,10 +114,7 @@ def test_rules_off_by_default_are_compared_only_when_named(
 def test_review_is_matched_element_by_element_when_axe_names_its_targets(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = tmp_path / "site"
-    site.mkdir()
-    page = site / "index.html"
-    page.write_bytes(PAGE)
+    page = _site_page(tmp_path)
     # axe fails nothing; it asks to review #dark (which we pass), not #grey or #pale.
     record = {
         "file": str(page),
@@ -125,7 +126,7 @@ def test_review_is_matched_element_by_element_when_axe_names_its_targets(
     cache = tmp_path / "axe.jsonl"
     cache.write_text(json.dumps(record) + "\n", encoding="utf-8")
 
-    _load().main([str(site), "--axe-cache", str(cache), "--json"])
+    _load().main([str(page.parent), "--axe-cache", str(cache), "--json"])
 
     output = capsys.readouterr().out
     figures = json.loads(output[output.index("{") :])
